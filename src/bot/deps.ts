@@ -1,0 +1,24 @@
+import type { Locale } from '../locale.js'
+import type { Store } from '../store/store.js'
+import type { Config } from '../config.js'
+import type { DigestService } from '../digest/service.js'
+import type { Library } from '../index/types.js'
+import type { Logger } from '../logger.js'
+
+/** Everything the bot's features need, injected by `src/main.ts` (or by tests). */
+export interface BotDeps {
+  config: Config
+  library: Library
+  logger: Logger
+  digest: DigestService
+  /** Per-chat settings (keyed by chat id as a string). */
+  settings: Store<ChatSettings>
+  /** Clock, injectable for tests. */
+  now: () => Date
+}
+
+/** Per-chat settings, remembered across restarts. */
+export interface ChatSettings {
+  /** The chat's chosen reply language/script (/lang). */
+  locale?: Locale
+}
