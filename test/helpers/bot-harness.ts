@@ -1,0 +1,361 @@
+/**
+ * Test harness for grammY bots, following grammY's own test suite: one
+ * `botInfo` fixture (so no `getMe` call), a transformer that records every
+ * outgoing API call and answers with plausible results (no network), and
+ * update factories. Generic: works with any `Bot`, including `createBot(...)`.
+ *
+ * @example
+ *   const bot = createBot(config, deps) // built with { botInfo } from here
+ *   const api = recordApi(bot)
+ *   await bot.handleUpdate(privateMessage('/search 黄河'))
+ *   expect(api.last('sendMessage')?.payload.text).toContain('黄河')
+ */
+import type { Api, Bot, Context, RawApi, Transformer } from 'grammy'
+import type {
+  CallbackQuery,
+  Chat,
+  Document,
+  InlineQuery,
+  Message,
+  MessageEntity,
+  Update,
+  User,
+  UserFromGetMe,
+} from 'grammy/types'
+
+/** The bot as `getMe` would describe it. Pass as `new Bot(token, { botInfo })`. */
+export const botInfo: UserFromGetMe = {
+  id: 4242,
+  is_bot: true,
+  first_name: '科技新闻',
+  username: 'KejiNewsBot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+}
+
+/** A token grammY accepts; never sent anywhere because the transformer answers every call. */
+export const TEST_TOKEN = '123456:TEST-TOKEN-abcdefghijklmnopqrstuv'
+
+/** Users and chats the factories default to. */
+export const users = {
+  /** A mainland user writing Simplified, Telegram language zh-hans. */
+  alice: { id: 1001, is_bot: false, first_name: '小明', language_code: 'zh-hans' } satisfies User,
+  /** A Taiwanese user, Telegram language zh-tw. */
+  bob: { id: 1002, is_bot: false, first_name: '阿寶', language_code: 'zh-tw' } satisfies User,
+  /** An English-speaking user. */
+  carol: { id: 1003, is_bot: false, first_name: 'Carol', language_code: 'en' } satisfies User,
+  /** A user with no language code at all. */
+  dave: { id: 1004, is_bot: false, first_name: '大卫' } satisfies User,
+}
+
+export const groupChat: Chat.GroupChat = { id: -100200300, type: 'group', title: '科技新闻讨论组' }
+export const supergroupChat: Chat.SupergroupChat = { id: -1001234567890, type: 'supergroup', title: '科技圈' }
+
+/** One recorded outgoing call. */
+export interface ApiCall {
+  method: string
+  // Payloads are plain JSON objects; tests read fields off them freely.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  payload: Record<string, any>
+}
+
+/** A scripted answer for a method: a result, or a Telegram error (becomes a `GrammyError`). */
+export type ScriptedResponse =
+  | { ok: true; result: unknown }
+  | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } }
+
+export type Responder = (payload: ApiCall['payload'], call: ApiCall) => unknown
+
+export interface RecordingOptions {
+  /** Custom results per method (a function of the payload), overriding the defaults. */
+  responders?: Record<string, Responder>
+  /** The `getChatMember` member status to answer with (default `member`). */
+  chatMemberStatus?: 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked'
+}
+
+/** What `recordApi` returns: the calls, and ways to script the next answers. */
+export interface ApiRecorder {
+  /** Every outgoing call, in order. */
+  calls: ApiCall[]
+  /** The calls of one method. */
+  callsOf(method: string): ApiCall[]
+  /** The last call of a method, if any. */
+  last(method: string): ApiCall | undefined
+  /** The `text` of every sendMessage/editMessageText, in order (handy for "what did the user see"). */
+  texts(): string[]
+  /** Forgets the recorded calls. */
+  clear(): void
+  /** Makes the next call of `method` fail with this Telegram error (queued; one per call). */
+  failNext(method: string, error_code: number, description: string, retry_after?: number): void
+  /** Makes the next call of `method` throw a network-level error (an `HttpError` in grammY). */
+  networkFailNext(method: string): void
+  /** Replaces (or adds) a responder at any time. */
+  respond(method: string, responder: Responder): void
+}
+
+/**
+ * Installs a recording transformer on `bot.api` (or any `Api`): every outgoing
+ * call is recorded and answered locally, never sent over the network.
+ */
+export function recordApi(target: Bot<Context> | Bot<never> | { api: Api } | Api, options: RecordingOptions = {}): ApiRecorder {
+  const api: Api = 'api' in target ? (target as { api: Api }).api : (target as Api)
+  const calls: ApiCall[] = []
+  const responders: Record<string, Responder> = { ...defaultResponders(options), ...options.responders }
+  const failures = new Map<string, Array<ScriptedResponse | 'network'>>()
+  let messageId = 1000
+
+  const next = (): number => ++messageId
+  const transformer: Transformer<RawApi> = async (_prev, method, payload) => {
+    const call: ApiCall = { method, payload: structuredCloneSafe(payload ?? {}) }
+    calls.push(call)
+    const queued = failures.get(method)?.shift()
+    if (queued === 'network') throw new Error(`fake network failure in ${method}`)
+    if (queued) return queued as never
+    const responder = responders[method]
+    const result = responder ? responder(call.payload, call) : true
+    return { ok: true, result } as never
+  }
+  api.config.use(transformer)
+
+  return {
+    calls,
+    callsOf: (method) => calls.filter((c) => c.method === method),
+    last: (method) => calls.filter((c) => c.method === method).at(-1),
+    texts: () =>
+      calls
+        .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+        .map((c) => String(c.payload.text)),
+    clear: () => void calls.splice(0, calls.length),
+    failNext: (method, error_code, description, retry_after) => {
+      const list = failures.get(method) ?? []
+      list.push({
+        ok: false,
+        error_code,
+        description,
+        ...(retry_after !== undefined ? { parameters: { retry_after } } : {}),
+      })
+      failures.set(method, list)
+    },
+    networkFailNext: (method) => {
+      const list = failures.get(method) ?? []
+      list.push('network')
+      failures.set(method, list)
+    },
+    respond: (method, responder) => {
+      responders[method] = responder
+    },
+  }
+
+  function defaultResponders(opts: RecordingOptions): Record<string, Responder> {
+    const message = (p: ApiCall['payload'], extra: Partial<Message> = {}): Message =>
+      ({
+        message_id: next(),
+        date: 1_717_000_000,
+        chat: chatFromId(p.chat_id),
+        from: botInfo,
+        ...(p.text !== undefined ? { text: String(p.text) } : {}),
+        ...extra,
+      }) as Message
+    return {
+      getMe: () => botInfo,
+      sendMessage: (p) => message(p),
+      sendDocument: (p) => message(p, { document: { file_id: 'doc-file', file_unique_id: 'doc-unique' } } as Partial<Message>),
+      sendPhoto: (p) => message(p),
+      copyMessage: () => ({ message_id: next() }),
+      forwardMessage: (p) => message(p),
+      editMessageText: (p) =>
+        p.inline_message_id ? true : message(p, { message_id: Number(p.message_id), edit_date: 1_717_000_100 } as Partial<Message>),
+      editMessageReplyMarkup: (p) => (p.inline_message_id ? true : message(p, { message_id: Number(p.message_id) })),
+      getChatMember: (p) => ({
+        status: opts.chatMemberStatus ?? 'member',
+        user: { id: Number(p.user_id), is_bot: false, first_name: 'member' },
+      }),
+      getChat: (p) => chatFromId(p.chat_id),
+      getFile: (p) => ({ file_id: p.file_id, file_unique_id: `${p.file_id}-u`, file_size: 1024, file_path: `documents/${p.file_id}.txt` }),
+      getUpdates: () => [],
+      getMyCommands: () => [],
+    }
+  }
+}
+
+function chatFromId(chatId: unknown): Chat {
+  const id = Number(chatId)
+  if (id < 0) return { id, type: 'supergroup', title: 'group' }
+  return { id, type: 'private', first_name: 'user' }
+}
+
+function structuredCloneSafe(value: unknown): ApiCall['payload'] {
+  // Payloads may contain InputFile streams that structuredClone cannot copy; keep those by reference.
+  try {
+    return structuredClone(value) as ApiCall['payload']
+  } catch {
+    return { ...(value as object) } as ApiCall['payload']
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Update factories. Every update gets a fresh `update_id`.
+
+let updateId = 1
+let messageCounter = 1
+const nextUpdateId = () => updateId++
+const DATE = 1_717_000_000
+
+/** Entities Telegram would attach: a leading `/command`, `@mentions`. */
+export function entitiesFor(text: string): MessageEntity[] {
+  const entities: MessageEntity[] = []
+  const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text)
+  if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length })
+  for (const m of text.matchAll(/@[A-Za-z0-9_]{5,32}/g)) {
+    if (command && m.index! < command[0].length) continue
+    entities.push({ type: 'mention', offset: m.index!, length: m[0].length })
+  }
+  return entities
+}
+
+export interface MessageOptions {
+  from?: User
+  chat?: Chat
+  /** The message this one replies to. */
+  replyTo?: Message
+  message_id?: number
+}
+
+/** A raw message object (for `replyTo`, or to build custom updates). */
+export function messageObject(text: string, opts: MessageOptions = {}): Message.TextMessage {
+  const from = opts.from ?? users.alice
+  const chat = opts.chat ?? privateChatOf(from)
+  const entities = entitiesFor(text)
+  return {
+    message_id: opts.message_id ?? messageCounter++,
+    date: DATE,
+    chat,
+    from,
+    text,
+    ...(entities.length ? { entities } : {}),
+    ...(opts.replyTo ? { reply_to_message: opts.replyTo as Message & { reply_to_message: undefined } } : {}),
+  } as Message.TextMessage
+}
+
+export function privateChatOf(user: User): Chat.PrivateChat {
+  return { id: user.id, type: 'private', first_name: user.first_name, ...(user.username ? { username: user.username } : {}) }
+}
+
+/** A text message in the sender's private chat with the bot. Commands and mentions get entities. */
+export function privateMessage(text: string, opts: Omit<MessageOptions, 'chat'> = {}): Update {
+  return { update_id: nextUpdateId(), message: messageObject(text, opts) as Update['message'] }
+}
+
+/** A text message in a group (default `groupChat`). */
+export function groupMessage(text: string, opts: MessageOptions = {}): Update {
+  return { update_id: nextUpdateId(), message: messageObject(text, { ...opts, chat: opts.chat ?? groupChat }) as Update['message'] }
+}
+
+/** A message that replies to one of the bot's messages, in a group. */
+export function groupReplyToBot(text: string, opts: MessageOptions = {}): Update {
+  const botMessage = messageObject('之前的回复', { from: botInfo, chat: opts.chat ?? groupChat })
+  return groupMessage(text, { ...opts, replyTo: botMessage })
+}
+
+/**
+ * A command message. `args` is appended after a space; `chat` selects private (default) or group;
+ * `mention` adds `@<botname>` like Telegram does in groups.
+ * @example command('search', '黄河 生态', { chat: groupChat, mention: true }) // "/search@KejiNewsBot 黄河 生态"
+ */
+export function command(name: string, args = '', opts: MessageOptions & { mention?: boolean } = {}): Update {
+  const text = `/${name}${opts.mention ? `@${botInfo.username}` : ''}${args ? ` ${args}` : ''}`
+  return opts.chat ? groupMessage(text, opts) : privateMessage(text, opts)
+}
+
+export interface CallbackOptions {
+  from?: User
+  /** The message the pressed button belongs to (default: a bot message in the sender's private chat). */
+  message?: Message
+  chat?: Chat
+}
+
+/** A press of an inline-keyboard button with `data`. */
+export function callbackQuery(data: string, opts: CallbackOptions = {}): Update {
+  const from = opts.from ?? users.alice
+  const message =
+    opts.message ?? messageObject('结果', { from: botInfo, chat: opts.chat ?? privateChatOf(from), message_id: 500 })
+  const query: CallbackQuery = {
+    id: `cbq-${updateId}`,
+    from,
+    chat_instance: 'ci-1',
+    data,
+    message,
+  }
+  return { update_id: nextUpdateId(), callback_query: query }
+}
+
+/** An inline query `@KejiNewsBot <query>` from any chat. */
+export function inlineQuery(query: string, opts: { from?: User; offset?: string } = {}): Update {
+  const inline: InlineQuery = {
+    id: `iq-${updateId}`,
+    from: opts.from ?? users.alice,
+    query,
+    offset: opts.offset ?? '',
+    chat_type: 'sender',
+  }
+  return { update_id: nextUpdateId(), inline_query: inline }
+}
+
+/** A message carrying a document (e.g. an uploaded `.txt` article), optionally with a caption. */
+export function documentMessage(
+  document: Partial<Document> & { file_name?: string } = {},
+  opts: MessageOptions & { caption?: string } = {},
+): Update {
+  const from = opts.from ?? users.alice
+  const chat = opts.chat ?? privateChatOf(from)
+  const doc: Document = {
+    file_id: document.file_id ?? `file-${updateId}`,
+    file_unique_id: document.file_unique_id ?? `unique-${updateId}`,
+    file_name: document.file_name ?? 'article.txt',
+    mime_type: document.mime_type ?? 'text/plain',
+    file_size: document.file_size ?? 2048,
+  }
+  const caption = opts.caption
+  const entities = caption ? entitiesFor(caption) : []
+  const message = {
+    message_id: opts.message_id ?? messageCounter++,
+    date: DATE,
+    chat,
+    from,
+    document: doc,
+    ...(caption ? { caption } : {}),
+    ...(entities.length ? { caption_entities: entities } : {}),
+  } as Message.DocumentMessage as Update['message']
+  return { update_id: nextUpdateId(), message }
+}
+
+/**
+ * The bot's own membership changed in a chat (added to a group, blocked in private, …).
+ * @example myChatMember('kicked') // the user blocked the bot
+ */
+export function myChatMember(
+  status: 'member' | 'administrator' | 'left' | 'kicked',
+  opts: { from?: User; chat?: Chat; oldStatus?: 'member' | 'left' | 'kicked' | 'administrator' } = {},
+): Update {
+  const from = opts.from ?? users.alice
+  const chat = opts.chat ?? privateChatOf(from)
+  const old = opts.oldStatus ?? (status === 'member' || status === 'administrator' ? 'left' : 'member')
+  const member = (s: string) => ({ status: s, user: botInfo }) as never
+  return {
+    update_id: nextUpdateId(),
+    my_chat_member: {
+      chat,
+      from,
+      date: DATE,
+      old_chat_member: member(old),
+      new_chat_member: member(status),
+    },
+  }
+}
