@@ -4,6 +4,7 @@ import type { Config } from '../config.js'
 import type { DigestService } from '../digest/service.js'
 import type { Library } from '../index/types.js'
 import type { Logger } from '../logger.js'
+import type { SavedSearch } from './helpers/search-memory.js'
 
 /** Everything the bot's features need, injected by `src/main.ts` (or by tests). */
 export interface BotDeps {
@@ -13,6 +14,11 @@ export interface BotDeps {
   digest: DigestService
   /** Per-chat settings (keyed by chat id as a string). */
   settings: Store<ChatSettings>
+  /**
+   * Queries behind page buttons, so that buttons keep working after a restart.
+   * Optional: without it searches are remembered in memory only.
+   */
+  searches?: Store<SavedSearch>
   /** Clock, injectable for tests. */
   now: () => Date
 }

@@ -10,6 +10,7 @@
  *   await bot.handleUpdate(privateMessage('/search 黄河'))
  *   expect(api.last('sendMessage')?.payload.text).toContain('黄河')
  */
+import { HttpError } from 'grammy'
 import type { Api, Bot, Context, RawApi, Transformer } from 'grammy'
 import type {
   CallbackQuery,
@@ -98,14 +99,25 @@ export interface ApiRecorder {
   networkFailNext(method: string): void
   /** Replaces (or adds) a responder at any time. */
   respond(method: string, responder: Responder): void
+  /** The transformer itself, to install it yourself (e.g. beneath `autoRetry`). */
+  transformer: Transformer<RawApi>
 }
 
 /**
  * Installs a recording transformer on `bot.api` (or any `Api`): every outgoing
  * call is recorded and answered locally, never sent over the network.
+ * Installed last, it is the outermost transformer: others (auto-retry) never see its answers.
+ * To put it beneath them, pass `createRecorder().transformer` to the bot before they are installed.
  */
 export function recordApi(target: Bot<Context> | Bot<never> | { api: Api } | Api, options: RecordingOptions = {}): ApiRecorder {
   const api: Api = 'api' in target ? (target as { api: Api }).api : (target as Api)
+  const recorder = createRecorder(options)
+  api.config.use(recorder.transformer)
+  return recorder
+}
+
+/** A recording transformer that is not installed anywhere yet. */
+export function createRecorder(options: RecordingOptions = {}): ApiRecorder {
   const calls: ApiCall[] = []
   const responders: Record<string, Responder> = { ...defaultResponders(options), ...options.responders }
   const failures = new Map<string, Array<ScriptedResponse | 'network'>>()
@@ -116,13 +128,12 @@ export function recordApi(target: Bot<Context> | Bot<never> | { api: Api } | Api
     const call: ApiCall = { method, payload: structuredCloneSafe(payload ?? {}) }
     calls.push(call)
     const queued = failures.get(method)?.shift()
-    if (queued === 'network') throw new Error(`fake network failure in ${method}`)
+    if (queued === 'network') throw new HttpError(`Network request for '${method}' failed!`, new Error('fake network failure'))
     if (queued) return queued as never
     const responder = responders[method]
     const result = responder ? responder(call.payload, call) : true
     return { ok: true, result } as never
   }
-  api.config.use(transformer)
 
   return {
     calls,
@@ -151,6 +162,7 @@ export function recordApi(target: Bot<Context> | Bot<never> | { api: Api } | Api
     respond: (method, responder) => {
       responders[method] = responder
     },
+    transformer,
   }
 
   function defaultResponders(opts: RecordingOptions): Record<string, Responder> {

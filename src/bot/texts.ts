@@ -1,0 +1,114 @@
+import { localize, type Text } from './i18n.js'
+import type { Locale } from '../locale.js'
+
+/**
+ * Fills `{name}` placeholders after localizing, so that values (user queries,
+ * titles) are never run through the Traditional conversion of the template and
+ * the conversion cache only ever holds templates.
+ * @example format('zh-Hans', { zh: '第 {n} 页', en: 'page {n}' }, { n: '2' }) === '第 2 页'
+ */
+export function format(locale: Locale, text: Text, vars: Record<string, string | number> = {}): string {
+  return localize(locale, text).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+}
+
+/** Every reply the bot's own features send, in one place. Chinese is written once, in Simplified. */
+export const TEXTS = {
+  startPrivate: {
+    zh:
+      '你好！我是科技新闻搜索机器人，可以在中文科技新闻里帮你查找文章（简体、繁体都能搜）。\n\n' +
+      '<b>可以这样用：</b>\n' +
+      '/search 关键词 — 搜索文章，例如 <code>/search 黄河流域</code>\n' +
+      '直接发一个问题 — 我会找出最相关的段落，例如 <code>中国铜业的会议在哪里召开？</code>\n' +
+      '/read 编号 — 阅读全文\n' +
+      '/lang — 选择 简体 / 繁體 / English\n' +
+      '/help — 显示这条说明{extra}\n\n' +
+      '在任何聊天里输入 <code>@{bot} 关键词</code> 也能搜索。',
+    en:
+      'Hello! I search Chinese science-and-technology news (Simplified and Traditional script).\n\n' +
+      '<b>How to use me:</b>\n' +
+      '/search keywords — find articles, e.g. <code>/search 黄河流域</code>\n' +
+      'Send a question — I answer with the best passages, e.g. <code>中国铜业的会议在哪里召开？</code>\n' +
+      '/read id — read a whole article\n' +
+      '/lang — choose 简体 / 繁體 / English\n' +
+      '/help — show this message{extra}\n\n' +
+      'In any chat, type <code>@{bot} keywords</code> to search inline.',
+  },
+  startGroup: {
+    zh: '我是科技新闻搜索机器人。用 <code>/search 黄河流域</code> 搜索，或 @{bot} 加上你的问题。私聊我查看完整说明。',
+    en: 'I search Chinese science-and-technology news. Use <code>/search 黄河流域</code>, or mention @{bot} with a question. Message me privately for full help.',
+  },
+  searchUsage: {
+    zh: '请在 /search 后面写上要找的关键词，例如：\n<code>/search 黄河流域</code>\n<code>/search 科技工作会议</code>',
+    en: 'Put the keywords after /search, for example:\n<code>/search 黄河流域</code>\n<code>/search 科技工作会议</code>',
+  },
+  searchHeader: {
+    zh: '🔎 <b>「{query}」</b>：共 {total} 篇，第 {page}/{pages} 页',
+    en: '🔎 <b>“{query}”</b>: {total} articles, page {page}/{pages}',
+  },
+  questionHeader: {
+    zh: '💬 关于 <b>「{query}」</b>，最相关的段落：',
+    en: '💬 The most relevant passages for <b>“{query}”</b>:',
+  },
+  source: { zh: '来源：{source}', en: 'Source: {source}' },
+  readHint: { zh: '📖 全文：{command}', en: '📖 Full text: {command}' },
+  noResults: {
+    zh: '没有找到与「{query}」相关的文章。\n试试更短或更常见的关键词，例如「黄河」「科技工作会议」，或者把问题拆成两三个词。',
+    en: 'Nothing found for “{query}”.\nTry shorter or more common keywords, e.g. 黄河 or 科技工作会议, or split the question into two or three words.',
+  },
+  previous: { zh: '‹ 上一页', en: '‹ Previous' },
+  next: { zh: '下一页 ›', en: 'Next ›' },
+  readButton: { zh: '📖 {n}', en: '📖 {n}' },
+  searchExpired: {
+    zh: '这次搜索已过期，请重新搜索。',
+    en: 'This search has expired, please search again.',
+  },
+  readUsage: {
+    zh: '请在 /read 后面写上文章编号，例如 <code>/read {example}</code>。编号显示在搜索结果里。',
+    en: 'Put the article id after /read, e.g. <code>/read {example}</code>. Ids are shown in search results.',
+  },
+  articleNotFound: {
+    zh: '找不到编号为 {id} 的文章，它可能已被删除。请重新搜索。',
+    en: 'There is no article with id {id}; it may have been removed. Please search again.',
+  },
+  articleTruncated: {
+    zh: '（全文太长，只发送了前 {parts} 部分。）',
+    en: '(The article is too long; only the first {parts} parts were sent.)',
+  },
+  readFullButton: { zh: '📖 阅读全文', en: '📖 Read the full article' },
+  langButton: { zh: '🌐 语言 / Language', en: '🌐 Language / 语言' },
+  slowDown: {
+    zh: '⏳ 你搜索得太快了，请稍等几秒再试。',
+    en: '⏳ You are searching too fast; please wait a few seconds and try again.',
+  },
+  slowDownShort: { zh: '太快了，请稍等几秒。', en: 'Too fast, please wait a few seconds.' },
+  langPrompt: {
+    zh: '请选择回复和文章显示的语言：',
+    en: 'Choose the language for replies and articles:',
+  },
+  langSet: {
+    zh: '好的，以后用{name}回复。',
+    en: 'OK, I will reply in {name} from now on.',
+  },
+  langAdminsOnly: { zh: '只有群管理员可以更改本群的语言。', en: 'Only group admins can change the language of this group.' },
+  unknownCommand: {
+    zh: '我不认识这个命令。发送 /help 查看可用的命令。',
+    en: 'I don’t know that command. Send /help to see what I can do.',
+  },
+  textOnly: {
+    zh: '我只能读文字消息。请发送关键词或问题，例如「黄河流域生态保护」。',
+    en: 'I can only read text. Send keywords or a question, e.g. 黄河流域生态保护.',
+  },
+  apology: {
+    zh: '抱歉，处理你的请求时出错了，请稍后再试。',
+    en: 'Sorry, something went wrong while handling your request. Please try again later.',
+  },
+  inlineLatest: { zh: '最新文章', en: 'Latest articles' },
+  inlineNoResults: { zh: '没有找到相关文章，试试更短的关键词', en: 'Nothing found; try shorter keywords' },
+} satisfies Record<string, Text>
+
+/** The language picker's labels are shown in their own script whatever the chat's locale. */
+export const LOCALE_LABELS = {
+  'zh-Hans': '简体中文',
+  'zh-Hant': '繁體中文',
+  en: 'English',
+} as const
