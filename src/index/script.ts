@@ -52,17 +52,22 @@ function buildTables(): void {
   // One character per line so no phrase rule spans two characters.
   const joined = chars.join('\n')
   const toS = toSimplified(joined).split('\n')
-  const toT = toTraditional(joined).split('\n')
+  const toTJoined = toTraditional(joined)
+  const toT = toTJoined.split('\n')
+  const roundTrip = toSimplified(toTJoined).split('\n')
   if (toS.length !== chars.length || toT.length !== chars.length) throw new Error('script: OpenCC changed the line count')
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!.charCodeAt(0)
     const s = toS[i]!
-    if (s.length === 1 && s.charCodeAt(0) !== c) {
+    const t = toT[i]!
+    // A character that Simplified→Traditional changes is itself Simplified (么, 干, 里):
+    // never fold it, or 什么 would become 什幺.
+    const isSimplified = t.length === 1 && t.charCodeAt(0) !== c && roundTrip[i] === chars[i]
+    if (isSimplified) simp[c] = 1
+    else if (s.length === 1 && s.charCodeAt(0) !== c) {
       table[c] = s.charCodeAt(0)
       trad[c] = 1
     }
-    const t = toT[i]!
-    if (t.length === 1 && t.charCodeAt(0) !== c && !trad[c]) simp[c] = 1
   }
   foldTable = table
   tradOnly = trad

@@ -1,0 +1,325 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { readdir, readFile, stat, unlink } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { Logger } from '../logger.js'
+import { writeAtomically } from '../store/file-store.js'
+import { readArticle } from './read-article.js'
+import { SearchIndex } from './search-index.js'
+import type {
+  AddResult,
+  Article,
+  ArticleMeta,
+  Library,
+  LibraryStats,
+  ReloadReport,
+  SearchOptions,
+  SearchResult,
+  SkippedFile,
+} from './types.js'
+import { isTemporaryFile, watchCorpus, type CorpusWatcher } from './watch.js'
+
+/** Uploads larger than this are refused. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+
+/** What is remembered of each file between runs (`DATA_DIR/library.json`). */
+interface FileRecord {
+  size: number
+  mtimeMs: number
+  /** sha256 of the file's bytes. */
+  bytesHash: string
+  addedAt: number
+}
+
+interface CacheFile {
+  version: 1
+  files: Record<string, FileRecord>
+  /** Parsed articles by bytes hash, so an unchanged file is not decoded and cleaned again. */
+  articles: Record<string, Article>
+}
+
+const CACHE_VERSION = 1
+
+export interface LibraryOptions {
+  seedsDir: string
+  dataDir: string
+  logger: Logger
+  /** Reload automatically when files change (SEEDS_WATCH). */
+  watch?: boolean
+  /** Clock, injectable for tests. */
+  now?: () => number
+}
+
+export interface OpenedLibrary extends Library {
+  /** Stops the folder watcher. */
+  close(): Promise<void>
+}
+
+/** Stable short id of a file in the corpus folder. */
+export function articleId(file: string): string {
+  return createHash('sha1').update(file).digest('hex').slice(0, 8)
+}
+
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex')
+
+/**
+ * Opens the corpus folder: reads every file (reusing what `DATA_DIR` remembers
+ * of unchanged files), builds the index, and returns the Library that serves
+ * searches and applies reloads, uploads and removals.
+ */
+export async function openLibrary(options: LibraryOptions): Promise<OpenedLibrary> {
+  const lib = new FileLibrary(options)
+  await lib.reload()
+  if (options.watch) lib.startWatching()
+  return lib
+}
+
+class FileLibrary implements OpenedLibrary {
+  private index = new SearchIndex()
+  private files = new Map<string, FileRecord & { id: string }>()
+  private articlesByHash = new Map<string, Article>()
+  private queue: Promise<unknown> = Promise.resolve()
+  private running = false
+  private watcher?: CorpusWatcher
+  private readonly cachePath: string
+  private readonly now: () => number
+
+  constructor(private readonly options: LibraryOptions) {
+    this.cachePath = join(options.dataDir, 'library.json')
+    this.now = options.now ?? Date.now
+    this.loadCache()
+  }
+
+  get reloading(): boolean {
+    return this.running
+  }
+
+  async search(query: string, options?: SearchOptions): Promise<SearchResult> {
+    return this.index.search(query, options)
+  }
+
+  getArticle(id: string): Article | undefined {
+    return this.index.getArticle(id)
+  }
+
+  listArticles(): ArticleMeta[] {
+    return this.index.metas().sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.addedAt - a.addedAt)
+  }
+
+  stats(): LibraryStats {
+    const mem = process.memoryUsage()
+    let indexBytes = 0
+    try {
+      indexBytes = existsSync(this.cachePath) ? readFileSync(this.cachePath).byteLength : 0
+    } catch {
+      indexBytes = 0
+    }
+    return {
+      articles: this.index.size,
+      passages: this.index.articles().reduce((n, a) => n + a.passages.length, 0),
+      indexBytes,
+      heapUsed: mem.heapUsed,
+      rss: mem.rss,
+    }
+  }
+
+  startWatching(): void {
+    this.watcher = watchCorpus(
+      this.options.seedsDir,
+      async () => {
+        const report = await this.reload()
+        this.options.logger.info(
+          { added: report.added.length, changed: report.changed.length, removed: report.removed.length, ms: report.ms },
+          'library: reloaded after a change on disk',
+        )
+      },
+      { onError: (err) => this.options.logger.warn({ err }, 'library: watch reload failed') },
+    )
+  }
+
+  async close(): Promise<void> {
+    this.watcher?.close()
+    await this.queue.catch(() => undefined)
+  }
+
+  /** Runs `task` after every earlier reload/add/remove: one change at a time. */
+  private serialise<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      this.running = true
+      try {
+        return await task()
+      } finally {
+        this.running = false
+      }
+    })
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  reload(): Promise<ReloadReport> {
+    return this.serialise(() => this.reloadNow())
+  }
+
+  private async reloadNow(): Promise<ReloadReport> {
+    const started = performance.now()
+    const dir = this.options.seedsDir
+    // Throws (and leaves the index as it is) when the folder cannot be read.
+    const names = (await readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isFile() && !isTemporaryFile(d.name))
+      .map((d) => d.name)
+      .sort()
+    const skipped: SkippedFile[] = []
+    const ready: Array<{ file: string; record: FileRecord & { id: string }; article: Article; isNew: boolean }> = []
+    const seen = new Set<string>()
+    const hashes = new Map<string, string>()
+    for (const file of names) {
+      seen.add(file)
+      try {
+        const st = await stat(join(dir, file))
+        const old = this.files.get(file)
+        if (old && old.size === st.size && old.mtimeMs === st.mtimeMs && this.index.getArticle(old.id)) {
+          hashes.set(this.index.getArticle(old.id)!.contentHash, file)
+          continue // unchanged: nothing to do
+        }
+        if (st.size > MAX_ARTICLE_BYTES * 8) {
+          skipped.push({ file, reason: `too large (${st.size} bytes)` })
+          continue
+        }
+        const bytes = await readFile(join(dir, file))
+        const bytesHash = sha256(bytes)
+        if (old && old.bytesHash === bytesHash && this.index.getArticle(old.id)) {
+          this.files.set(file, { ...old, size: st.size, mtimeMs: st.mtimeMs })
+          continue // touched but unchanged
+        }
+        const id = articleId(file)
+        let article = this.articlesByHash.get(bytesHash)
+        if (article) article = { ...article, id, file }
+        else {
+          const result = readArticle({ id, file, bytes })
+          if (!result.ok) {
+            skipped.push({ file, reason: result.reason })
+            continue
+          }
+          article = result.article
+        }
+        const record = { size: st.size, mtimeMs: st.mtimeMs, bytesHash, addedAt: old?.addedAt ?? this.now(), id }
+        ready.push({ file, record, article, isNew: !old || !this.index.getArticle(old.id) })
+      } catch (err) {
+        skipped.push({ file, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` })
+      }
+    }
+    // Apply every change in one synchronous step: searches see the old index or the new one.
+    const added: ArticleMeta[] = []
+    const changed: ArticleMeta[] = []
+    const removed: ArticleMeta[] = []
+    for (const [file, rec] of this.files) {
+      if (!seen.has(file) || skipped.some((s) => s.file === file)) {
+        const meta = this.index.getMeta(rec.id)
+        if (meta) removed.push(meta)
+        this.index.remove(rec.id)
+        this.files.delete(file)
+      }
+    }
+    for (const { file, record, article, isNew } of ready) {
+      const meta = metaOf(article, record.addedAt)
+      this.index.add(article, meta)
+      this.files.set(file, record)
+      this.articlesByHash.set(record.bytesHash, article)
+      ;(isNew ? added : changed).push(meta)
+    }
+    const report = { added, changed, removed, skipped, ms: Math.round(performance.now() - started) }
+    if (added.length || changed.length || removed.length) await this.saveCache()
+    this.options.logger.info(
+      { articles: this.index.size, added: added.length, changed: changed.length, removed: removed.length, skipped: skipped.length, ms: report.ms },
+      'library: corpus loaded',
+    )
+    for (const s of skipped) this.options.logger.warn({ file: s.file, reason: s.reason }, 'library: file skipped')
+    return report
+  }
+
+  addArticle(bytes: Uint8Array): Promise<AddResult> {
+    return this.serialise(async () => {
+      if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+        return { ok: false, reason: `too large: ${bytes.byteLength} bytes (limit ${MAX_ARTICLE_BYTES})` }
+      }
+      const bytesHash = sha256(bytes)
+      // A generated name: nothing the user sent becomes part of a path.
+      const stamp = new Date(this.now()).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
+      const file = `upload-${stamp}-${bytesHash.slice(0, 10)}.txt`
+      const id = articleId(file)
+      const result = readArticle({ id, file, bytes })
+      if (!result.ok) return { ok: false, reason: result.reason }
+      const existing = this.index.articles().find((a) => a.contentHash === result.article.contentHash)
+      if (existing) {
+        return { ok: false, reason: 'duplicate of an existing article', existing: this.index.getMeta(existing.id) }
+      }
+      const path = join(this.options.seedsDir, file)
+      await writeAtomically(path, bytes)
+      const st = await stat(path)
+      const record = { size: st.size, mtimeMs: st.mtimeMs, bytesHash, addedAt: this.now(), id }
+      const meta = metaOf(result.article, record.addedAt)
+      this.index.add(result.article, meta)
+      this.files.set(file, record)
+      this.articlesByHash.set(bytesHash, result.article)
+      await this.saveCache()
+      const first = result.article.passages[0]
+      const excerpt = first ? result.article.text.slice(first.start, Math.min(first.end, first.start + 200)) : ''
+      return { ok: true, article: meta, excerpt }
+    })
+  }
+
+  removeArticle(id: string): Promise<ArticleMeta | undefined> {
+    return this.serialise(async () => {
+      const meta = this.index.getMeta(id)
+      if (!meta) return undefined
+      // The file name comes from our own records, never from the user.
+      await unlink(join(this.options.seedsDir, basename(meta.file))).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err
+      })
+      this.index.remove(id)
+      this.files.delete(meta.file)
+      await this.saveCache()
+      return meta
+    })
+  }
+
+  private loadCache(): void {
+    let raw: string
+    try {
+      raw = readFileSync(this.cachePath, 'utf8')
+    } catch {
+      return
+    }
+    try {
+      const cache = JSON.parse(raw) as CacheFile
+      if (cache.version !== CACHE_VERSION) return
+      for (const [hash, article] of Object.entries(cache.articles)) this.articlesByHash.set(hash, article)
+      // Records are only hints (for addedAt and the fast unchanged check): the index starts empty.
+      for (const [file, rec] of Object.entries(cache.files)) this.files.set(file, { ...rec, id: articleId(file) })
+    } catch (err) {
+      // The cache is derived data: a damaged one is rebuilt, not fatal.
+      this.options.logger.warn({ err, path: this.cachePath }, 'library: cache unreadable, rebuilding it')
+    }
+  }
+
+  private async saveCache(): Promise<void> {
+    const files: Record<string, FileRecord> = {}
+    const articles: Record<string, Article> = {}
+    for (const [file, { id, ...rec }] of this.files) {
+      files[file] = rec
+      const a = this.index.getArticle(id)
+      if (a) articles[rec.bytesHash] = a
+    }
+    mkdirSync(this.options.dataDir, { recursive: true })
+    const cache: CacheFile = { version: CACHE_VERSION, files, articles }
+    await writeAtomically(this.cachePath, JSON.stringify(cache))
+  }
+}
+
+function metaOf(article: Article, addedAt: number): ArticleMeta {
+  const meta: ArticleMeta = { id: article.id, file: article.file, title: article.title, script: article.script, addedAt }
+  if (article.date) meta.date = article.date
+  if (article.source) meta.source = article.source
+  return meta
+}
+
