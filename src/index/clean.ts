@@ -134,15 +134,16 @@ const NAV_SEPARATOR = /\s*[|｜丨]\s*/
 const NAV_WORDS = /联系我们|聯繫我們|聯絡我們|关于我们|關於我們|网站地图|網站地圖|设为首页|設為首頁|加入收藏/
 const FOOTER = /^(?:地\s*址|通讯地址|通訊地址|邮\s*编|郵\s*編|电\s*话|電\s*話|联系电话|聯絡電話|传\s*真|傳\s*真|邮\s*箱|郵\s*箱|E-?mail)\s*[:：]/i
 const COPYRIGHT = /版权所有|版權所有|copyright|©|ICP\s*[备備证證]|公网安备|公網安備|主办单位|主辦單位|承办单位|承辦單位/i
+const COPYRIGHT_START = /^(?:版权所有|版權所有|copyright|©|\(c\))/i
 const DISCLAIMER = /^[(（【[]?\s*(?:免责声明|免責聲明|版权声明|版權聲明|特别声明|特別聲明)\s*[:：】\]]/
 const COUNTER = /(?:浏览次数|瀏覽次數|浏览量|瀏覽量|阅读次数|閱讀次數|阅读量|閱讀量|点击数|點擊數|点击次数|點擊次數|点击量|點擊量|访问量|訪問量)\s*[:：]?\s*\d*/
 const PRINT_TOKENS = new Set([
   '打印', '列印', '关闭', '關閉', '打印本页', '打印本頁', '关闭窗口', '關閉窗口', '关闭本页', '關閉本頁',
   '返回', '返回顶部', '返回頂部', '顶部', '頂部', '收藏', '分享', '分享到', '字号', '字號', '大', '中', '小',
-  '打印此文', '保存', '纠错', '糾錯', '上一页', '下一页',
+  '打印此文', '保存', '纠错', '糾錯', '上一页', '下一页', '字体', '字體', '默认', '默認',
 ])
 const CREDIT_LABEL =
-  /^[(（]?\s*(?:来源|來源|编辑|編輯|责任编辑|責任編輯|责编|責編|作者|记者|記者|撰稿|审核|審核|审稿|審稿|校对|校對|供稿|通讯员|通訊員|摄影|攝影|初审|初審|复审|復審|终审|終審)\s*[:：]/
+  /^[(（]?\s*(?:(?:文章|信息|稿件|新闻|新聞)?(?:来源|來源)|编辑|編輯|责任编辑|責任編輯|责编|責編|作者|记者|記者|撰稿|审核|審核|审稿|審稿|校对|校對|供稿|通讯员|通訊員|摄影|攝影|初审|初審|复审|復審|终审|終審)\s*[:：]/
 const PREV_NEXT = /^(?:上一篇|下一篇|上一條|下一條|上一条|下一条)\s*[:：]/
 
 /**
@@ -155,9 +156,9 @@ export function classifyLine(line: string, crumbs: ReadonlySet<string> = new Set
   // Disclaimers may be long paragraphs; they are recognised by their leading label alone.
   if (DISCLAIMER.test(line)) return 'disclaimer'
   if (len > 200) return undefined
-  if (BREADCRUMB.test(line) || CRUMB_TRAIL.test(line)) return 'breadcrumb'
+  if (BREADCRUMB.test(line) || CRUMB_TRAIL.test(line) || (len <= 60 && isCrumbTrail(line))) return 'breadcrumb'
   if (/ICP\s*[备備证證]|公网安备|公網安備/.test(line)) return 'copyright'
-  if (len <= 120 && COPYRIGHT.test(line)) return 'copyright'
+  if (len <= 120 && COPYRIGHT.test(line) && (COPYRIGHT_START.test(line) || !/[。！？]/.test(line))) return 'copyright'
   if (len <= 100 && FOOTER.test(line)) return 'footer'
   if (len <= 100 && (PREV_NEXT.test(line))) return 'navigation'
   if (len <= 80 && isNavigationLine(line)) return 'navigation'
@@ -166,6 +167,15 @@ export function classifyLine(line: string, crumbs: ReadonlySet<string> = new Set
   if (len <= 120 && isCreditLine(line)) return 'credit'
   if (len <= 12 && crumbs.has(line)) return 'breadcrumb'
   return undefined
+}
+
+/** `新闻中心 > 科技动态 > 正文`: three or more short items joined by `>`-like separators. */
+function isCrumbTrail(line: string): boolean {
+  if (line.indexOf('>') === -1 && line.indexOf('»') === -1 && line.indexOf('›') === -1) return false
+  const items = line.split(CRUMB_SEPARATOR)
+  if (items.length < 3) return false
+  for (const item of items) if (item.length === 0 || item.length > 10 || /[。，,；;！？]/.test(item)) return false
+  return true
 }
 
 function isNavigationLine(line: string): boolean {
@@ -193,7 +203,7 @@ export function isCreditLine(line: string): boolean {
   const open = line[0] === '(' || line[0] === '（'
   if (open) return line.endsWith(')') || line.endsWith('）')
   // Unbracketed: only short ones, and not source/date header lines (metadata reads those).
-  return line.length <= 40 && !/^(?:来源|來源|作者)\s*[:：]/.test(line)
+  return line.length <= 40 && !/^(?:(?:文章|信息|稿件|新闻|新聞)?(?:来源|來源)|作者)\s*[:：]/.test(line)
 }
 
 /** The items of a breadcrumb line, without the label and the home/body items. */

@@ -38,7 +38,7 @@ const COMMON_HANZI =
   '寧頓姆臨甚雲戶負歸愛億索屆杜劇諾載遺值判亂企減舊沿細鬥侵訊款益束耳醫識鮮詞寫隸'
 
 let commonTable: Uint8Array | undefined
-function common(): Uint8Array {
+function commonChars(): Uint8Array {
   if (!commonTable) {
     commonTable = new Uint8Array(65536)
     for (let i = 0; i < COMMON_HANZI.length; i++) commonTable[COMMON_HANZI.charCodeAt(i)] = 1
@@ -54,38 +54,60 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' }
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let text: string
-  let encoding: TextEncodingName
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    text = iconv.decode(buf.subarray(2), 'utf-16le')
-    encoding = 'utf-16le'
-  } else if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    text = iconv.decode(buf.subarray(2), 'utf-16be')
-    encoding = 'utf-16be'
-  } else {
-    // NUL bytes never occur in the 8-bit encodings we accept: binary data (or BOM-less UTF-16, which we do not guess).
-    if (buf.indexOf(0) !== -1) return { ok: false, reason: 'not a text file (binary data)' }
-    const hasBom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf
-    const decoded = tryUtf8(hasBom ? buf.subarray(3) : buf)
-    if (decoded !== undefined) {
-      text = decoded
-      encoding = 'utf-8'
-    } else {
-      const gb = iconv.decode(buf, 'gb18030')
-      const big5 = iconv.decode(buf, 'big5')
-      if (plausibility(big5) > plausibility(gb)) {
-        text = big5
-        encoding = 'big5'
-      } else {
-        text = gb
-        encoding = 'gb18030'
-      }
+  const decoded = decodeDetected(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+  if (!decoded || isBinaryText(decoded.text)) return { ok: false, reason: 'not a text file (binary data)' }
+  if (decoded.text.trim().length === 0) return { ok: false, reason: 'empty file' }
+  return { ok: true, ...decoded }
+}
+
+type Decoded = { text: string; encoding: TextEncodingName }
+
+/** BOM, then NUL bytes (binary or BOM-less UTF-16), then strict UTF-8, then the legacy encodings. */
+function decodeDetected(buf: Buffer): Decoded | undefined {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' }
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' }
+  // NUL bytes never occur in the 8-bit encodings we accept.
+  if (buf.indexOf(0) !== -1) return guessUtf16(buf)
+  const body = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf
+  const text = tryUtf8(body)
+  return text !== undefined ? { text, encoding: 'utf-8' } : bestLegacyDecoding(body)
+}
+
+/**
+ * Not valid UTF-8: GB18030 or Big5, whichever reads as more plausible Chinese.
+ * UTF-8 with a few broken bytes (a truncated last character, a bad splice)
+ * competes too, so it is not turned into mojibake.
+ */
+function bestLegacyDecoding(buf: Buffer): Decoded {
+  const candidates: Decoded[] = [
+    { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' },
+    { text: iconv.decode(buf, 'big5'), encoding: 'big5' },
+    { text: new TextDecoder('utf-8').decode(buf), encoding: 'utf-8' },
+  ]
+  let best = candidates[0]!
+  let bestScore = plausibility(best.text)
+  for (const c of candidates.slice(1)) {
+    const score = plausibility(c.text)
+    if (score > bestScore) {
+      best = c
+      bestScore = score
     }
   }
-  if (isBinaryText(text)) return { ok: false, reason: 'not a text file (binary data)' }
-  if (text.trim().length === 0) return { ok: false, reason: 'empty file' }
-  return { ok: true, text, encoding }
+  return best
+}
+
+/** UTF-16 without a BOM: accepted only if one byte order reads as mostly common Hanzi. */
+function guessUtf16(buf: Buffer): Decoded | undefined {
+  if (buf.length % 2 !== 0) return undefined
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = iconv.decode(buf, encoding)
+    if (text.indexOf('\u0000') !== -1) continue
+    let common = 0
+    const table = commonChars()
+    for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)]) common++
+    if (common >= 4 && common > text.length * 0.3) return { text, encoding }
+  }
+  return undefined
 }
 
 function tryUtf8(buf: Uint8Array): string | undefined {
@@ -102,7 +124,7 @@ function tryUtf8(buf: Uint8Array): string | undefined {
  * non-Chinese-script characters count against.
  */
 export function plausibility(text: string): number {
-  const table = common()
+  const table = commonChars()
   let score = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)

@@ -19,11 +19,11 @@ export interface ArticleMetadata {
 
 /** Labels of header fields. Longer labels first so `发布时间` wins over `时间`. */
 const LABEL =
-  /(来源|來源|出处|出處|发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|作者|浏览次数|瀏覽次數|点击数|點擊數|责任编辑|責任編輯|编辑|編輯)\s*[:：]/g
+  /((?:文章|信息|稿件|新闻|新聞)?(?:来源|來源)|出处|出處|发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|作者|浏览次数|瀏覽次數|点击数|點擊數|责任编辑|責任編輯|编辑|編輯)\s*[:：]/g
 const HAS_LABEL = new RegExp(LABEL.source)
-const SOURCE_LABELS = new Set(['来源', '來源', '出处', '出處'])
+const SOURCE_LABEL = /来源|來源|出处|出處/
 const DATE_LABELS = /时间|時間|日期/
-const STARTS_WITH_LABEL = /^[(（【[]?\s*(?:来源|來源|出处|出處|发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|作者)\s*[:：]/
+const STARTS_WITH_LABEL = /^[(（【[]?\s*(?:(?:文章|信息|稿件|新闻|新聞)?(?:来源|來源)|出处|出處|发布时间|發布時間|发布日期|發布日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|作者)\s*[:：]/
 const DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/
 const BARE_DATE_LINE = /^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/
 
@@ -81,7 +81,7 @@ export function parseMetaLine(line: string): { date?: string; source?: string } 
     if (date) out.date = date
   }
   for (const [label, value] of labelledFields(line)) {
-    if (SOURCE_LABELS.has(label)) out.source ??= cleanSource(value)
+    if (SOURCE_LABEL.test(label)) out.source ??= cleanSource(value)
     else if (DATE_LABELS.test(label)) out.date ??= normalizeDate(value)
   }
   if (out.source === undefined) delete out.source
@@ -91,7 +91,7 @@ export function parseMetaLine(line: string): { date?: string; source?: string } 
 
 /** The source named in a credit line: `(来源:厅办公室、省科技宣传教育中心 编辑:袁晓玲)` → `厅办公室、省科技宣传教育中心`. */
 export function sourceFromCredit(line: string): string | undefined {
-  for (const [label, value] of labelledFields(line)) if (SOURCE_LABELS.has(label)) return cleanSource(value)
+  for (const [label, value] of labelledFields(line)) if (SOURCE_LABEL.test(label)) return cleanSource(value)
   return undefined
 }
 
@@ -145,6 +145,9 @@ export function isTitleLine(line: string): boolean {
   return !STARTS_WITH_LABEL.test(line)
 }
 
+/** A short `来源:` line may stand anywhere, e.g. after the last paragraph. */
+const TRAILING_SOURCE = /^(?:(?:文章|信息|稿件|新闻|新聞)?(?:来源|來源))\s*[:：].{1,40}$/
+
 /** How many content lines at the top of a file count as its header. */
 const HEADER_LINES = 4
 
@@ -175,12 +178,14 @@ export function extractMetadata(lines: readonly CleanLine[]): ArticleMetadata {
     }
     if (kind) continue
     const inHeader = contentSeen < HEADER_LINES && body.length === 0
-    const meta = inHeader || /^(?:来源|來源)\s*[:：]/.test(text) ? parseMetaLine(text) : undefined
+    const meta = inHeader || TRAILING_SOURCE.test(text) ? parseMetaLine(text) : undefined
     if (meta && (meta.date || meta.source || inHeader)) {
       date ??= meta.date
       source ??= meta.source
       continue
     }
+    // Pages often repeat the headline as the first line of the body.
+    if (title !== undefined && body.length === 0 && text === title) continue
     contentSeen++
     if (title === undefined && body.length === 0 && contentSeen === 1 && isTitleLine(text)) {
       title = text

@@ -87,6 +87,7 @@ describe('classifyLine', () => {
     expect(classifyLine('当前位置: 本站首页 >> 综合资讯 >> 要闻要论 >> 正文')).toBe('breadcrumb')
     expect(classifyLine('首页 > 图片轮播')).toBe('breadcrumb')
     expect(classifyLine('當前位置:首頁 > 新聞中心 > 科技動態')).toBe('breadcrumb')
+    expect(classifyLine('新闻中心 > 科技动态 > 正文')).toBe('breadcrumb')
   })
 
   it('recognises a section label repeating the last crumb, but only after that breadcrumb', () => {
@@ -120,6 +121,7 @@ describe('classifyLine', () => {
     expect(classifyLine('打印 关闭')).toBe('print-close')
     expect(classifyLine('列印 關閉')).toBe('print-close')
     expect(classifyLine('【打印本页】【关闭窗口】')).toBe('print-close')
+    expect(classifyLine('【字体:大 中 小】')).toBe('print-close')
     expect(classifyLine('浏览次数:')).toBe('counter')
     expect(classifyLine('瀏覽次數:1024')).toBe('counter')
   })
@@ -138,6 +140,8 @@ describe('classifyLine', () => {
       '会议强调,要加强知识产权保护,尊重原创作者的版权所有权益,严厉打击侵权盗版行为,营造良好创新环境,推动产业高质量发展,为科技自立自强提供有力的法治保障和制度支撑。',
       '习近平总书记在江苏考察时重要讲话激励我省广大干部群众—— 依靠创新驱动推动高质量发展',
       '打印机产业链加快升级',
+      '大 中 小',
+      '经费投入 > 2000万元的项目',
     ]) {
       expect(classifyLine(line, crumbs)).toBeUndefined()
     }

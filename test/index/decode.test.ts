@@ -55,6 +55,17 @@ describe('decodeBytes', () => {
     expect(decoded(iconv.encode('科技工作会议', 'gbk')).text).toBe('科技工作会议')
   })
 
+  it('reads UTF-16 LE without a BOM when it is clearly Chinese text', () => {
+    expect(decoded(iconv.encode(`${SIMPLIFIED}\n`, 'utf-16le'))).toMatchObject({ text: `${SIMPLIFIED}\n`, encoding: 'utf-16le' })
+  })
+
+  it('keeps UTF-8 with a truncated last character as UTF-8 instead of turning it into mojibake', () => {
+    const bytes = Buffer.from(SIMPLIFIED + '科', 'utf8').subarray(0, -1)
+    const r = decoded(bytes)
+    expect(r.encoding).toBe('utf-8')
+    expect(r.text.startsWith(SIMPLIFIED)).toBe(true)
+  })
+
   it('skips an empty file', () => {
     expect(decodeBytes(new Uint8Array())).toEqual({ ok: false, reason: 'empty file' })
   })

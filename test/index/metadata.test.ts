@@ -128,6 +128,11 @@ describe('extractMetadata', () => {
     expect(meta.body).toEqual(['会议强调,要加快科技创新。', '会议还部署了重点任务。'])
   })
 
+  it('reads 文章来源 lines and drops a headline repeated as the first body line', () => {
+    const meta = extractMetadata(cleanLines('科技工作会议召开\n科技工作会议召开\n会议强调,要加快科技创新。\n文章来源:科技日报'))
+    expect(meta).toEqual({ title: '科技工作会议召开', source: '科技日报', body: ['会议强调,要加快科技创新。'] })
+  })
+
   it('has no title when the file starts with the body', () => {
     const meta = extractMetadata(cleanLines('3月29日,2024年平頂山市科技工作會議召開。會議全面貫徹落實黨的二十大精神。'))
     expect(meta.title).toBeUndefined()
