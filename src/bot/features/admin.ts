@@ -64,6 +64,10 @@ const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }
 /** Article ids are short and safe; anything else cannot be one and never goes into callback data. */
 const ARTICLE_ID = /^[\w-]{1,48}$/
 
+/**
+ * The admin composer; install it before the free-text and catch-all features.
+ * @example bot.use(createAdminFeature(deps)) // tests: createAdminFeature(deps, { download: async () => bytes })
+ */
 export function createAdminFeature(deps: BotDeps, options: AdminOptions = {}): Composer<BotContext> {
   const { library, logger, config } = deps
   const maxBytes = options.maxUploadBytes ?? UPLOAD_DEFAULTS.maxBytes
