@@ -24,7 +24,7 @@ export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' 
   /** Weight of the share of the query's weight found anywhere in the article. */
   coverageWeight: 0.4,
   /** An article must contain at least this share of the query's weight to be a result. */
-  minCoverage: 0.3,
+  minCoverage: 0.15,
 }
 
 interface Entry {
