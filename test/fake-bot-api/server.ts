@@ -1,0 +1,183 @@
+/**
+ * A small fake Telegram Bot API on 127.0.0.1 for end-to-end tests: real HTTP,
+ * real long polling (`getUpdates` honours `offset` and `timeout`), every call
+ * recorded. Tests push updates and wait for the bot's calls.
+ *
+ * @example
+ *   const api = await startFakeBotApi()
+ *   // start the bot with TELEGRAM_API_ROOT=api.url
+ *   api.pushUpdate({ message: { ... } })
+ *   const reply = await api.waitFor((c) => c.method === 'sendMessage')
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Message, Update, UserFromGetMe } from 'grammy/types'
+import { botInfo as defaultBotInfo, TEST_TOKEN, type ApiCall } from '../helpers/bot-harness.js'
+
+export interface FakeBotApi {
+  /** The API root to give the bot, e.g. `http://127.0.0.1:40123`. */
+  url: string
+  token: string
+  /** Every call the bot made, in order (getUpdates included). */
+  calls: ApiCall[]
+  /** Queues an update; it gets the next `update_id`, which is returned. */
+  pushUpdate(update: Omit<Update, 'update_id'>): number
+  /** Resolves with the first call (made at any time, including before) matching `predicate`. */
+  waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>
+  close(): Promise<void>
+}
+
+export interface FakeBotApiOptions {
+  token?: string
+  botInfo?: UserFromGetMe
+}
+
+interface Poller {
+  offset: number
+  limit: number
+  respond: (updates: Update[]) => void
+}
+
+export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
+  const token = options.token ?? TEST_TOKEN
+  const me = options.botInfo ?? defaultBotInfo
+  const calls: ApiCall[] = []
+  let updates: Update[] = []
+  let nextUpdateId = 1
+  let nextMessageId = 1
+  const pollers = new Set<Poller>()
+  const watchers = new Set<{ predicate: (c: ApiCall) => boolean; resolve: (c: ApiCall) => void }>()
+
+  const pending = (offset: number, limit: number) => updates.filter((u) => u.update_id >= offset).slice(0, limit)
+
+  const wakePollers = () => {
+    for (const p of pollers) {
+      const ready = pending(p.offset, p.limit)
+      if (ready.length > 0) {
+        pollers.delete(p)
+        p.respond(ready)
+      }
+    }
+  }
+
+  const record = (call: ApiCall) => {
+    calls.push(call)
+    for (const w of watchers) {
+      if (w.predicate(call)) {
+        watchers.delete(w)
+        w.resolve(call)
+      }
+    }
+  }
+
+  const message = (p: Record<string, unknown>, id = nextMessageId++): Message =>
+    ({
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: Number(p.chat_id), type: Number(p.chat_id) < 0 ? 'supergroup' : 'private' },
+      from: me,
+      ...(typeof p.text === 'string' ? { text: p.text } : {}),
+    }) as Message
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    if (res.writableEnded || res.destroyed) return
+    res.writeHead(status, { 'content-type': 'application/json' })
+    res.end(JSON.stringify(body))
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname)
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    if (!match) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' })
+    if (match[1] !== token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' })
+    const method = match[2]!
+    const raw = Buffer.concat(chunks).toString('utf8')
+    let payload: Record<string, unknown> = {}
+    if (raw && (req.headers['content-type'] ?? '').includes('json')) payload = JSON.parse(raw) as Record<string, unknown>
+    record({ method, payload })
+    const ok = (result: unknown) => send(res, 200, { ok: true, result })
+
+    switch (method) {
+      case 'getMe':
+        return ok(me)
+      case 'getUpdates': {
+        const offset = Number(payload.offset ?? 0)
+        const limit = Number(payload.limit ?? 100)
+        const timeout = Number(payload.timeout ?? 0)
+        // A getUpdates with an offset confirms every earlier update, as Telegram does.
+        if (offset > 0) updates = updates.filter((u) => u.update_id >= offset)
+        const ready = pending(offset, limit)
+        if (ready.length > 0 || timeout <= 0) return ok(ready)
+        const poller: Poller = { offset, limit, respond: (u) => ok(u) }
+        pollers.add(poller)
+        const timer = setTimeout(() => {
+          pollers.delete(poller)
+          ok([])
+        }, timeout * 1000)
+        const cleanup = () => {
+          clearTimeout(timer)
+          pollers.delete(poller)
+        }
+        res.once('close', cleanup)
+        res.once('finish', cleanup)
+        return
+      }
+      case 'sendMessage':
+      case 'sendDocument':
+      case 'sendPhoto':
+        return ok(message(payload))
+      case 'editMessageText':
+        return ok(payload.inline_message_id ? true : message(payload, Number(payload.message_id)))
+      case 'getMyCommands':
+        return ok([])
+      case 'getChatMember':
+        return ok({ status: 'member', user: { id: Number(payload.user_id), is_bot: false, first_name: 'member' } })
+      default:
+        // answerCallbackQuery, answerInlineQuery, setMyCommands, deleteWebhook, …
+        return ok(true)
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => send(res, 500, { ok: false, error_code: 500, description: String(err) }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    calls,
+    pushUpdate(update) {
+      const id = nextUpdateId++
+      updates.push({ ...update, update_id: id } as Update)
+      wakePollers()
+      return id
+    },
+    waitFor(predicate, timeoutMs = 15_000) {
+      const found = calls.find(predicate)
+      if (found) return Promise.resolve(found)
+      return new Promise((resolve, reject) => {
+        const watcher = {
+          predicate,
+          resolve: (c: ApiCall) => {
+            clearTimeout(timer)
+            resolve(c)
+          },
+        }
+        const timer = setTimeout(() => {
+          watchers.delete(watcher)
+          reject(new Error(`fake-bot-api: no matching call within ${timeoutMs} ms; calls so far: ${calls.map((c) => c.method).join(', ')}`))
+        }, timeoutMs)
+        watchers.add(watcher)
+      })
+    },
+    async close() {
+      for (const p of pollers) p.respond([])
+      pollers.clear()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
