@@ -237,6 +237,13 @@ export function cleanLines(raw: string): CleanLine[] {
     if (kind === 'breadcrumb') for (const c of breadcrumbItems(line)) crumbs.add(c)
     out.push(kind ? { text: line, kind } : { text: line })
   }
+  // Address/phone lines are footer only in the page's trailing block; inside the body they are content.
+  let inTail = true
+  for (let i = out.length - 1; i >= 0; i--) {
+    const l = out[i]!
+    if (l.kind === undefined) inTail = false
+    else if (l.kind === 'footer' && !inTail) delete l.kind
+  }
   return out
 }
 

@@ -148,14 +148,11 @@ export function isTitleLine(line: string): boolean {
 /** A short `来源:` line may stand anywhere, e.g. after the last paragraph. */
 const TRAILING_SOURCE = /^(?:(?:文章|信息|稿件|新闻|新聞)?(?:来源|來源))\s*[:：].{1,40}$/
 
-/** How many content lines at the top of a file count as its header. */
-const HEADER_LINES = 4
-
 /**
  * Separates title, date and source from the body. The title is the first
- * content line when it looks like one; header metadata lines are looked for
- * among the first few content lines, a short `来源:` line anywhere; credit
- * lines give the source when nothing better does.
+ * content line when it looks like one; metadata lines are read before the
+ * first body paragraph, and a short `来源:` line anywhere; credit lines give
+ * the source when nothing better does.
  */
 export function extractMetadata(lines: readonly CleanLine[]): ArticleMetadata {
   let title: string | undefined
@@ -163,7 +160,6 @@ export function extractMetadata(lines: readonly CleanLine[]): ArticleMetadata {
   let source: string | undefined
   let creditSource: string | undefined
   const body: string[] = []
-  let contentSeen = 0
   for (const { text, kind } of lines) {
     if (kind === 'credit') {
       creditSource ??= sourceFromCredit(text)
@@ -177,7 +173,8 @@ export function extractMetadata(lines: readonly CleanLine[]): ArticleMetadata {
       continue
     }
     if (kind) continue
-    const inHeader = contentSeen < HEADER_LINES && body.length === 0
+    // The header is everything before the first body paragraph.
+    const inHeader = body.length === 0
     const meta = inHeader || TRAILING_SOURCE.test(text) ? parseMetaLine(text) : undefined
     if (meta && (meta.date || meta.source || inHeader)) {
       date ??= meta.date
@@ -186,8 +183,7 @@ export function extractMetadata(lines: readonly CleanLine[]): ArticleMetadata {
     }
     // Pages often repeat the headline as the first line of the body.
     if (title !== undefined && body.length === 0 && text === title) continue
-    contentSeen++
-    if (title === undefined && body.length === 0 && contentSeen === 1 && isTitleLine(text)) {
+    if (title === undefined && inHeader && isTitleLine(text)) {
       title = text
       continue
     }

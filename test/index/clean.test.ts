@@ -159,6 +159,11 @@ describe('cleanLines', () => {
     expect(lines).toEqual([{ text: '(来源:厅办公室、省科技宣传教育中心 编辑:袁晓玲)', kind: 'credit' }])
   })
 
+  it('treats address lines as footer only at the end of the page', () => {
+    const page = '地址:宜兰县头城镇港口里港口路15-7号 电话:03-9782345\n头城镇老街保留了清代建筑。\n集团首页|联系我们|公司简介|招聘信息\n地址:中华人民共和国北京市海淀区西直门北大街62号'
+    expect(cleanLines(page).map((l) => l.kind)).toEqual([undefined, undefined, 'navigation', 'footer'])
+  })
+
   it('marks the section label after the breadcrumb of seeds/004 as boilerplate', () => {
     const lines = cleanLines('当前位置: 本站首页 >> 综合资讯 >> 要闻要论 >> 正文\n\n要闻要论\n\n    习近平总书记在江苏考察时重要讲话激励我省广大干部群众')
     expect(lines.map((l) => l.kind)).toEqual(['breadcrumb', 'breadcrumb', undefined])
