@@ -34,7 +34,7 @@ const STRAY_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd\
 /** Normalises line breaks and spaces and removes characters that are never content. */
 export function normalizeCharacters(text: string): string {
   return text
-    .replace(/\r\n?/g, '\n')
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
     .replace(STRAY_CHARS, '')
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\t]/g, ' ')
 }
@@ -60,7 +60,7 @@ const GBK_DAMAGE = /\?\?([^\x00-\x7f\n]{0,12}?[\x40-\x7e])?/g
  * bigram it starts with occurs elsewhere in the document. The best supported
  * candidate replaces the run and `??` becomes `。` (the lost bytes were the
  * ideographic full stop); without support, `??` and the run are removed.
- * @example repairGbkDamage('總局黨委… 發展??偩志珠L助理') // '… 發展。總局局長助理'
+ * @example repairGbkDamage('總局黨委。發展??偩志珠L助理') === '總局黨委。發展。總局局長助理'
  */
 export function repairGbkDamage(text: string): string {
   if (text.indexOf('??') === -1) return text
@@ -69,7 +69,8 @@ export function repairGbkDamage(text: string): string {
     // `??` after Latin text or digits is probably a real question mark pair (e.g. "what??").
     if (before !== 0x0a && !isHan(before) && !PUNCTUATION.has(text[offset - 1]!) && before !== 0x20) return whole
     if (!run) return ''
-    const repaired = resync(run, text)
+    const next = text[offset + whole.length] ?? ''
+    const repaired = resync(run, next, text)
     if (repaired === undefined) return ''
     const prev = text[offset - 1]
     const stop = prev === undefined || prev === '\n' || PUNCTUATION.has(prev) ? '' : '。'
@@ -77,7 +78,8 @@ export function repairGbkDamage(text: string): string {
   })
 }
 
-function resync(run: string, doc: string): string | undefined {
+/** The best supported re-synchronised decoding of `run`; `next` is the character after it. */
+function resync(run: string, next: string, doc: string): string | undefined {
   const bytes = iconv.encode(run, 'gbk')
   // GBK trail bytes are never 0x3F, so a '?' byte means a character GBK cannot encode.
   if (bytes.includes(0x3f)) return undefined
@@ -92,7 +94,8 @@ function resync(run: string, doc: string): string | undefined {
     let allHan = true
     for (let i = 0; i < cand.length; i++) if (!isHan(cand.charCodeAt(i))) allHan = false
     if (!allHan) continue
-    const score = countOccurrences(doc, cand.slice(0, 2))
+    // The new character and the one after it (inside the run, or just past it).
+    const score = countOccurrences(doc, (cand + next).slice(0, 2))
     if (score > bestScore) {
       best = cand
       bestScore = score
@@ -106,11 +109,6 @@ function countOccurrences(haystack: string, needle: string): number {
   let n = 0
   for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length)) n++
   return n
-}
-
-/** Removes a `??` left at the end of a line (after a sentence's full stop). */
-function stripTrailingDamage(line: string): string {
-  return line.endsWith('??') ? line.replace(/\?+$/, '') : line
 }
 
 // ---------------------------------------------------------------------------
@@ -231,7 +229,7 @@ export function cleanLines(raw: string): CleanLine[] {
   const out: CleanLine[] = []
   const crumbs = new Set<string>()
   for (const rawLine of text.split('\n')) {
-    const line = stripTrailingDamage(collapseSpaces(rawLine))
+    const line = collapseSpaces(rawLine)
     if (line.length === 0) continue
     const kind = classifyLine(line, crumbs)
     if (kind === 'breadcrumb') for (const c of breadcrumbItems(line)) crumbs.add(c)

@@ -60,6 +60,10 @@ describe('repairGbkDamage', () => {
     expect(repairGbkDamage(text)).toBe(`${doc}\n總局黨委帶頭`)
   })
 
+  it('restores a damaged sentence start when its bigram occurs only once elsewhere', () => {
+    expect(repairGbkDamage('總局黨委。發展??偩志珠L助理')).toBe('總局黨委。發展。總局局長助理')
+  })
+
   it('removes the damage and its garbage when nothing in the document supports a repair', () => {
     expect(repairGbkDamage('發展??偩志珠L助理')).toBe('發展助理')
   })
