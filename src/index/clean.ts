@@ -124,6 +124,7 @@ export type BoilerplateKind =
   | 'print-close'
   | 'counter'
   | 'credit'
+  | 'separator'
 
 const BREADCRUMB = /^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|现在位置|目前位置)\s*[:：]/
 const CRUMB_TRAIL = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*(?:>>?|»|›|→|\/)/
@@ -142,6 +143,7 @@ const PRINT_TOKENS = new Set([
 ])
 const CREDIT_LABEL =
   /^[(（]?\s*(?:(?:文章|信息|稿件|新闻|新聞)?(?:来源|來源)|编辑|編輯|责任编辑|責任編輯|责编|責編|作者|记者|記者|撰稿|审核|審核|审稿|審稿|校对|校對|供稿|通讯员|通訊員|摄影|攝影|初审|初審|复审|復審|终审|終審)\s*[:：]/
+const WORDLIKE = /[\p{L}\p{N}]/u
 const PREV_NEXT = /^(?:上一篇|下一篇|上一條|下一條|上一条|下一条)\s*[:：]/
 
 /**
@@ -154,6 +156,8 @@ export function classifyLine(line: string, crumbs: ReadonlySet<string> = new Set
   // Disclaimers may be long paragraphs; they are recognised by their leading label alone.
   if (DISCLAIMER.test(line)) return 'disclaimer'
   if (len > 200) return undefined
+  // Rules like `————` or `* * *`: no word, digit or Hanzi, so nothing to index.
+  if (!WORDLIKE.test(line)) return 'separator'
   if (BREADCRUMB.test(line) || CRUMB_TRAIL.test(line) || (len <= 60 && isCrumbTrail(line))) return 'breadcrumb'
   if (/ICP\s*[备備证證]|公网安备|公網安備/.test(line)) return 'copyright'
   if (len <= 120 && COPYRIGHT.test(line) && (COPYRIGHT_START.test(line) || !/[。！？]/.test(line))) return 'copyright'

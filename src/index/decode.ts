@@ -73,12 +73,15 @@ function decodeDetected(buf: Buffer): Decoded | undefined {
   return text !== undefined ? { text, encoding: 'utf-8' } : bestLegacyDecoding(body)
 }
 
+/** Share of non-ASCII characters above which an implausible decoding means the bytes are not text at all. */
+const MAX_IMPLAUSIBLE_NON_ASCII = 0.3
+
 /**
  * Not valid UTF-8: GB18030 or Big5, whichever reads as more plausible Chinese.
  * UTF-8 with a few broken bytes (a truncated last character, a bad splice)
  * competes too, so it is not turned into mojibake.
  */
-function bestLegacyDecoding(buf: Buffer): Decoded {
+function bestLegacyDecoding(buf: Buffer): Decoded | undefined {
   const candidates: Decoded[] = [
     { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' },
     { text: iconv.decode(buf, 'big5'), encoding: 'big5' },
@@ -92,6 +95,12 @@ function bestLegacyDecoding(buf: Buffer): Decoded {
       best = c
       bestScore = score
     }
+  }
+  // Random high bytes decode "cleanly" as rare GBK characters; no reading being plausible means binary.
+  if (bestScore < 0) {
+    let nonAscii = 0
+    for (let i = 0; i < best.text.length; i++) if (best.text.charCodeAt(i) >= 0x80) nonAscii++
+    if (nonAscii > best.text.length * MAX_IMPLAUSIBLE_NON_ASCII) return undefined
   }
   return best
 }

@@ -130,6 +130,12 @@ describe('classifyLine', () => {
     expect(classifyLine('瀏覽次數:1024')).toBe('counter')
   })
 
+  it('recognises decorative rules that hold no word', () => {
+    expect(classifyLine('——————')).toBe('separator')
+    expect(classifyLine('* * *')).toBe('separator')
+    expect(classifyLine('——2024——')).toBeUndefined()
+  })
+
   it('recognises editor and source credit lines', () => {
     expect(classifyLine('(来源:厅办公室、省科技宣传教育中心 编辑:袁晓玲)')).toBe('credit')
     expect(classifyLine('责任编辑:王小明')).toBe('credit')

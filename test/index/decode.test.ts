@@ -85,6 +85,13 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes)).toEqual({ ok: false, reason: 'not a text file (binary data)' })
   })
 
+  it('skips high-byte noise that no encoding reads as Chinese', () => {
+    let seed = 42
+    const bytes = new Uint8Array(3000)
+    for (let i = 0; i < bytes.length; i++) bytes[i] = 0x80 + ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 25)
+    expect(decodeBytes(bytes)).toEqual({ ok: false, reason: 'not a text file (binary data)' })
+  })
+
   it('keeps a text that has a few stray control characters', () => {
     const r = decoded(Buffer.from(`科技\u0007创新工作会议召开,与会同志交流研讨。`, 'utf8'))
     expect(r.text).toContain('科技\u0007创新')

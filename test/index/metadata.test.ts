@@ -52,6 +52,11 @@ describe('parseMetaLine', () => {
     expect(parseMetaLine('時間:2024年3月29日')).toEqual({ date: '2024-03-29' })
   })
 
+  it('reads a line that starts with the date and names the source after it', () => {
+    expect(parseMetaLine('2024-05-11 10:20 来源:新华网')).toEqual({ date: '2024-05-11', source: '新华网' })
+    expect(parseMetaLine('信息来源:市科技局 发布时间:2024年05月11日 10:20')).toEqual({ source: '市科技局', date: '2024-05-11' })
+  })
+
   it('is not fooled by content lines', () => {
     expect(parseMetaLine('会议设主会场和视频分会场。')).toBeUndefined()
     expect(parseMetaLine('中国铜业2024年科技工作会议在昆明召开,来源:各二级单位。')).toBeUndefined()
