@@ -1,7 +1,7 @@
-/**
- * What the rest of the bot needs from the digest side.
- * (Placeholder interface; the digest work fills in the implementation and may add methods.)
- */
+import type { Locale } from '../locale.js'
+import type { Subscription } from './subscriptions.js'
+
+/** What the admin view shows of a run. */
 export interface DigestRunSummary {
   /** When the run started (ms since epoch). */
   at: number
@@ -10,9 +10,39 @@ export interface DigestRunSummary {
   skipped: number
 }
 
+/** What the rest of the bot needs from the digest side (the admin feature uses these two). */
 export interface DigestService {
   /** Number of chats with an active subscription. */
   subscribedChats(): Promise<number>
   /** The last scheduled run, if any. */
   lastRun(): Promise<DigestRunSummary | undefined>
+}
+
+/**
+ * What the digest commands need on top: subscriptions and an on-demand digest.
+ * A separate interface so that stand-ins implementing only `DigestService`
+ * (console, tests of other features) keep working; see `isDigestControl`.
+ */
+export interface DigestControl extends DigestService {
+  /** The time zone of `DIGEST_CRON` and of per-chat times. */
+  readonly timeZone: string
+  subscription(chatId: number): Promise<Subscription | undefined>
+  /** Subscribes a chat (or changes its time); `time` is `HH:MM`. */
+  subscribe(chatId: number, opts: { by?: number; time?: string; locale?: Locale }): Promise<Subscription>
+  /** Returns false when the chat had no active subscription. */
+  unsubscribe(chatId: number): Promise<boolean>
+  /**
+   * The digest as the chat's next scheduled one would be now, rendered; an
+   * empty list when there is nothing new. Does not move the schedule cursor.
+   */
+  preview(chatId: number, locale: Locale): Promise<string[]>
+  /** The bot was removed from the chat or blocked: deactivate. */
+  chatGone(chatId: number, reason: string): Promise<void>
+  /** A group became a supergroup: move its subscription. */
+  chatMigrated(fromId: number, toId: number): Promise<void>
+}
+
+/** Whether the injected service supports subscriptions (the real one does). */
+export function isDigestControl(service: DigestService): service is DigestControl {
+  return typeof (service as Partial<DigestControl>).subscribe === 'function'
 }

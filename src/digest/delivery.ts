@@ -1,0 +1,215 @@
+import { GrammyError } from 'grammy'
+import type { Logger } from '../logger.js'
+import type { DeliveryLog, DeliveryRecord } from './delivery-log.js'
+import type { Subscription, Subscriptions } from './subscriptions.js'
+import type { Clock, Throttle } from './throttle.js'
+
+/** What a chat gets in one run: message parts, and the cursor they cover. */
+export interface ComposedDigest {
+  parts: string[]
+  /** The newest `addedAt` covered; the chat's schedule cursor moves here once sent. */
+  cursor?: number
+}
+
+/** Sends one HTML message. In production: `api.sendMessage(chatId, text, { parse_mode: 'HTML', … })`. */
+export type SendMessage = (chatId: number, text: string) => Promise<unknown>
+
+export interface DeliveryDeps {
+  subscriptions: Subscriptions
+  log: DeliveryLog
+  send: SendMessage
+  /** The digest for a chat, or undefined when there is nothing to send. */
+  compose: (sub: Subscription, day: string) => Promise<ComposedDigest | undefined>
+  clock: Clock
+  throttle: Throttle
+  logger: Logger
+  /** Chats sent to at once (default 8); the throttle keeps the rate. */
+  concurrency?: number
+  /** Attempts per message when Telegram answers 429 (default 4). */
+  maxRetries?: number
+}
+
+/** What one run did; logged, and kept as the "last run" admins see. */
+export interface RunSummary {
+  at: number
+  day: string
+  sent: number
+  failed: number
+  /** Already delivered (or ambiguous) for this day, or nothing new. */
+  skipped: number
+  deactivated: number
+  migrated: number
+  /** Records left `sending` by a crashed run, now marked ambiguous and not re-sent. */
+  ambiguous: number
+}
+
+/** An id for this process's runs, so a `sending` record from a crashed earlier run is recognisable. */
+const RUN = `${process.pid}-${Date.now().toString(36)}`
+
+/**
+ * Delivers the day's digest to `subs`, exactly once per chat and day:
+ *
+ * - Before the first message, a `sending` record; after each part, its count;
+ *   after the last, `sent` (then the chat's cursor moves).
+ * - A chat with a `sent`, `gone` or `ambiguous` record for the day is skipped.
+ * - A `sending` record from an earlier run means that run stopped between a
+ *   send and its record: Telegram has no idempotency key, so we cannot know
+ *   whether the message arrived. We choose at most once: mark it `ambiguous`,
+ *   log it, and do not send again.
+ * - A send that returned an error is recorded `failed` with the parts that did
+ *   go out; the next run resumes from there, without touching other chats.
+ * - 429: wait `retry_after` (pausing everyone), retry. 403: deactivate.
+ *   400 with `migrate_to_chat_id`: move the subscription, deliver there.
+ *
+ * Overlapping runs in one process are serialised by the caller (`createDigest`).
+ */
+export async function deliver(deps: DeliveryDeps, subs: readonly Subscription[], day: string): Promise<RunSummary> {
+  const summary: RunSummary = { at: deps.clock.now(), day, sent: 0, failed: 0, skipped: 0, deactivated: 0, migrated: 0, ambiguous: 0 }
+  const seen = new Set<number>()
+  const queue = subs.filter((s) => !seen.has(s.chatId) && seen.add(s.chatId))
+  // Chats some worker of this run is delivering to: a migration onto one of them never sends twice.
+  const claimed = new Set<number>()
+  const worker = async () => {
+    for (let sub = queue.shift(); sub; sub = queue.shift()) {
+      try {
+        await deliverOne(deps, sub, day, summary, claimed)
+      } catch (err) {
+        // One chat's trouble (even a store error) never stops the others.
+        summary.failed++
+        deps.logger.error({ chatId: sub.chatId, err: String(err) }, 'digest: delivery failed')
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 8) }, worker))
+  deps.logger.info({ ...summary }, `digest: run ${day}: ${summary.sent} sent, ${summary.failed} failed, ${summary.skipped} skipped`)
+  return summary
+}
+
+async function deliverOne(deps: DeliveryDeps, sub: Subscription, day: string, summary: RunSummary, claimed: Set<number>): Promise<void> {
+  let chatId = sub.chatId
+  if (claimed.has(chatId)) {
+    summary.skipped++
+    return
+  }
+  claimed.add(chatId)
+  let record = await deps.log.get(chatId, day)
+  if (record && (await settled(deps, record, summary))) return
+
+  const composed = await deps.compose(sub, day)
+  if (!composed || composed.parts.length === 0) {
+    summary.skipped++
+    return
+  }
+  let partsSent = record?.partsSent ?? 0
+  const base = (): DeliveryRecord => ({
+    chatId,
+    day,
+    state: 'sending',
+    partsSent,
+    at: deps.clock.now(),
+    run: RUN,
+    ...(composed.cursor !== undefined ? { cursor: composed.cursor } : {}),
+  })
+  await deps.log.put(base())
+
+  while (partsSent < composed.parts.length) {
+    const outcome = await sendWithRetry(deps, chatId, composed.parts[partsSent]!)
+    if (outcome.kind === 'ok') {
+      partsSent++
+      // Record each part, so a failure later resumes after it (and a crash leaves it ambiguous, not resent).
+      await deps.log.put({ ...base(), state: partsSent === composed.parts.length ? 'sent' : 'sending' })
+      continue
+    }
+    if (outcome.kind === 'migrated') {
+      const moved = await deps.subscriptions.migrate(chatId, outcome.to)
+      summary.migrated++
+      deps.logger.info({ from: chatId, to: outcome.to }, 'digest: group became a supergroup; subscription moved')
+      await deps.log.put({ ...base(), state: 'gone', error: `migrated to ${outcome.to}` })
+      chatId = outcome.to
+      // The new id may already be served in this run, or have its own record for today.
+      if (claimed.has(chatId)) return
+      claimed.add(chatId)
+      record = await deps.log.get(chatId, day)
+      if (record && (await settled(deps, record, summary))) return
+      if (!moved?.active) return
+      await deps.log.put(base())
+      continue
+    }
+    if (outcome.kind === 'gone') {
+      await deps.subscriptions.deactivate(chatId, outcome.reason)
+      await deps.log.put({ ...base(), state: 'gone', error: outcome.error })
+      summary.deactivated++
+      deps.logger.info({ chatId, reason: outcome.reason }, 'digest: chat gone; subscription deactivated')
+      return
+    }
+    await deps.log.put({ ...base(), state: 'failed', error: outcome.error })
+    summary.failed++
+    deps.logger.warn({ chatId, error: outcome.error, partsSent }, 'digest: send failed; retried next run')
+    return
+  }
+  if (composed.cursor !== undefined) await deps.subscriptions.advance(chatId, composed.cursor)
+  summary.sent++
+}
+
+/**
+ * Whether an existing record settles the chat for the day. Also repairs what a
+ * crash may have left: a `sent` record whose cursor did not reach the
+ * subscription, and `sending` records of earlier runs (→ `ambiguous`).
+ */
+async function settled(deps: DeliveryDeps, record: DeliveryRecord, summary: RunSummary): Promise<boolean> {
+  switch (record.state) {
+    case 'sent':
+      if (record.cursor !== undefined) await deps.subscriptions.advance(record.chatId, record.cursor)
+      summary.skipped++
+      return true
+    case 'gone':
+    case 'ambiguous':
+      summary.skipped++
+      return true
+    case 'sending':
+      if (record.run === RUN) return false
+      await deps.log.put({ ...record, state: 'ambiguous', at: deps.clock.now() })
+      // Treat the covered articles as delivered: they are most likely in the chat already.
+      if (record.cursor !== undefined) await deps.subscriptions.advance(record.chatId, record.cursor)
+      summary.ambiguous++
+      summary.skipped++
+      deps.logger.warn(
+        { chatId: record.chatId, day: record.day, partsSent: record.partsSent },
+        'digest: an earlier run stopped while sending to this chat; not sending again (at most once)',
+      )
+      return true
+    case 'failed':
+      return false
+  }
+}
+
+type Outcome =
+  | { kind: 'ok' }
+  | { kind: 'migrated'; to: number }
+  | { kind: 'gone'; reason: string; error: string }
+  | { kind: 'failed'; error: string }
+
+async function sendWithRetry(deps: DeliveryDeps, chatId: number, text: string): Promise<Outcome> {
+  const maxRetries = deps.maxRetries ?? 4
+  for (let attempt = 1; ; attempt++) {
+    await deps.throttle.acquire(chatId)
+    try {
+      await deps.send(chatId, text)
+      return { kind: 'ok' }
+    } catch (err) {
+      if (!(err instanceof GrammyError)) return { kind: 'failed', error: String(err) }
+      const migrateTo = err.parameters?.migrate_to_chat_id
+      if (migrateTo !== undefined) return { kind: 'migrated', to: migrateTo }
+      if (err.error_code === 403) return { kind: 'gone', reason: 'blocked', error: err.description }
+      if (err.error_code === 400 && /chat not found/i.test(err.description)) return { kind: 'gone', reason: 'chat-not-found', error: err.description }
+      if (err.error_code === 429 && attempt < maxRetries) {
+        const seconds = err.parameters?.retry_after ?? 5
+        deps.throttle.pause(deps.clock.now() + seconds * 1000)
+        deps.logger.warn({ chatId, retryAfter: seconds }, 'digest: Telegram asked to slow down; waiting')
+        await deps.clock.sleep(seconds * 1000)
+        continue
+      }
+      return { kind: 'failed', error: `${err.error_code} ${err.description}` }
+    }
+  }
+}
