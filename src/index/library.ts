@@ -79,7 +79,8 @@ class FileLibrary implements OpenedLibrary {
   private files = new Map<string, FileRecord & { id: string }>()
   private articlesByHash = new Map<string, Article>()
   private queue: Promise<unknown> = Promise.resolve()
-  private running = false
+  /** Reloads, uploads and removals called and not yet finished. */
+  private pending = 0
   private watcher?: CorpusWatcher
   private readonly cachePath: string
   private readonly now: () => number
@@ -91,7 +92,7 @@ class FileLibrary implements OpenedLibrary {
   }
 
   get reloading(): boolean {
-    return this.running
+    return this.pending > 0
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResult> {
@@ -144,12 +145,12 @@ class FileLibrary implements OpenedLibrary {
 
   /** Runs `task` after every earlier reload/add/remove: one change at a time. */
   private serialise<T>(task: () => Promise<T>): Promise<T> {
+    this.pending++
     const run = this.queue.then(async () => {
-      this.running = true
       try {
         return await task()
       } finally {
-        this.running = false
+        this.pending--
       }
     })
     this.queue = run.catch(() => undefined)

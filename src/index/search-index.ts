@@ -16,7 +16,11 @@ import type { Article, ArticleMeta, SearchHit, SearchOptions, SearchResult, Span
  */
 
 /** Ranking parameters, visible in one place. */
-export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' | 'minCoverage', number> = {
+export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' | 'minCoverage' | 'k' | 'b' | 'd', number> = {
+  /** BM25 parameters of the candidate search (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
+  k: 1.2,
+  b: 0.7,
+  d: 0.5,
   /** How many BM25 candidates are reranked. */
   candidates: 50,
   /** Weight of the best sentence's share of the query (0..1) against normalised BM25 (0..1). */
@@ -130,7 +134,7 @@ export class SearchIndex {
     const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0)
     const known = parsed.terms.map((t) => this.keys.get(t)).filter((k): k is string => k !== undefined)
     if (known.length === 0) return { hits: [], total: 0 }
-    const candidates = this.mini.search({ queries: known, combineWith: 'OR' } as never).slice(0, RANKING.candidates)
+    const candidates = this.mini.search({ queries: known, combineWith: 'OR' } as never, { bm25: { k: RANKING.k, b: RANKING.b, d: RANKING.d } }).slice(0, RANKING.candidates)
     const top = candidates[0]?.score ?? 1
     const ranked: Array<SearchHit & { rank: number }> = []
     for (const c of candidates) {

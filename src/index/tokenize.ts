@@ -131,7 +131,9 @@ export function parseQuery(query: string): ParsedQuery {
   }
   for (const w of words) {
     const trimmed = w.trim()
-    const meaningful = trimmed !== '' && /[\p{L}\p{N}]/u.test(trimmed) && !QUESTION_WORDS.has(trimmed)
+    // 哪一, 哪一种, 哪座… are question words however jieba cuts them.
+    const meaningful =
+      trimmed !== '' && /[\p{L}\p{N}]/u.test(trimmed) && !QUESTION_WORDS.has(trimmed) && !trimmed.startsWith('哪')
     if (meaningful) current += trimmed
     else flush()
   }
