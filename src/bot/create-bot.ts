@@ -37,7 +37,7 @@ export interface CreateBotOptions {
 /**
  * Builds the bot: locale resolution, then one composer per feature (start/help,
  * search, reading, inline, settings, digest, admin, free-text questions, and the
- * unhandled catch-all last), an error boundary, and auto-retry on outgoing
+ * unhandled catch-all last) inside an error boundary, and auto-retry on outgoing
  * calls. Never starts it — `src/main.ts` does.
  * @example const bot = createBot(config, deps); await bot.init()
  */
@@ -59,18 +59,23 @@ export function createBot(config: Config, deps: BotDeps, options: CreateBotOptio
     ...createLimiters(deps, settings),
   }
 
-  bot.use(localeMiddleware(deps.settings))
-  bot.use(createStartFeature(services, { extraCommands: DIGEST_COMMANDS, adminCommands: ADMIN_COMMANDS }))
-  bot.use(createSearchFeature(services))
-  bot.use(createReadingFeature(services))
-  bot.use(createInlineFeature(services))
-  bot.use(createSettingsFeature(services))
-  bot.use(createDigestFeature(deps))
-  bot.use(createAdminFeature(deps))
-  // Free text comes after every command feature so that none of their messages is taken for a question.
-  bot.use(createQuestionFeature(services))
-  bot.use(createUnhandledFeature())
+  const onError = createErrorHandler(deps.logger)
+  // The boundary catches inside the middleware, so `handleUpdate` never throws (runner, console
+  // and tests alike); `bot.catch` covers `bot.start()` should anyone use it.
+  bot.catch(onError)
+  const app = bot.errorBoundary(onError)
 
-  bot.catch(createErrorHandler(deps.logger))
+  app.use(localeMiddleware(deps.settings))
+  app.use(createStartFeature(services, { extraCommands: DIGEST_COMMANDS, adminCommands: ADMIN_COMMANDS }))
+  app.use(createSearchFeature(services))
+  app.use(createReadingFeature(services))
+  app.use(createInlineFeature(services))
+  app.use(createSettingsFeature(services))
+  app.use(createDigestFeature(deps))
+  app.use(createAdminFeature(deps))
+  // Free text comes after every command feature so that none of their messages is taken for a question.
+  app.use(createQuestionFeature(services))
+  app.use(createUnhandledFeature())
+
   return bot
 }

@@ -77,7 +77,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       chat: { id: Number(p.chat_id), type: Number(p.chat_id) < 0 ? 'supergroup' : 'private' },
       from: me,
       ...(typeof p.text === 'string' ? { text: p.text } : {}),
-    }) as Message
+    }) as unknown as Message
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     if (res.writableEnded || res.destroyed) return
