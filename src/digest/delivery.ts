@@ -43,14 +43,15 @@ export interface RunSummary {
   ambiguous: number
 }
 
-/** An id for this process's runs, so a `sending` record from a crashed earlier run is recognisable. */
-const RUN = `${process.pid}-${Date.now().toString(36)}`
+let runs = 0
+/** A fresh id per run: a `sending` record carrying another run's id was left by a run that stopped. */
+const nextRunId = () => `${process.pid}-${Date.now().toString(36)}-${++runs}`
 
 /**
  * Delivers the day's digest to `subs`, exactly once per chat and day:
  *
- * - Before the first message, a `sending` record; after each part, its count;
- *   after the last, `sent` (then the chat's cursor moves).
+ * - Right before each message, a `sending` record; after it, the count of parts
+ *   sent; after the last, `sent` (then the chat's cursor moves).
  * - A chat with a `sent`, `gone` or `ambiguous` record for the day is skipped.
  * - A `sending` record from an earlier run means that run stopped between a
  *   send and its record: Telegram has no idempotency key, so we cannot know
@@ -65,6 +66,7 @@ const RUN = `${process.pid}-${Date.now().toString(36)}`
  */
 export async function deliver(deps: DeliveryDeps, subs: readonly Subscription[], day: string): Promise<RunSummary> {
   const summary: RunSummary = { at: deps.clock.now(), day, sent: 0, failed: 0, skipped: 0, deactivated: 0, migrated: 0, ambiguous: 0 }
+  const run = nextRunId()
   const seen = new Set<number>()
   const queue = subs.filter((s) => !seen.has(s.chatId) && seen.add(s.chatId))
   // Chats some worker of this run is delivering to: a migration onto one of them never sends twice.
@@ -72,7 +74,7 @@ export async function deliver(deps: DeliveryDeps, subs: readonly Subscription[],
   const worker = async () => {
     for (let sub = queue.shift(); sub; sub = queue.shift()) {
       try {
-        await deliverOne(deps, sub, day, summary, claimed)
+        await deliverOne(deps, sub, day, summary, claimed, run)
       } catch (err) {
         // One chat's trouble (even a store error) never stops the others.
         summary.failed++
@@ -85,7 +87,14 @@ export async function deliver(deps: DeliveryDeps, subs: readonly Subscription[],
   return summary
 }
 
-async function deliverOne(deps: DeliveryDeps, sub: Subscription, day: string, summary: RunSummary, claimed: Set<number>): Promise<void> {
+async function deliverOne(
+  deps: DeliveryDeps,
+  sub: Subscription,
+  day: string,
+  summary: RunSummary,
+  claimed: Set<number>,
+  run: string,
+): Promise<void> {
   let chatId = sub.chatId
   if (claimed.has(chatId)) {
     summary.skipped++
@@ -93,7 +102,7 @@ async function deliverOne(deps: DeliveryDeps, sub: Subscription, day: string, su
   }
   claimed.add(chatId)
   let record = await deps.log.get(chatId, day)
-  if (record && (await settled(deps, record, summary))) return
+  if (record && (await settled(deps, record, summary, run))) return
 
   const composed = await deps.compose(sub, day)
   if (!composed || composed.parts.length === 0) {
@@ -107,13 +116,14 @@ async function deliverOne(deps: DeliveryDeps, sub: Subscription, day: string, su
     state: 'sending',
     partsSent,
     at: deps.clock.now(),
-    run: RUN,
+    run,
     ...(composed.cursor !== undefined ? { cursor: composed.cursor } : {}),
   })
-  await deps.log.put(base())
 
   while (partsSent < composed.parts.length) {
-    const outcome = await sendWithRetry(deps, chatId, composed.parts[partsSent]!)
+    // `sending` is written after the throttle lets the message go and right before the request:
+    // only a crash during the request itself leaves the outcome unknown.
+    const outcome = await sendWithRetry(deps, chatId, composed.parts[partsSent]!, () => deps.log.put(base()))
     if (outcome.kind === 'ok') {
       partsSent++
       // Record each part, so a failure later resumes after it (and a crash leaves it ambiguous, not resent).
@@ -130,9 +140,8 @@ async function deliverOne(deps: DeliveryDeps, sub: Subscription, day: string, su
       if (claimed.has(chatId)) return
       claimed.add(chatId)
       record = await deps.log.get(chatId, day)
-      if (record && (await settled(deps, record, summary))) return
+      if (record && (await settled(deps, record, summary, run))) return
       if (!moved?.active) return
-      await deps.log.put(base())
       continue
     }
     if (outcome.kind === 'gone') {
@@ -156,7 +165,7 @@ async function deliverOne(deps: DeliveryDeps, sub: Subscription, day: string, su
  * crash may have left: a `sent` record whose cursor did not reach the
  * subscription, and `sending` records of earlier runs (→ `ambiguous`).
  */
-async function settled(deps: DeliveryDeps, record: DeliveryRecord, summary: RunSummary): Promise<boolean> {
+async function settled(deps: DeliveryDeps, record: DeliveryRecord, summary: RunSummary, run: string): Promise<boolean> {
   switch (record.state) {
     case 'sent':
       if (record.cursor !== undefined) await deps.subscriptions.advance(record.chatId, record.cursor)
@@ -167,7 +176,7 @@ async function settled(deps: DeliveryDeps, record: DeliveryRecord, summary: RunS
       summary.skipped++
       return true
     case 'sending':
-      if (record.run === RUN) return false
+      if (record.run === run) return false
       await deps.log.put({ ...record, state: 'ambiguous', at: deps.clock.now() })
       // Treat the covered articles as delivered: they are most likely in the chat already.
       if (record.cursor !== undefined) await deps.subscriptions.advance(record.chatId, record.cursor)
@@ -189,10 +198,11 @@ type Outcome =
   | { kind: 'gone'; reason: string; error: string }
   | { kind: 'failed'; error: string }
 
-async function sendWithRetry(deps: DeliveryDeps, chatId: number, text: string): Promise<Outcome> {
+async function sendWithRetry(deps: DeliveryDeps, chatId: number, text: string, beforeSend: () => Promise<void>): Promise<Outcome> {
   const maxRetries = deps.maxRetries ?? 4
   for (let attempt = 1; ; attempt++) {
     await deps.throttle.acquire(chatId)
+    await beforeSend()
     try {
       await deps.send(chatId, text)
       return { kind: 'ok' }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readArticle } from '../../src/index/read-article.js'
-import type { Article } from '../../src/index/types.js'
+import type { Article, ArticleMeta } from '../../src/index/types.js'
 
 const SEEDS = join(import.meta.dirname, '../../seeds')
 
@@ -30,5 +30,28 @@ export function article(id: string, title: string, paragraphs: string[], date?: 
     passages: [],
     script: 'hans',
     contentHash: `${id}-${text.length}`,
+  }
+}
+
+/** A corpus the digest can read: `listArticles` + `getArticle`, with `addedAt` under the test's control. */
+export class TestLibrary {
+  private readonly articles = new Map<string, { article: Article; addedAt: number }>()
+
+  constructor(articles: Article[] = [], addedAt = Date.UTC(2024, 5, 1)) {
+    for (const a of articles) this.add(a, addedAt)
+  }
+
+  add(article: Article, addedAt: number): void {
+    this.articles.set(article.id, { article, addedAt })
+  }
+
+  listArticles(): ArticleMeta[] {
+    return [...this.articles.values()]
+      .map(({ article: a, addedAt }) => ({ id: a.id, file: a.file, title: a.title, ...(a.date ? { date: a.date } : {}), script: a.script, addedAt }))
+      .sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''))
+  }
+
+  getArticle(id: string): Article | undefined {
+    return this.articles.get(id)?.article
   }
 }

@@ -1,0 +1,236 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { parseConfig } from '../../src/config.js'
+import { MemoryDeliveryLog } from '../../src/digest/delivery-log.js'
+import { createDigest, type CreateDigestOptions } from '../../src/digest/index.js'
+import type { Subscription } from '../../src/digest/subscriptions.js'
+import { VirtualClock } from '../../src/digest/throttle.js'
+import { silentLogger } from '../../src/logger.js'
+import { MemoryStore } from '../../src/store/store.js'
+import { FakeBotApi, type Fault } from './fake-bot-api.js'
+import { article, seedArticles, TestLibrary } from './seed-articles.js'
+
+// 2024-06-02 08:00 in Asia/Shanghai.
+const MORNING = Date.UTC(2024, 5, 2, 0, 0)
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'digest-delivery-'))
+  dirs.push(d)
+  return d
+}
+
+interface Setup {
+  chats?: number[]
+  fault?: (chatId: number, attempt: number) => Fault | undefined
+  dataDir?: string
+  memory?: boolean
+  sendEmpty?: boolean
+  library?: TestLibrary
+  subscriptions?: MemoryStore<Subscription>
+  log?: MemoryDeliveryLog
+  concurrency?: number
+}
+
+async function setup(s: Setup = {}) {
+  const clock = new VirtualClock(MORNING)
+  const api = new FakeBotApi(clock, s.fault)
+  const library = s.library ?? new TestLibrary(seedArticles())
+  const dataDir = s.dataDir ?? tempDir()
+  const memory = s.memory ?? true
+  const subscriptions = s.subscriptions ?? new MemoryStore<Subscription>()
+  const log = s.log ?? new MemoryDeliveryLog()
+  const options: CreateDigestOptions = {
+    config: parseConfig({ DATA_DIR: dataDir, DIGEST_SEND_EMPTY: s.sendEmpty ? 'true' : 'false' }),
+    library,
+    logger: silentLogger,
+    clock,
+    send: api.send,
+    ...(memory ? { subscriptionStore: subscriptions, deliveryLog: log, stateStore: new MemoryStore() } : {}),
+    ...(s.concurrency ? { concurrency: s.concurrency } : {}),
+  }
+  const digest = await createDigest(options)
+  for (const chatId of s.chats ?? []) await digest.service.subscribe(chatId, {})
+  return { clock, api, library, digest, subscriptions, log, dataDir }
+}
+
+const groups = (n: number) => Array.from({ length: n }, (_, i) => -100000 - i)
+
+describe('scheduled delivery', () => {
+  it('sends every subscribed chat its digest once, and a second run the same day sends nothing', async () => {
+    const { api, digest } = await setup({ chats: [...groups(5), 42] })
+    const first = await digest.runOnce()
+    expect(first).toMatchObject({ sent: 6, failed: 0 })
+    const perChat = api.countByChat()
+    expect(perChat.size).toBe(6)
+    const messages = api.delivered.length
+    const second = await digest.runOnce()
+    expect(second).toMatchObject({ sent: 0, skipped: 6 })
+    expect(api.delivered.length).toBe(messages)
+    expect(api.delivered[0]!.text).toContain('科技新闻日报')
+  })
+
+  it('covers only what was added since the chat’s previous digest, and skips a day with nothing new', async () => {
+    const library = new TestLibrary(seedArticles(), Date.UTC(2024, 5, 1))
+    const { api, digest, clock } = await setup({ chats: [-1001], library })
+    await digest.runOnce({ day: '2024-06-02' })
+    expect(api.delivered.at(-1)!.text).toContain('本期 5 篇新文章')
+
+    library.add(article('n1', '量子计算产业化推进会召开', ['会议指出，量子计算是新一轮科技革命的战略制高点，要加快量子计算原型机研制。'], '2024-06-02'), clock.now() + 1)
+    await digest.runOnce({ day: '2024-06-03' })
+    const text = api.delivered.at(-1)!.text
+    expect(text).toContain('本期 1 篇新文章')
+    expect(text).toContain('/read_n1')
+    expect(text).not.toContain('/read_7d3c0c2c')
+
+    const before = api.delivered.length
+    const quiet = await digest.runOnce({ day: '2024-06-04' })
+    expect(api.delivered.length).toBe(before)
+    expect(quiet.skipped).toBe(1)
+  })
+
+  it('sends a short note on a day with nothing new when DIGEST_SEND_EMPTY is set', async () => {
+    const { api, digest } = await setup({ chats: [-1001], sendEmpty: true })
+    await digest.runOnce({ day: '2024-06-02' })
+    await digest.runOnce({ day: '2024-06-03' })
+    expect(api.delivered.at(-1)!.text).toContain('没有新文章')
+  })
+
+  it('does not move the schedule when /digest shows the digest now', async () => {
+    const { api, digest } = await setup({ chats: [-1001] })
+    const preview = await digest.service.preview(-1001, 'zh-Hant')
+    expect(preview.join('\n')).toContain('科技新聞日報')
+    expect(api.delivered).toHaveLength(0)
+    await digest.runOnce()
+    expect(api.delivered[0]!.text).toContain('本期 5 篇新文章')
+  })
+
+  it('shows each chat its digest in the chat’s script', async () => {
+    const clock = new VirtualClock(MORNING)
+    const api = new FakeBotApi(clock)
+    const digest = await createDigest({
+      config: parseConfig({ DATA_DIR: tempDir() }),
+      library: new TestLibrary(seedArticles()),
+      logger: silentLogger,
+      clock,
+      send: api.send,
+      subscriptionStore: new MemoryStore(),
+      deliveryLog: new MemoryDeliveryLog(),
+      stateStore: new MemoryStore(),
+      localeOf: async (chatId) => (chatId === -2 ? 'zh-Hant' : undefined),
+    })
+    await digest.service.subscribe(-1, {})
+    await digest.service.subscribe(-2, {})
+    await digest.runOnce()
+    const byChat = new Map(api.delivered.map((d) => [d.chatId, d.text]))
+    expect(byChat.get(-1)).toContain('新质生产力')
+    expect(byChat.get(-2)).toContain('新質生產力')
+  })
+})
+
+describe('exactly once', () => {
+  it('never sends a second copy after a restart in the middle of a delivery', async () => {
+    const dataDir = tempDir()
+    const chats = groups(6)
+    // The process dies right after the fourth chat's message reached Telegram, before it was recorded.
+    const crashAt = chats[3]!
+    const first = await setup({ chats, dataDir, memory: false, concurrency: 1, fault: (id) => (id === crashAt ? { kind: 'crash' } : undefined) })
+    void first.digest.runOnce()
+    await first.api.crashed
+
+    // Restart: new process state, same files.
+    const second = await setup({ dataDir, memory: false })
+    const summary = await second.digest.runOnce()
+    // The crashed chat's message did arrive: it is not sent again; everyone not reached yet is.
+    expect(summary).toMatchObject({ ambiguous: 1, sent: chats.length - first.api.delivered.length })
+
+    const total = new Map<number, number>()
+    for (const d of [...first.api.delivered, ...second.api.delivered]) total.set(d.chatId, (total.get(d.chatId) ?? 0) + 1)
+    for (const chat of chats) expect(total.get(chat), String(chat)).toBe(1)
+
+    // A third start the same day changes nothing.
+    const third = await setup({ dataDir, memory: false })
+    await third.digest.runOnce()
+    expect(third.api.delivered).toHaveLength(0)
+  })
+
+  it('retries a chat whose send failed on the next run, without duplicating the others', async () => {
+    const chats = groups(4)
+    const flaky = chats[1]!
+    const { api, digest } = await setup({ chats, fault: (id, attempt) => (id === flaky && attempt === 1 ? { kind: '500' } : undefined) })
+    expect(await digest.runOnce()).toMatchObject({ sent: 3, failed: 1 })
+    expect(api.countByChat().has(flaky)).toBe(false)
+    expect(await digest.runOnce()).toMatchObject({ sent: 1, failed: 0, skipped: 3 })
+    for (const chat of chats) expect(api.countByChat().get(chat)).toBe(1)
+  })
+
+  it('does not send twice when overlapping runs start together', async () => {
+    const { api, digest } = await setup({ chats: groups(10) })
+    await Promise.all([digest.runOnce(), digest.runOnce(), digest.runOnce()])
+    expect([...api.countByChat().values()]).toEqual(Array(10).fill(1))
+  })
+})
+
+describe('Telegram errors', () => {
+  it('waits retry_after on a 429 (on the virtual clock) and then delivers once', async () => {
+    const chats = groups(3)
+    const { api, digest, clock } = await setup({ chats, fault: (id, attempt) => (id === chats[0] && attempt === 1 ? { kind: '429', retryAfter: 7 } : undefined) })
+    const start = clock.now()
+    expect(await digest.runOnce()).toMatchObject({ sent: 3, failed: 0 })
+    const retried = api.delivered.find((d) => d.chatId === chats[0])!
+    expect(retried.at - start).toBeGreaterThanOrEqual(7000)
+    expect(api.countByChat().get(chats[0]!)).toBe(1)
+  })
+
+  it('deactivates a chat that blocked or removed the bot (403), and leaves it alone next time', async () => {
+    const chats = groups(3)
+    const { api, digest } = await setup({ chats, fault: (id) => (id === chats[2] ? { kind: '403' } : undefined) })
+    expect(await digest.runOnce()).toMatchObject({ sent: 2, deactivated: 1 })
+    expect((await digest.service.subscription(chats[2]!))?.active).toBe(false)
+    expect(await digest.service.subscribedChats()).toBe(2)
+    const calls = api.calls
+    await digest.runOnce({ day: '2024-06-03' })
+    expect(api.calls).toBe(calls)
+  })
+
+  it('moves the subscription of a group that became a supergroup and delivers there', async () => {
+    const chats = groups(2)
+    const supergroup = -1009876543210
+    const { api, digest } = await setup({ chats, fault: (id) => (id === chats[0] ? { kind: 'migrate', to: supergroup } : undefined) })
+    expect(await digest.runOnce()).toMatchObject({ sent: 2, migrated: 1 })
+    expect(api.countByChat().get(supergroup)).toBe(1)
+    expect(api.countByChat().has(chats[0]!)).toBe(false)
+    expect(await digest.service.subscription(chats[0]!)).toMatchObject({ active: false, migratedTo: supergroup })
+    expect(await digest.service.subscription(supergroup)).toMatchObject({ active: true })
+    // Next day: straight to the supergroup, nothing to the old id.
+    await digest.runOnce({ day: '2024-06-03' })
+    expect(api.countByChat().has(chats[0]!)).toBe(false)
+  })
+
+  it('keeps sending to the other chats when one fails for good', async () => {
+    const chats = groups(5)
+    const { api, digest } = await setup({ chats, fault: (id) => (id === chats[0] ? { kind: '429', retryAfter: 1 } : undefined) })
+    const summary = await digest.runOnce()
+    expect(summary).toMatchObject({ sent: 4, failed: 1 })
+    expect(api.countByChat().size).toBe(4)
+  })
+})
+
+describe('rate limits', () => {
+  it('never sends more than 30 messages a second overall or 20 a minute to one group', async () => {
+    const chats = groups(150)
+    const { api, digest, clock } = await setup({ chats, concurrency: 16 })
+    const start = clock.now()
+    await digest.runOnce()
+    expect(api.countByChat().size).toBe(150)
+    expect(api.maxInWindow(1000)).toBeLessThanOrEqual(30)
+    expect(api.maxInWindow(1000)).toBeGreaterThan(20)
+    expect(api.maxPerGroupPerMinute()).toBeLessThanOrEqual(20)
+    // 150 messages at 30/s take at least four seconds of virtual time.
+    expect(clock.now() - start).toBeGreaterThanOrEqual(4000)
+  })
+})
