@@ -11,30 +11,14 @@ import type { BotDeps, ChatSettings } from './bot/deps.js'
 import type { SavedSearch } from './bot/helpers/search-memory.js'
 import { registerCommands } from './bot/register-commands.js'
 import { ConfigError, parseConfig, type Config } from './config.js'
-import type { DigestService } from './digest/service.js'
+import { createDigest } from './digest/index.js'
+import { MemoryDeliveryLog } from './digest/delivery-log.js'
+import type { RunSummary } from './digest/delivery.js'
+import type { Subscription } from './digest/subscriptions.js'
 import { openLibrary } from './index/library.js'
 import { createLogger, type Logger } from './logger.js'
 import { JsonFileStore } from './store/file-store.js'
 import { MemoryStore } from './store/store.js'
-
-/** Something to stop on shutdown (the digest scheduler, the folder watcher). */
-interface Stoppable {
-  stop(): Promise<void> | void
-}
-
-/**
- * DIGEST WIRING POINT. The digest work provides `src/digest/index.ts` (service
- * and scheduler); until it lands, the bot runs with a digest that has nothing
- * to report and no scheduler. Replace this function's body with the real
- * service and scheduler from there.
- */
-async function startDigest(_config: Config, _deps: Omit<BotDeps, 'digest'>, _logger: Logger): Promise<{ service: DigestService; scheduler: Stoppable }> {
-  const service: DigestService = {
-    subscribedChats: async () => 0,
-    lastRun: async () => undefined,
-  }
-  return { service, scheduler: { stop: () => undefined } }
-}
 
 function readConfig(): Config {
   try {
@@ -58,32 +42,51 @@ async function main(): Promise<void> {
   const now = () => new Date()
 
   if (consoleMode) {
-    // The console is for trying the bot out: settings and searches are not persisted.
-    const base = { config, library, logger, settings: new MemoryStore<ChatSettings>(), searches: new MemoryStore<SavedSearch>(), now }
-    const digest = await startDigest(config, base, logger)
+    // The console is for trying the bot out: settings, searches and subscriptions are not persisted,
+    // and no digest schedule runs (/digest still previews one).
+    const settings = new MemoryStore<ChatSettings>()
+    const digest = await createDigest({
+      config,
+      library,
+      logger,
+      localeOf: async (chatId) => (await settings.read(String(chatId)))?.locale,
+      subscriptionStore: new MemoryStore<Subscription>(),
+      deliveryLog: new MemoryDeliveryLog(),
+      stateStore: new MemoryStore<RunSummary>(),
+    })
+    const deps: BotDeps = { config, library, logger, settings, searches: new MemoryStore<SavedSearch>(), digest: digest.service, now }
     process.once('SIGINT', () => process.stdin.destroy())
-    await runConsole(config, { ...base, digest: digest.service }, {
+    await runConsole(config, deps, {
       input: process.stdin,
       output: process.stdout,
       info: process.stderr,
       ansi: Boolean(process.stdout.isTTY),
     })
-    await digest.scheduler.stop()
+    await digest.stop()
     await library.close()
     return
   }
 
-  const base = {
+  const settings = new JsonFileStore<ChatSettings>(join(config.dataDir, 'chat-settings.json'))
+  const digest = await createDigest({
     config,
     library,
     logger,
-    settings: new JsonFileStore<ChatSettings>(join(config.dataDir, 'chat-settings.json')),
+    // The chat's /lang choice decides the digest's script too.
+    localeOf: async (chatId) => (await settings.read(String(chatId)))?.locale,
+  })
+  const deps: BotDeps = {
+    config,
+    library,
+    logger,
+    digest: digest.service,
+    settings,
     searches: new JsonFileStore<SavedSearch>(join(config.dataDir, 'searches.json')),
     now,
   }
-  const digest = await startDigest(config, base, logger)
-  const deps: BotDeps = { ...base, digest: digest.service }
   const bot = createBot(config, deps)
+  // Digests are sent through the bot's API, so they get auto-retry like every other call.
+  digest.attachApi(bot.api)
 
   await bot.init()
   logger.info({ bot: bot.botInfo.username }, 'bot: connected to Telegram')
@@ -91,7 +94,8 @@ async function main(): Promise<void> {
   await registerCommands(bot.api, config, logger)
 
   const runner: RunnerHandle = run(bot)
-  logger.info('bot: polling for updates')
+  digest.start()
+  logger.info('bot: polling for updates; digest schedule started')
 
   let stopping = false
   const shutdown = async (signal: string) => {
@@ -100,7 +104,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'bot: shutting down')
     try {
       if (runner.isRunning()) await runner.stop()
-      await digest.scheduler.stop()
+      await digest.stop()
       await library.close()
     } catch (err) {
       logger.error({ err }, 'bot: error while shutting down')
