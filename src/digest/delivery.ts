@@ -59,7 +59,7 @@ const nextRunId = () => `${process.pid}-${Date.now().toString(36)}-${++runs}`
  *   log it, and do not send again.
  * - A send that returned an error is recorded `failed` with the parts that did
  *   go out; the next run resumes from there, without touching other chats.
- * - 429: wait `retry_after` (pausing everyone), retry. 403: deactivate.
+ * - 429: wait `retry_after`, retry (up to `maxRetries`). 403: deactivate.
  *   400 with `migrate_to_chat_id`: move the subscription, deliver there.
  *
  * Overlapping runs in one process are serialised by the caller (`createDigest`).
@@ -213,8 +213,9 @@ async function sendWithRetry(deps: DeliveryDeps, chatId: number, text: string, b
       if (err.error_code === 403) return { kind: 'gone', reason: 'blocked', error: err.description }
       if (err.error_code === 400 && /chat not found/i.test(err.description)) return { kind: 'gone', reason: 'chat-not-found', error: err.description }
       if (err.error_code === 429 && attempt < maxRetries) {
+        // Only this chat waits: the throttle already keeps the overall rate under Telegram's limits,
+        // so a 429 is about this chat (as grammY's auto-retry treats it), and other chats go on.
         const seconds = err.parameters?.retry_after ?? 5
-        deps.throttle.pause(deps.clock.now() + seconds * 1000)
         deps.logger.warn({ chatId, retryAfter: seconds }, 'digest: Telegram asked to slow down; waiting')
         await deps.clock.sleep(seconds * 1000)
         continue

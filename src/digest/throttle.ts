@@ -66,15 +66,13 @@ export const TELEGRAM_LIMITS = {
 /**
  * A sliding-window rate limiter for outgoing messages: at most `perSecond`
  * in any second overall, `perGroupPerMinute` in any minute per group (negative
- * chat ids), `perChatPerSecond` per chat. `pause` honours a 429's
- * `retry_after` for everyone, since Telegram's flood control is per bot.
+ * chat ids), `perChatPerSecond` per chat.
  * Written for the injected `Clock` (grammY's throttler runs on wall time,
  * which a benchmark cannot check).
  */
 export class Throttle {
   private readonly global: number[] = []
   private readonly perChat = new Map<number, number[]>()
-  private pausedUntil = 0
 
   constructor(
     private readonly clock: Clock,
@@ -97,13 +95,8 @@ export class Throttle {
     }
   }
 
-  /** Stops all sending until `until` (ms since epoch). */
-  pause(until: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, until)
-  }
-
   private delay(chatId: number, now: number): number {
-    let wait = this.pausedUntil - now
+    let wait = 0
     prune(this.global, now - 1000)
     if (this.global.length >= this.limits.perSecond) wait = Math.max(wait, this.global[this.global.length - this.limits.perSecond]! + 1000 - now)
     const list = this.perChat.get(chatId)
