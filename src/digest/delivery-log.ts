@@ -37,6 +37,8 @@ export interface DeliveryLog {
   get(chatId: number, day: string): Promise<DeliveryRecord | undefined>
   /** Records a state; durable when the promise resolves. */
   put(record: DeliveryRecord): Promise<void>
+  /** Optionally forgets records of days long past (`today` is `YYYY-MM-DD`). */
+  compact?(today: string): Promise<void>
 }
 
 const key = (chatId: number, day: string) => `${chatId}|${day}`
@@ -70,22 +72,36 @@ export class FileDeliveryLog implements DeliveryLog {
   private fd: number | undefined
   private queue: Promise<void> = Promise.resolve()
 
-  private constructor(readonly path: string) {}
+  private lines = 0
 
-  /** Opens (and compacts) the log. `today` is `YYYY-MM-DD`; records more than `keepDays` older go. */
+  private constructor(
+    readonly path: string,
+    private readonly keepDays: number,
+  ) {}
+
+  /** Opens (and compacts) the log. `today` is `YYYY-MM-DD`; records more than `keepDays` (default 7) older go. */
   static async open(path: string, opts: { today?: string; keepDays?: number } = {}): Promise<FileDeliveryLog> {
-    const log = new FileDeliveryLog(path)
-    const lines = log.load()
-    if (opts.today) {
-      const oldest = shiftDay(opts.today, -(opts.keepDays ?? 7))
-      const keep = [...log.records.values()].filter((r) => r.day >= oldest)
-      if (keep.length < lines) {
-        log.records.clear()
-        for (const r of keep) log.records.set(key(r.chatId, r.day), r)
-        await writeAtomically(path, keep.map((r) => `${JSON.stringify(r)}\n`).join(''))
-      }
-    }
+    const log = new FileDeliveryLog(path, opts.keepDays ?? 7)
+    log.lines = log.load()
+    if (opts.today) await log.compact(opts.today)
     return log
+  }
+
+  /** Rewrites the file (atomically) with only the latest record per chat and day of the last `keepDays` days. */
+  compact(today: string): Promise<void> {
+    const next = this.queue.then(async () => {
+      const oldest = shiftDay(today, -this.keepDays)
+      const keep = [...this.records.values()].filter((r) => r.day >= oldest)
+      if (keep.length === this.lines) return
+      if (this.fd !== undefined) closeSync(this.fd)
+      this.fd = undefined
+      await writeAtomically(this.path, keep.map((r) => `${JSON.stringify(r)}\n`).join(''))
+      this.records.clear()
+      for (const r of keep) this.records.set(key(r.chatId, r.day), r)
+      this.lines = keep.length
+    })
+    this.queue = next.catch(() => undefined)
+    return next
   }
 
   /** Reads the file into memory; returns how many records it held. */
@@ -129,6 +145,7 @@ export class FileDeliveryLog implements DeliveryLog {
       }
       writeSync(this.fd, line)
       fsyncSync(this.fd)
+      this.lines++
       this.records.set(key(record.chatId, record.day), { ...record })
     })
     this.queue = next.catch(() => undefined)

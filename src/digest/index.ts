@@ -10,7 +10,7 @@ import { buildDigest, createAnalysisCache, selectArticles, type Digest, type Dig
 import { FileDeliveryLog, type DeliveryLog } from './delivery-log.js'
 import { deliver, type ComposedDigest, type RunSummary, type SendMessage } from './delivery.js'
 import { renderDigest, renderEmptyDigest } from './render.js'
-import { localDay, localTime, startSchedules, type Schedules } from './scheduler.js'
+import { isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
 import type { DigestControl, DigestRunSummary } from './service.js'
 import { Subscriptions, type Subscription } from './subscriptions.js'
 import { systemClock, Throttle, type Clock } from './throttle.js'
@@ -119,12 +119,11 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     return next
   }
 
-  const run = (pick: (s: Subscription, hhmm: string) => boolean, dayOverride?: string) =>
+  const run = (pick: (s: Subscription) => boolean, dayOverride?: string) =>
     exclusive(async () => {
       const now = clock.now()
       const day = dayOverride ?? localDay(now, tz)
-      const hhmm = localTime(now, tz)
-      const subs = (await subscriptions.active()).filter((s) => pick(s, hhmm))
+      const subs = (await subscriptions.active()).filter(pick)
       const compose = composer()
       const summary = await deliver(
         {
@@ -141,12 +140,10 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
         day,
       )
       await state.write('lastRun', summary)
+      await log.compact?.(day)
       return summary
     })
 
-  // Chats with their own time: at that minute, or later the same day if the bot was down then.
-  const timedDue = async (s: Subscription, hhmm: string, day: string) =>
-    s.time !== undefined && (s.time === hhmm || (s.time < hhmm && (await log.get(s.chatId, day)) === undefined))
 
   let schedules: Schedules | undefined
 
@@ -186,9 +183,13 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
         onMinute: async () => {
           const now = clock.now()
           const day = localDay(now, tz)
-          const hhmm = localTime(now, tz)
           const due = new Set<number>()
-          for (const s of await subscriptions.active()) if (await timedDue(s, hhmm, day)) due.add(s.chatId)
+          for (const s of await subscriptions.active()) {
+            if (s.time === undefined) continue
+            const record = await log.get(s.chatId, day)
+            // A failed send waits for tomorrow's run rather than being retried every minute.
+            if (isTimedDue(s, now, tz, record !== undefined)) due.add(s.chatId)
+          }
           if (due.size > 0) await run((s) => due.has(s.chatId))
         },
       })

@@ -13,6 +13,26 @@ export function localTime(ms: number, timeZone: string): string {
   return `${get('hour')}:${get('minute')}`
 }
 
+/**
+ * Whether a chat with its own time (`HH:MM`) is due now: at that minute, or
+ * later the same day when its digest has not gone out (the bot was down at
+ * the time) — but not on the day it subscribed after that time, so a new
+ * subscriber is not sent a digest the minute they subscribe.
+ */
+export function isTimedDue(
+  sub: { time?: string; subscribedAt: number },
+  now: number,
+  timeZone: string,
+  deliveredToday: boolean,
+): boolean {
+  if (sub.time === undefined || deliveredToday) return false
+  const hhmm = localTime(now, timeZone)
+  if (sub.time === hhmm) return true
+  if (sub.time > hhmm) return false
+  const today = localDay(now, timeZone)
+  return localDay(sub.subscribedAt, timeZone) < today || localTime(sub.subscribedAt, timeZone) < sub.time
+}
+
 export interface Schedules {
   stop(): Promise<void>
 }
