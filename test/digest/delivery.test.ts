@@ -158,6 +158,16 @@ describe('exactly once', () => {
     expect(third.api.delivered).toHaveLength(0)
   })
 
+  it('repairs a cursor a crash left behind after the digest was recorded as sent, without sending again', async () => {
+    const log = new MemoryDeliveryLog()
+    const { api, digest, library } = await setup({ chats: [-1001], log })
+    const newest = Math.max(...library.listArticles().map((m) => m.addedAt))
+    await log.put({ chatId: -1001, day: '2024-06-02', state: 'sent', partsSent: 1, at: MORNING, cursor: newest, run: 'earlier' })
+    expect(await digest.runOnce()).toMatchObject({ sent: 0, skipped: 1 })
+    expect(api.delivered).toHaveLength(0)
+    expect((await digest.service.subscription(-1001))?.coveredUntil).toBe(newest)
+  })
+
   it('retries a chat whose send failed on the next run, without duplicating the others', async () => {
     const chats = groups(4)
     const flaky = chats[1]!
