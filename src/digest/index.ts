@@ -6,7 +6,7 @@ import type { Locale } from '../locale.js'
 import type { Logger } from '../logger.js'
 import { JsonFileStore } from '../store/file-store.js'
 import type { Store } from '../store/store.js'
-import { buildDigest, createAnalysisCache, selectArticles, type Digest, type DigestOptions } from './build.js'
+import { buildDigest, createAnalysisCache, DIGEST_DEFAULTS, selectArticles, type Digest, type DigestOptions } from './build.js'
 import { FileDeliveryLog, type DeliveryLog } from './delivery-log.js'
 import { deliver, type ComposedDigest, type RunSummary, type SendMessage } from './delivery.js'
 import { renderDigest, renderEmptyDigest } from './render.js'
@@ -82,20 +82,27 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     (await opts.localeOf?.(chatId)) ?? sub?.locale ?? 'zh-Hans'
 
   /** Builds (once per cursor) and renders (once per cursor and locale) digests for one run. */
+  // Built digests, shared by runs and /digest: keyed by cursor and corpus state, so repeated
+  // /digest commands cost a lookup, not a theme extraction. Small and short-lived.
+  const builtCache = new Map<string, { built: { digest: Digest; cursor: number } | null; at: number }>()
   const composer = () => {
     const metas = library.listArticles()
-    const built = new Map<string, { digest: Digest; cursor: number } | null>()
+    const corpusKey = `${metas.length}|${metas.reduce((max, m) => Math.max(max, m.addedAt), 0)}|${metas[0]?.id}|${metas.at(-1)?.id}`
     const rendered = new Map<string, string[]>()
     const build = (since: number | undefined) => {
-      const key = String(since)
-      if (!built.has(key)) {
-        const selected = selectArticles(metas, since)
-        built.set(key, selected.length === 0 ? null : compose(selected))
-      }
-      return built.get(key)!
+      const key = `${since}|${corpusKey}`
+      const hit = builtCache.get(key)
+      // Ten minutes also bounds staleness when an article changes in place.
+      if (hit && clock.now() - hit.at < 10 * 60_000) return hit.built
+      const selected = selectArticles(metas, since)
+      const built = selected.length === 0 ? null : compose(selected)
+      builtCache.delete(key)
+      if (builtCache.size >= 16) builtCache.delete(builtCache.keys().next().value!)
+      builtCache.set(key, { built, at: clock.now() })
+      return built
     }
     const compose = (selected: ArticleMeta[]) => {
-      const window = selected.slice(0, opts.digest?.themeWindow ?? 2000)
+      const window = selected.slice(0, opts.digest?.themeWindow ?? DIGEST_DEFAULTS.themeWindow)
       const articles = window.map((m) => library.getArticle(m.id)).filter((a) => a !== undefined)
       const cursor = selected.reduce((max, m) => Math.max(max, m.addedAt), -Infinity)
       return { digest: buildDigest(articles, opts.digest, selected.length, analyze), cursor }
