@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Logger } from '../logger.js'
@@ -111,9 +111,9 @@ class FileLibrary implements OpenedLibrary {
     const mem = process.memoryUsage()
     let indexBytes = 0
     try {
-      indexBytes = existsSync(this.cachePath) ? readFileSync(this.cachePath).byteLength : 0
+      indexBytes = statSync(this.cachePath).size
     } catch {
-      indexBytes = 0
+      indexBytes = 0 // not written yet
     }
     return {
       articles: this.index.size,
