@@ -1,8 +1,11 @@
 import MiniSearch from 'minisearch'
-import { buildExcerpt, focusScores, scoreSentences, sentenceSpans } from './excerpt.js'
+import { sentenceSpans } from './excerpt.js'
+import { judge, RANKING, type QueryModel } from './rerank.js'
 import { fold } from './script.js'
 import { indexTerms, parseQuery } from './tokenize.js'
 import type { Article, ArticleMeta, SearchHit, SearchOptions, SearchResult, Span } from './types.js'
+
+export { RANKING } from './rerank.js'
 
 /**
  * The search index: MiniSearch (BM25) over whole articles finds candidates,
@@ -14,22 +17,6 @@ import type { Article, ArticleMeta, SearchHit, SearchOptions, SearchResult, Span
  * adding a token cost ~7 µs. Terms are therefore given short base-32 keys
  * from a dictionary (about 2 µs a token, measured on the benchmark corpus).
  */
-
-/** Ranking parameters, visible in one place. */
-export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' | 'minCoverage' | 'k' | 'b' | 'd', number> = {
-  /** BM25 parameters of the candidate search (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
-  k: 1.2,
-  b: 0.7,
-  d: 0.5,
-  /** How many BM25 candidates are reranked. */
-  candidates: 50,
-  /** Weight of the best sentence's share of the query (0..1) against normalised BM25 (0..1). */
-  sentenceWeight: 0.6,
-  /** Weight of the share of the query's weight found anywhere in the article. */
-  coverageWeight: 0.4,
-  /** An article must contain at least this share of the query's weight to be a result. */
-  minCoverage: 0.15,
-}
 
 interface Entry {
   article: Article
@@ -136,24 +123,15 @@ export class SearchIndex {
     if (known.length === 0) return { hits: [], total: 0 }
     const candidates = this.mini.search({ queries: known, combineWith: 'OR' } as never, { bm25: { k: RANKING.k, b: RANKING.b, d: RANKING.d } }).slice(0, RANKING.candidates)
     const top = candidates[0]?.score ?? 1
+    const model: QueryModel = { parsed, weights, totalWeight }
     const ranked: Array<SearchHit & { rank: number }> = []
     for (const c of candidates) {
       const entry = this.entries.get(c.id as string)
       if (!entry) continue
       entry.sentences ??= sentenceSpans(entry.article.text)
-      const scored = scoreSentences(entry.folded, entry.sentences, weights)
-      const present = new Set<string>()
-      for (const s of scored) for (const h of s.hits) present.add(entry.folded.slice(h.start, h.end))
-      let coverage = 0
-      for (const [t, w] of weights) if (present.has(t) || entry.folded.includes(t)) coverage += w
-      coverage /= totalWeight
-      if (coverage < RANKING.minCoverage) continue
-      const excerpt = buildExcerpt(entry.article.text, entry.folded, focusScores(scored, weights))
-      if (!excerpt) continue
-      const bestSentence = Math.max(...scored.map((s) => s.score)) / totalWeight
-      const rank =
-        c.score / top + RANKING.sentenceWeight * bestSentence + RANKING.coverageWeight * coverage
-      ranked.push({ article: entry.meta, excerpt, score: Math.round(rank * 1000) / 1000, rank })
+      const judged = judge(model, { text: entry.article.text, folded: entry.folded, sentences: entry.sentences, bm25: c.score / top })
+      if (!judged) continue
+      ranked.push({ article: entry.meta, excerpt: judged.excerpt, score: Math.round(judged.rank * 1000) / 1000, rank: judged.rank })
     }
     ranked.sort((a, b) => b.rank - a.rank || a.article.id.localeCompare(b.article.id))
     return {
