@@ -1,55 +1,67 @@
-import MiniSearch from 'minisearch'
 import { sentenceSpans } from './excerpt.js'
 import { judge, RANKING, type QueryModel } from './rerank.js'
 import { fold } from './script.js'
+import { TermIndex } from './term-index.js'
 import { indexTerms, parseQuery } from './tokenize.js'
 import type { Article, ArticleMeta, SearchHit, SearchOptions, SearchResult, Span } from './types.js'
 
 export { RANKING } from './rerank.js'
 
 /**
- * The search index: MiniSearch (BM25) over whole articles finds candidates,
- * then each candidate's sentences are scored against the query to rerank and
- * to pick the excerpt.
- *
- * MiniSearch stores terms in a radix tree whose insert scans a node's
- * children; CJK bigrams give the root thousands of children, which made
- * adding a token cost ~7 µs. Terms are therefore given short base-32 keys
- * from a dictionary (about 2 µs a token, measured on the benchmark corpus).
+ * The search index: MiniSearch (BM25, through TermIndex) over whole articles
+ * finds candidates, then each candidate's sentences are scored against the
+ * query to rerank and to pick the excerpt.
  */
+
+/**
+ * Candidate generation reads at most about this many postings: a query's
+ * terms are taken rarest first, and terms held by a large share of the
+ * corpus (whose idf is small) are left to the reranker once the rarer ones
+ * have filled the budget. MiniSearch spends 1-2 µs per posting it scores,
+ * so this bounds a query's first stage to a few milliseconds. The rarest
+ * term is always searched, however common.
+ */
+export const POSTING_BUDGET = 12000
 
 interface Entry {
   article: Article
   meta: ArticleMeta
-  folded: string
+  /** fold(article.text), made when the article is first a candidate. */
+  folded?: string
   sentences?: Span[]
 }
 
-const B32 = '0123456789abcdefghijklmnopqrstuv'
-function keyOf(n: number): string {
-  let k = ''
-  do {
-    k = B32[n & 31] + k
-    n >>>= 5
-  } while (n)
-  return k
-}
-
-const MINI_OPTIONS = {
-  fields: ['terms'],
-  idField: 'id',
-  // Documents carry ready-made term keys: no stringify, tokenize or processing.
-  stringifyField: (v: unknown) => v as string,
-  tokenize: (v: unknown) => v as string[],
-  processTerm: (t: string) => t,
-  searchOptions: { tokenize: (s: string) => [s], processTerm: (t: string) => t, prefix: false, fuzzy: false },
+/** Term frequencies of an article: its title and its text, folded. */
+function termFrequencies(article: Article): Map<string, number> {
+  const tf = new Map<string, number>()
+  for (const t of indexTerms(fold(article.title))) tf.set(t, (tf.get(t) ?? 0) + 1)
+  for (const t of indexTerms(fold(article.text))) tf.set(t, (tf.get(t) ?? 0) + 1)
+  return tf
 }
 
 export class SearchIndex {
-  private mini = new MiniSearch<{ id: string; terms: string[] }>(MINI_OPTIONS as never)
-  private keys = new Map<string, string>()
-  private df = new Map<string, number>()
+  private terms = new TermIndex()
   private entries = new Map<string, Entry>()
+
+  /**
+   * An index from a snapshot of its terms (`termSnapshot()`) and the very
+   * articles it was made from. Throws when they do not match.
+   */
+  static restore(snapshot: Uint8Array, docs: Iterable<{ article: Article; meta: ArticleMeta }>): SearchIndex {
+    const index = new SearchIndex()
+    index.terms = TermIndex.deserialize(snapshot)
+    for (const { article, meta } of docs) {
+      if (!index.terms.has(article.id)) throw new Error(`snapshot lacks article ${article.id}`)
+      index.entries.set(article.id, { article, meta })
+    }
+    if (index.entries.size !== index.terms.size) throw new Error('snapshot holds articles that are not given')
+    return index
+  }
+
+  /** The term index as bytes, for `SearchIndex.restore`. */
+  termSnapshot(): Uint8Array {
+    return this.terms.serialize()
+  }
 
   get size(): number {
     return this.entries.size
@@ -58,34 +70,15 @@ export class SearchIndex {
   /** Adds (or replaces) an article. */
   add(article: Article, meta: ArticleMeta): void {
     if (this.entries.has(article.id)) this.remove(article.id)
-    const folded = fold(article.text)
-    const titleFolded = fold(article.title)
-    // The title counts as text too (its own paragraph for excerpts is not needed: it is shown anyway).
-    const terms = indexTerms(titleFolded).concat(indexTerms(folded))
-    const distinct = new Set(terms)
-    for (const t of distinct) this.df.set(t, (this.df.get(t) ?? 0) + 1)
-    const keyed = terms.map((t) => {
-      let k = this.keys.get(t)
-      if (k === undefined) {
-        k = keyOf(this.keys.size)
-        this.keys.set(t, k)
-      }
-      return k
-    })
-    this.mini.add({ id: article.id, terms: keyed })
-    this.entries.set(article.id, { article, meta, folded })
+    this.terms.add(article.id, termFrequencies(article))
+    this.entries.set(article.id, { article, meta })
   }
 
   /** Removes an article; unknown ids are ignored. */
   remove(id: string): void {
     const entry = this.entries.get(id)
     if (!entry) return
-    for (const t of new Set(indexTerms(fold(entry.article.title)).concat(indexTerms(entry.folded)))) {
-      const n = (this.df.get(t) ?? 1) - 1
-      if (n <= 0) this.df.delete(t)
-      else this.df.set(t, n)
-    }
-    this.mini.discard(id)
+    this.terms.remove(id, termFrequencies(entry.article).keys())
     this.entries.delete(id)
   }
 
@@ -107,7 +100,7 @@ export class SearchIndex {
 
   private idf(term: string): number {
     const n = this.entries.size
-    const df = this.df.get(term) ?? 0
+    const df = this.terms.df(term)
     return Math.log(1 + (n - df + 0.5) / (df + 0.5))
   }
 
@@ -119,15 +112,25 @@ export class SearchIndex {
     const weights = new Map<string, number>()
     for (const t of parsed.terms) weights.set(t, this.idf(t))
     const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0)
-    const known = parsed.terms.map((t) => this.keys.get(t)).filter((k): k is string => k !== undefined)
+    // Rarest first; common terms join while the posting budget lasts.
+    const known = parsed.terms.filter((t) => this.terms.df(t) > 0).sort((a, b) => this.terms.df(a) - this.terms.df(b))
     if (known.length === 0) return { hits: [], total: 0 }
-    const candidates = this.mini.search({ queries: known, combineWith: 'OR' } as never, { bm25: { k: RANKING.k, b: RANKING.b, d: RANKING.d } }).slice(0, RANKING.candidates)
+    const searched: string[] = []
+    let postings = 0
+    for (const t of known) {
+      const df = this.terms.df(t)
+      if (searched.length > 0 && postings + df > POSTING_BUDGET) break
+      searched.push(t)
+      postings += df
+    }
+    const candidates = this.terms.search(searched, RANKING.candidates, { k: RANKING.k, b: RANKING.b, d: RANKING.d })
     const top = candidates[0]?.score ?? 1
     const model: QueryModel = { parsed, weights, totalWeight }
     const ranked: Array<SearchHit & { rank: number }> = []
     for (const c of candidates) {
-      const entry = this.entries.get(c.id as string)
+      const entry = this.entries.get(c.id)
       if (!entry) continue
+      entry.folded ??= fold(entry.article.text)
       entry.sentences ??= sentenceSpans(entry.article.text)
       const judged = judge(model, { text: entry.article.text, folded: entry.folded, sentences: entry.sentences, bm25: c.score / top })
       if (!judged) continue
