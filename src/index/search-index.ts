@@ -74,6 +74,11 @@ export class SearchIndex {
     this.entries.set(article.id, { article, meta })
   }
 
+  /** Gives back spare capacity after many additions (a cold start or a large reload). */
+  compact(): void {
+    this.terms.trim()
+  }
+
   /** Removes an article; unknown ids are ignored. */
   remove(id: string): void {
     const entry = this.entries.get(id)

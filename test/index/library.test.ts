@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary, type OpenedLibrary, MAX_ARTICLE_BYTES } from '../../src/index/library.js'
+import pino from 'pino'
 import { silentLogger } from '../../src/logger.js'
 
 const seeds = join(import.meta.dirname, '..', '..', 'seeds')
@@ -108,4 +109,46 @@ describe('library', () => {
     expect(lib.listArticles().map((a) => [a.id, a.addedAt]).sort()).toEqual(before.sort())
     mkdirSync(dataDir, { recursive: true })
   })
+
+  it('comes back after a restart from its saved index, re-reading no file', async () => {
+    const first = await open()
+    const before = (await first.search('中国铜业')).hits.map((h) => h.article.id)
+    await first.close()
+    const { logger, lines } = recordingLogger()
+    lib = await openLibrary({ seedsDir, dataDir, logger })
+    expect(lines.find((l) => l.msg === 'library: index restored from snapshot')).toMatchObject({ articles: 5 })
+    expect(lines.find((l) => l.msg === 'library: corpus loaded')).toMatchObject({ articles: 5, added: 0, changed: 0, removed: 0 })
+    expect((await lib.search('中国铜业')).hits.map((h) => h.article.id)).toEqual(before)
+  })
+
+  it('after a restart, picks up files changed, added and removed while it was down', async () => {
+    await (await open()).close()
+    appendFileSync(join(seedsDir, '001_7d3c0c2c60a354c7.txt'), '\n会议强调要加快建设氢能示范园区。\n')
+    unlinkSync(join(seedsDir, '002_40e531fa063e6c82.txt'))
+    writeFileSync(join(seedsDir, 'new.txt'), '量子通信试验网建成\n来源: 科技日报\n量子通信试验网在合肥建成，全长一千公里。')
+    const { logger, lines } = recordingLogger()
+    lib = await openLibrary({ seedsDir, dataDir, logger })
+    expect(lines.find((l) => l.msg === 'library: corpus loaded')).toMatchObject({ articles: 5, added: 1, changed: 1, removed: 1 })
+    expect((await lib.search('氢能示范园区')).hits[0]?.article.file).toBe('001_7d3c0c2c60a354c7.txt')
+    expect((await lib.search('量子通信')).hits[0]?.article.file).toBe('new.txt')
+  })
+
+  it('rebuilds the index when the saved one is damaged, and says so', async () => {
+    await (await open()).close()
+    const path = join(dataDir, 'index.bin')
+    const bytes = readFileSync(path)
+    writeFileSync(path, bytes.subarray(0, bytes.length - 100))
+    const { logger, lines } = recordingLogger()
+    lib = await openLibrary({ seedsDir, dataDir, logger })
+    expect(lines.some((l) => l.level === 40 && l.msg === 'library: index snapshot unusable, rebuilding the index')).toBe(true)
+    expect(lib.listArticles()).toHaveLength(5)
+    expect((await lib.search('中國銅業')).hits[0]?.article.title).toBe('中国铜业召开2024年科技工作会议')
+  })
 })
+
+/** A pino logger whose lines are kept as objects. */
+function recordingLogger() {
+  const lines: Array<Record<string, unknown> & { msg: string; level: number }> = []
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) })
+  return { logger, lines }
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
-import { TermIndex } from '../../src/index/term-index.js'
+import { Postings, TermIndex } from '../../src/index/term-index.js'
 
 const bm25 = { k: 1.2, b: 0.7, d: 0.5 }
 
@@ -98,5 +98,30 @@ describe('TermIndex', () => {
     const index = new TermIndex()
     index.add('a', tfOf(docs.a!))
     expect(() => index.add('a', tfOf(docs.b!))).toThrow(/duplicate/)
+  })
+})
+
+describe('Postings', () => {
+  it('reads like the Map MiniSearch expects: size, keys in id order, frequency by id', () => {
+    const p = new Postings()
+    for (let id = 0; id < 100; id += 3) p.append(id, id % 7 || 1)
+    expect(p.size).toBe(34)
+    expect([...p.keys()].slice(0, 4)).toEqual([0, 3, 6, 9])
+    expect(p.get(21)).toBe(1)
+    expect(p.get(22)).toBeUndefined()
+    expect(p.delete(21)).toBe(true)
+    expect(p.delete(21)).toBe(false)
+    expect(p.get(21)).toBeUndefined()
+    expect(p.get(24)).toBe(3)
+    expect(p.size).toBe(33)
+    p.trim()
+    p.append(200, 2)
+    expect([...p.keys()].slice(-2)).toEqual([99, 200])
+  })
+
+  it('refuses an id out of order rather than corrupting the list', () => {
+    const p = new Postings()
+    p.append(5, 1)
+    expect(() => p.append(5, 1)).toThrow(/increasing/)
   })
 })
