@@ -21,7 +21,7 @@ export { RANKING } from './rerank.js'
  * so this bounds a query's first stage to a few milliseconds. The rarest
  * term is always searched, however common.
  */
-export const POSTING_BUDGET = 12000
+export const POSTING_BUDGET = 5000
 
 interface Entry {
   article: Article

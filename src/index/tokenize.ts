@@ -25,7 +25,7 @@ export interface PositionedToken {
  * Tokens of folded text with their positions.
  * @example tokensWithPositions(fold('研发投入强度达到2.06%')) // 研发, 发投, …, 2.06%, 2.06, 2, 06
  */
-export function tokensWithPositions(folded: string, out: PositionedToken[] = []): PositionedToken[] {
+export function tokensWithPositions(folded: string, out: PositionedToken[] = [], cjk = true): PositionedToken[] {
   const n = folded.length
   let i = 0
   while (i < n) {
@@ -33,7 +33,9 @@ export function tokensWithPositions(folded: string, out: PositionedToken[] = [])
     if (isCjk(c)) {
       let j = i + 1
       while (j < n && isCjk(folded.charCodeAt(j))) j++
-      if (j - i === 1) out.push({ term: folded[i]!, start: i, end: i + 1 })
+      if (!cjk) {
+        // runs of CJK characters are left to the caller
+      } else if (j - i === 1) out.push({ term: folded[i]!, start: i, end: i + 1 })
       else for (let k = i; k + 1 < j; k++) out.push({ term: folded.slice(k, k + 2), start: k, end: k + 2 })
       i = j
     } else if (isAlnum(c)) {
@@ -69,6 +71,33 @@ export function tokensWithPositions(folded: string, out: PositionedToken[] = [])
     }
   }
   return out
+}
+
+/**
+ * Where the given terms occur as tokens of `folded`: the same tokens as
+ * `tokensWithPositions(folded)` that are in `terms`, sorted by position,
+ * found without making a token of every character pair (CJK terms are
+ * looked up with indexOf; only the numbers and codes are tokenized).
+ */
+export function findTerms(folded: string, terms: ReadonlySet<string>): PositionedToken[] {
+  const out: PositionedToken[] = []
+  let codes = false
+  for (const term of terms) {
+    const a = term.charCodeAt(0)
+    if (!isCjk(a)) {
+      codes = true
+      continue
+    }
+    const single = term.length === 1
+    if (!single && !(term.length === 2 && isCjk(term.charCodeAt(1)))) continue // not a token shape
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
+      // A one-character token is a CJK run of one character.
+      if (single && (isCjk(folded.charCodeAt(at - 1)) || isCjk(folded.charCodeAt(at + 1)))) continue
+      out.push({ term, start: at, end: at + term.length })
+    }
+  }
+  if (codes) for (const t of tokensWithPositions(folded, [], false)) if (terms.has(t.term)) out.push(t)
+  return out.sort((x, y) => x.start - y.start || x.end - y.end)
 }
 
 /** Index terms of folded text (positions dropped). */
