@@ -69,18 +69,21 @@ const newFieldMap = () => new Map<number, Postings>()
 
 /**
  * A term's postings: short document ids in increasing order and their term
- * frequencies, in growable typed arrays. MiniSearch 7.2.0's scoring reads a
- * posting list only through `size`, `keys()` and `get(id)`, as on a Map.
+ * frequencies. While documents are being added they are plain arrays (cheap
+ * to grow); `trim()` packs them into typed arrays (6 bytes a posting). A
+ * snapshot's postings are typed-array views of the file. MiniSearch 7.2.0's
+ * scoring reads a posting list only through `size`, `keys()` and `get(id)`,
+ * as on a Map.
  */
 export class Postings {
   constructor(
-    private ids: Uint32Array = new Uint32Array(4),
-    private tfs: Uint16Array = new Uint16Array(4),
-    public size = 0,
+    private ids: Uint32Array | number[] = [],
+    private tfs: Uint16Array | number[] = [],
+    public size = ids.length,
   ) {}
 
   keys(): IterableIterator<number> {
-    return this.ids.subarray(0, this.size).values()
+    return Array.isArray(this.ids) ? this.ids.values() : this.ids.subarray(0, this.size).values()
   }
 
   get(id: number): number | undefined {
@@ -90,11 +93,12 @@ export class Postings {
 
   /** Position of `id`, or -1 (binary search). */
   private indexOf(id: number): number {
+    const ids = this.ids
     let lo = 0
     let hi = this.size - 1
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1
-      const v = this.ids[mid]!
+      const v = ids[mid]!
       if (v === id) return mid
       if (v < id) lo = mid + 1
       else hi = mid - 1
@@ -105,38 +109,43 @@ export class Postings {
   /** Adds a posting; `id` must be greater than every id already held. */
   append(id: number, tf: number): void {
     if (this.size > 0 && id <= this.ids[this.size - 1]!) throw new Error('postings must be appended in increasing id order')
-    if (this.size === this.ids.length) this.resize(Math.max(4, this.size * 2))
-    this.ids[this.size] = id
-    this.tfs[this.size] = Math.min(tf, 0xffff)
+    if (!Array.isArray(this.ids)) this.unpack()
+    ;(this.ids as number[]).push(id)
+    ;(this.tfs as number[]).push(Math.min(tf, 0xffff))
     this.size++
   }
 
   delete(id: number): boolean {
     const i = this.indexOf(id)
     if (i < 0) return false
-    this.ids.copyWithin(i, i + 1, this.size)
-    this.tfs.copyWithin(i, i + 1, this.size)
+    if (Array.isArray(this.ids)) {
+      this.ids.splice(i, 1)
+      ;(this.tfs as number[]).splice(i, 1)
+    } else {
+      this.ids.copyWithin(i, i + 1, this.size)
+      ;(this.tfs as Uint16Array).copyWithin(i, i + 1, this.size)
+    }
     this.size--
     return true
   }
 
-  /** Gives back unused capacity (after a bulk load). */
+  /** Packs the postings into typed arrays of their exact size. */
   trim(): void {
-    if (this.ids.length > this.size) this.resize(this.size)
+    if (Array.isArray(this.ids) || this.ids.length > this.size) {
+      this.ids = Uint32Array.from(this.ids.slice(0, this.size))
+      this.tfs = Uint16Array.from(this.tfs.slice(0, this.size))
+    }
   }
 
-  /** The ids and frequencies as views (valid until the next change). */
+  /** The ids and frequencies as typed arrays (views: valid until the next change). */
   view(): { ids: Uint32Array; tfs: Uint16Array } {
-    return { ids: this.ids.subarray(0, this.size), tfs: this.tfs.subarray(0, this.size) }
+    this.trim()
+    return { ids: this.ids as Uint32Array, tfs: this.tfs as Uint16Array }
   }
 
-  private resize(capacity: number): void {
-    const ids = new Uint32Array(capacity)
-    ids.set(this.ids.subarray(0, Math.min(this.size, capacity)))
-    const tfs = new Uint16Array(capacity)
-    tfs.set(this.tfs.subarray(0, Math.min(this.size, capacity)))
-    this.ids = ids
-    this.tfs = tfs
+  private unpack(): void {
+    this.ids = Array.from((this.ids as Uint32Array).subarray(0, this.size))
+    this.tfs = Array.from((this.tfs as Uint16Array).subarray(0, this.size))
   }
 }
 
