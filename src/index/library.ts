@@ -237,7 +237,6 @@ class FileLibrary implements OpenedLibrary {
       this.articlesByHash.set(record.bytesHash, article)
       ;(isNew ? added : changed).push(meta)
     }
-    if (ready.length >= 100) this.index.compact()
     const report = { added, changed, removed, skipped, ms: Math.round(performance.now() - started) }
     if (added.length || changed.length || removed.length) await this.saveCache()
     this.options.logger.info(
@@ -361,6 +360,8 @@ class FileLibrary implements OpenedLibrary {
     mkdirSync(this.options.dataDir, { recursive: true })
     // The snapshot first, then the records naming it: a crash between the two leaves
     // records of the previous generation, which ignore the new snapshot.
+    // Packs posting lists grown by this change into typed arrays (also what the snapshot writes).
+    this.index.compact()
     const generation = randomUUID()
     const tag = Buffer.from(generation, 'utf8')
     const head = Buffer.alloc(4)
