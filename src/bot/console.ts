@@ -3,25 +3,12 @@ import type { Readable, Writable } from 'node:stream'
 import type { RawApi, Transformer } from 'grammy'
 import type { InlineKeyboardButton, Message, Update, User, UserFromGetMe } from 'grammy/types'
 import type { Config } from '../config.js'
+import { BOT_INFO } from './bot-info.js'
 import { createBot } from './create-bot.js'
 import type { BotDeps } from './deps.js'
 
 /** Who the console pretends the bot is; `getMe` is never called. */
-export const CONSOLE_BOT_INFO: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: '科技新闻',
-  username: 'KejiNewsBot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-}
+export const CONSOLE_BOT_INFO: UserFromGetMe = BOT_INFO
 
 /** The person typing, in a private chat with the bot. */
 const CONSOLE_USER: User = { id: 10_000, is_bot: false, first_name: '你', language_code: 'zh-hans' }

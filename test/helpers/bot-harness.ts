@@ -23,23 +23,10 @@ import type {
   User,
   UserFromGetMe,
 } from 'grammy/types'
+import { BOT_INFO } from '../../src/bot/bot-info.js'
 
-/** The bot as `getMe` would describe it. Pass as `new Bot(token, { botInfo })`. */
-export const botInfo: UserFromGetMe = {
-  id: 4242,
-  is_bot: true,
-  first_name: '科技新闻',
-  username: 'KejiNewsBot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-}
+/** The bot as `getMe` would describe it (the console's too). Pass as `new Bot(token, { botInfo })`. */
+export const botInfo: UserFromGetMe = BOT_INFO
 
 /** A token grammY accepts; never sent anywhere because the transformer answers every call. */
 export const TEST_TOKEN = '123456:TEST-TOKEN-abcdefghijklmnopqrstuv'
