@@ -1,24 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { callbackQuery, command, privateMessage } from '../helpers/bot-harness.js'
-import { createTestBot } from '../helpers/test-bot.js'
+import { createTestBot, replyTo } from '../helpers/test-bot.js'
 
 describe('reading', () => {
   it('sends the full article when a result read button is pressed', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '黄河'))
-    const button = t.api.last('sendMessage')!.payload.reply_markup.inline_keyboard[0][0]
+    await t.send(command('search', '黄河'))
+    const button = t.lastReply().reply_markup.inline_keyboard[0][0]
     expect(button).toEqual({ text: '📖 1', callback_data: 'r:a1b2c3d4' })
-    await t.bot.handleUpdate(callbackQuery(button.callback_data))
+    await t.send(callbackQuery(button.callback_data))
     expect(t.api.last('answerCallbackQuery')).toBeDefined()
-    const text = String(t.api.last('sendMessage')!.payload.text)
+    const text = t.lastText()
     expect(text).toMatch(/^<b>黄河流域生态保护科技工作会议在郑州召开<\/b>\n📅 2024-03-15 · 来源：河南科技网\n\n3月14日/)
     expect(text).toContain('培养高水平科技人才队伍。')
   })
 
   it('reads an article with /read <id> and with the tappable /read_<id>', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('read', 'e5f6a7b8'))
-    await t.bot.handleUpdate(privateMessage('/read_e5f6a7b8'))
+    await t.send(command('read', 'e5f6a7b8'), privateMessage('/read_e5f6a7b8'))
     const texts = t.api.texts()
     expect(texts).toHaveLength(2)
     for (const text of texts) expect(text).toContain('<b>中国铜业召开2024年科技工作会议</b>')
@@ -26,7 +25,7 @@ describe('reading', () => {
 
   it('splits a very long article into parts under 4,096 characters, between paragraphs', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('read', 'd4e5f6a7'))
+    await t.send(command('read', 'd4e5f6a7'))
     const parts = t.api.texts()
     expect(parts.length).toBeGreaterThanOrEqual(3)
     for (const [i, part] of parts.entries()) {
@@ -39,20 +38,14 @@ describe('reading', () => {
   })
 
   it('shows a Traditional article in Simplified for a Simplified chat', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(command('read', 'b2c3d4e5'))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('<b>中国煤炭地质总局召开科技专题工作会</b>')
+    expect(await replyTo(command('read', 'b2c3d4e5'))).toContain('<b>中国煤炭地质总局召开科技专题工作会</b>')
   })
 
   it('explains the usage of /read without an id', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(command('read'))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('请在 /read 后面写上文章编号')
+    expect(await replyTo(command('read'))).toContain('请在 /read 后面写上文章编号')
   })
 
   it('says clearly when the article does not exist', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(command('read', '<b>nope</b>'))
-    expect(t.api.last('sendMessage')!.payload.text).toBe('找不到编号为 &lt;b&gt;nope&lt;/b&gt; 的文章，它可能已被删除。请重新搜索。')
+    expect(await replyTo(command('read', '<b>nope</b>'))).toBe('找不到编号为 &lt;b&gt;nope&lt;/b&gt; 的文章，它可能已被删除。请重新搜索。')
   })
 })

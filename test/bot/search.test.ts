@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../src/store/store.js'
 import type { SavedSearch } from '../../src/bot/helpers/search-memory.js'
 import { botInfo, callbackQuery, command, groupChat, groupMessage, messageObject, users } from '../helpers/bot-harness.js'
-import { createTestBot } from '../helpers/test-bot.js'
+import { createTestBot, type TestBot } from '../helpers/test-bot.js'
 
 describe('/search', () => {
   it('answers with the top results: title, date, source and excerpt with matches in bold', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '黄河'))
-    const reply = t.api.last('sendMessage')!
-    expect(reply.payload.chat_id).toBe(users.alice.id)
-    expect(reply.payload.parse_mode).toBe('HTML')
-    const text = String(reply.payload.text)
+    await t.send(command('search', '黄河'))
+    const reply = t.lastReply()
+    expect(reply.chat_id).toBe(users.alice.id)
+    expect(reply.parse_mode).toBe('HTML')
+    const text = t.lastText()
     expect(text).toContain('🔎 <b>「黄河」</b>：共 2 篇，第 1/1 页')
     expect(text).toContain('<b>1. 黄河流域生态保护科技工作会议在郑州召开</b>')
     expect(text).toContain('📅 2024-03-15 · 来源：河南科技网')
@@ -21,22 +21,22 @@ describe('/search', () => {
 
   it('explains the usage when the query is missing', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search'))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('请在 /search 后面写上要找的关键词')
+    await t.send(command('search'))
+    expect(t.lastText()).toContain('请在 /search 后面写上要找的关键词')
     expect(t.library.queries).toEqual([])
   })
 
   it('suggests shorter keywords when nothing matches, instead of staying silent', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '火星探测器着陆'))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('没有找到与「火星探测器着陆」相关的文章')
-    expect(t.api.last('sendMessage')!.payload.text).toContain('更短')
+    await t.send(command('search', '火星探测器着陆'))
+    expect(t.lastText()).toContain('没有找到与「火星探测器着陆」相关的文章')
+    expect(t.lastText()).toContain('更短')
   })
 
   it('answers a Traditional query with Traditional excerpts', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '黃河流域', { from: users.dave }))
-    const text = String(t.api.last('sendMessage')!.payload.text)
+    await t.send(command('search', '黃河流域', { from: users.dave }))
+    const text = t.lastText()
     expect(text).toContain('共 2 篇，第 1/1 頁')
     expect(text).toContain('<b>黃河流域</b>生態保護')
     expect(text).not.toContain('生态')
@@ -44,8 +44,8 @@ describe('/search', () => {
 
   it('escapes hostile text in titles, sources, excerpts and the query itself', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '量子 <b>&</a>'))
-    const text = String(t.api.last('sendMessage')!.payload.text)
+    await t.send(command('search', '量子 <b>&</a>'))
+    const text = t.lastText()
     expect(text).toContain('「量子 &lt;b&gt;&amp;&lt;/a&gt;」')
     expect(text).toContain('&lt;b&gt;量子&lt;/b&gt;芯片 &amp; 测控系统 &lt;/a&gt; 研讨会')
     expect(text).toContain('来源：&lt;i&gt;科技&lt;/i&gt;&amp;日报')
@@ -54,32 +54,32 @@ describe('/search', () => {
 
   it('works as /search@BotName in a group and quotes the asker', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '黄河', { chat: groupChat, mention: true, message_id: 77 }))
-    const reply = t.api.last('sendMessage')!
-    expect(reply.payload.chat_id).toBe(groupChat.id)
-    expect(reply.payload.text).toContain('<b>黄河</b>')
-    expect(reply.payload.reply_parameters).toEqual({ message_id: 77, allow_sending_without_reply: true })
+    await t.send(command('search', '黄河', { chat: groupChat, mention: true, message_id: 77 }))
+    const reply = t.lastReply()
+    expect(reply.chat_id).toBe(groupChat.id)
+    expect(reply.text).toContain('<b>黄河</b>')
+    expect(reply.reply_parameters).toEqual({ message_id: 77, allow_sending_without_reply: true })
   })
 
   it('ignores /search addressed to another bot in a group', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(groupMessage('/search@OtherBot 黄河'))
+    await t.send(groupMessage('/search@OtherBot 黄河'))
     expect(t.api.calls).toEqual([])
   })
 })
 
 describe('pagination', () => {
-  async function searchScience(t: ReturnType<typeof createTestBot>) {
-    await t.bot.handleUpdate(command('search', '科技'))
-    const sent = t.api.last('sendMessage')!
-    const nav = sent.payload.reply_markup.inline_keyboard[1] as Array<{ text: string; callback_data: string }>
+  async function searchScience(t: TestBot) {
+    await t.send(command('search', '科技'))
+    const sent = t.lastReply()
+    const nav = sent.reply_markup.inline_keyboard[1] as Array<{ text: string; callback_data: string }>
     return { sent, nav }
   }
 
   it('shows page 1/2 with a 下一页 button whose data is short', async () => {
     const t = createTestBot()
     const { sent, nav } = await searchScience(t)
-    expect(sent.payload.text).toContain('共 4 篇，第 1/2 页')
+    expect(sent.text).toContain('共 4 篇，第 1/2 页')
     expect(nav.map((b) => b.text)).toEqual(['1/2', '下一页 ›'])
     expect(Buffer.byteLength(nav[1]!.callback_data)).toBeLessThanOrEqual(20)
   })
@@ -88,7 +88,7 @@ describe('pagination', () => {
     const t = createTestBot()
     const { nav } = await searchScience(t)
     const resultsMessage = messageObject('results', { from: botInfo, message_id: 321 })
-    await t.bot.handleUpdate(callbackQuery(nav[1]!.callback_data, { message: resultsMessage }))
+    await t.send(callbackQuery(nav[1]!.callback_data, { message: resultsMessage }))
     const edit = t.api.last('editMessageText')!
     expect(edit.payload.message_id).toBe(321)
     expect(edit.payload.text).toContain('第 2/2 页')
@@ -97,7 +97,7 @@ describe('pagination', () => {
     expect(back.map((b) => b.text)).toEqual(['‹ 上一页', '2/2'])
     expect(t.api.callsOf('answerCallbackQuery')).toHaveLength(1)
 
-    await t.bot.handleUpdate(callbackQuery(back[0]!.callback_data, { message: resultsMessage }))
+    await t.send(callbackQuery(back[0]!.callback_data, { message: resultsMessage }))
     expect(t.api.last('editMessageText')!.payload.text).toContain('第 1/2 页')
     expect(t.api.callsOf('sendMessage')).toHaveLength(1)
   })
@@ -107,7 +107,7 @@ describe('pagination', () => {
     const before = createTestBot({ deps: { searches } })
     const { nav } = await searchScience(before)
     const after = createTestBot({ deps: { searches } })
-    await after.bot.handleUpdate(callbackQuery(nav[1]!.callback_data))
+    await after.send(callbackQuery(nav[1]!.callback_data))
     expect(after.api.last('editMessageText')!.payload.text).toContain('第 2/2 页')
     expect(after.library.queries).toEqual(['科技'])
   })
@@ -116,7 +116,7 @@ describe('pagination', () => {
     const before = createTestBot()
     const { nav } = await searchScience(before)
     const after = createTestBot()
-    await after.bot.handleUpdate(callbackQuery(nav[1]!.callback_data))
+    await after.send(callbackQuery(nav[1]!.callback_data))
     expect(after.api.last('answerCallbackQuery')!.payload).toMatchObject({
       text: '这次搜索已过期，请重新搜索。',
       show_alert: true,
@@ -126,7 +126,7 @@ describe('pagination', () => {
 
   it('answers a press on the page label without doing anything', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(callbackQuery('n'))
+    await t.send(callbackQuery('n'))
     expect(t.api.calls.map((c) => c.method)).toEqual(['answerCallbackQuery'])
     expect(t.api.last('answerCallbackQuery')!.payload.text).toBeUndefined()
   })
@@ -135,7 +135,7 @@ describe('pagination', () => {
     const t = createTestBot()
     const { nav } = await searchScience(t)
     t.api.failNext('editMessageText', 400, 'Bad Request: message is not modified')
-    await t.bot.handleUpdate(callbackQuery(nav[1]!.callback_data))
+    await t.send(callbackQuery(nav[1]!.callback_data))
     expect(t.api.callsOf('sendMessage')).toHaveLength(1)
   })
 })

@@ -2,33 +2,29 @@ import { describe, expect, it } from 'vitest'
 import type { ChatSettings } from '../../src/bot/deps.js'
 import { MemoryStore } from '../../src/store/store.js'
 import { callbackQuery, command, groupChat, privateMessage, users } from '../helpers/bot-harness.js'
-import { createTestBot } from '../helpers/test-bot.js'
+import { createTestBot, replyTo } from '../helpers/test-bot.js'
 
 describe('reply language', () => {
   it('replies in Simplified by default', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '煤炭', { from: users.dave }))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('<b>1. 中国煤炭地质总局召开科技专题工作会</b>')
+    expect(await replyTo(command('search', '煤炭', { from: users.dave }))).toContain('<b>1. 中国煤炭地质总局召开科技专题工作会</b>')
   })
 
   it('replies in Traditional when the user writes Traditional', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(privateMessage('採煤沉陷區', { from: users.dave }))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('最相關的段落')
+    expect(await replyTo(privateMessage('採煤沉陷區', { from: users.dave }))).toContain('最相關的段落')
   })
 
   it('replies in Traditional when the Telegram language is zh-tw', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '黄河', { from: users.bob }))
-    const text = String(t.api.last('sendMessage')!.payload.text)
+    await t.send(command('search', '黄河', { from: users.bob }))
+    const text = t.lastText()
     expect(text).toContain('第 1/1 頁')
     expect(text).toContain('<b>黃河</b>流域生態保護')
   })
 
   it('replies in English when the Telegram language is English, keeping articles in their own script', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('search', '煤炭', { from: users.carol }))
-    const text = String(t.api.last('sendMessage')!.payload.text)
+    await t.send(command('search', '煤炭', { from: users.carol }))
+    const text = t.lastText()
     expect(text).toContain('1 articles, page 1/1')
     expect(text).toContain('中國<b>煤炭</b>地質總局')
   })
@@ -37,10 +33,10 @@ describe('reply language', () => {
 describe('/lang', () => {
   it('offers 简体 / 繁體 / English with the current choice ticked', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('lang'))
-    const reply = t.api.last('sendMessage')!
-    expect(reply.payload.text).toBe('请选择回复和文章显示的语言：')
-    expect(reply.payload.reply_markup.inline_keyboard[0].map((b: { text: string }) => b.text)).toEqual([
+    await t.send(command('lang'))
+    const reply = t.lastReply()
+    expect(reply.text).toBe('请选择回复和文章显示的语言：')
+    expect(reply.reply_markup.inline_keyboard[0].map((b: { text: string }) => b.text)).toEqual([
       '✓ 简体中文',
       '繁體中文',
       'English',
@@ -49,44 +45,41 @@ describe('/lang', () => {
 
   it('switches the chat to Traditional, converting later excerpts', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(callbackQuery('l:zh-Hant'))
+    await t.send(callbackQuery('l:zh-Hant'))
     expect(t.api.last('answerCallbackQuery')!.payload.text).toBe('好的，以後用繁體中文回覆。')
     expect(t.api.last('editMessageText')!.payload.text).toBe('好的，以後用繁體中文回覆。')
-    await t.bot.handleUpdate(command('search', '黄河'))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('<b>黃河</b>流域生態保護')
+    await t.send(command('search', '黄河'))
+    expect(t.lastText()).toContain('<b>黃河</b>流域生態保護')
   })
 
   it('lets a chosen language win over the Telegram language', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(callbackQuery('l:zh-Hans', { from: users.carol }))
-    await t.bot.handleUpdate(command('search', '煤炭', { from: users.carol }))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('共 1 篇')
+    await t.send(callbackQuery('l:zh-Hans', { from: users.carol }), command('search', '煤炭', { from: users.carol }))
+    expect(t.lastText()).toContain('共 1 篇')
   })
 
   it('remembers the choice across restarts', async () => {
     const settings = new MemoryStore<ChatSettings>()
     const before = createTestBot({ deps: { settings } })
-    await before.bot.handleUpdate(callbackQuery('l:en'))
+    await before.send(callbackQuery('l:en'))
     const after = createTestBot({ deps: { settings } })
-    await after.bot.handleUpdate(command('help'))
-    expect(after.api.last('sendMessage')!.payload.text).toContain('Hello! I search Chinese science-and-technology news')
+    await after.send(command('help'))
+    expect(after.lastText()).toContain('Hello! I search Chinese science-and-technology news')
     expect(await settings.read(String(users.alice.id))).toEqual({ locale: 'en' })
   })
 
   it('is opened from the language button of /start', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(callbackQuery('l'))
-    expect(t.api.last('sendMessage')!.payload.text).toBe('请选择回复和文章显示的语言：')
+    expect(await replyTo(callbackQuery('l'))).toBe('请选择回复和文章显示的语言：')
   })
 
   it('lets only group admins change a group language', async () => {
     const member = createTestBot({ recording: { chatMemberStatus: 'member' } })
-    await member.bot.handleUpdate(callbackQuery('l:en', { chat: groupChat }))
+    await member.send(callbackQuery('l:en', { chat: groupChat }))
     expect(member.api.last('answerCallbackQuery')!.payload).toMatchObject({ text: '只有群管理员可以更改本群的语言。', show_alert: true })
     expect(await member.deps.settings.read(String(groupChat.id))).toBeUndefined()
 
     const admin = createTestBot({ recording: { chatMemberStatus: 'administrator' } })
-    await admin.bot.handleUpdate(callbackQuery('l:en', { chat: groupChat }))
+    await admin.send(callbackQuery('l:en', { chat: groupChat }))
     expect(await admin.deps.settings.read(String(groupChat.id))).toEqual({ locale: 'en' })
   })
 })

@@ -1,72 +1,62 @@
 import { describe, expect, it } from 'vitest'
 import { command, documentMessage, groupChat, groupMessage, myChatMember, privateMessage, users } from '../helpers/bot-harness.js'
-import { createTestBot } from '../helpers/test-bot.js'
+import { createTestBot, replyTo } from '../helpers/test-bot.js'
 
 describe('/start and /help', () => {
   it('explains what the bot does, its commands and two example searches in a private chat', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('start'))
-    const reply = t.api.last('sendMessage')!
-    const text = String(reply.payload.text)
+    await t.send(command('start'))
+    const reply = t.lastReply()
+    const text = t.lastText()
     expect(text).toContain('科技新闻搜索机器人')
     for (const c of ['/search', '/read', '/lang', '/help']) expect(text).toContain(c)
     expect(text).toContain('<code>/search 黄河流域</code>')
     expect(text).toContain('<code>中国铜业的会议在哪里召开？</code>')
     expect(text).toContain('@KejiNewsBot')
-    expect(reply.payload.reply_markup.inline_keyboard[0][0].callback_data).toBe('l')
+    expect(reply.reply_markup.inline_keyboard[0][0].callback_data).toBe('l')
   })
 
   it('gives the same help for /help, in English for English users', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(command('help', '', { from: users.carol }))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('/search keywords — find articles')
+    expect(await replyTo(command('help', '', { from: users.carol }))).toContain('/search keywords — find articles')
   })
 
   it('gives a short version in groups', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(command('help', '', { chat: groupChat, mention: true }))
-    const text = String(t.api.last('sendMessage')!.payload.text)
+    await t.send(command('help', '', { chat: groupChat, mention: true }))
+    const text = t.lastText()
     expect(text).toContain('私聊我查看完整说明')
     expect(text.length).toBeLessThan(150)
   })
 
   it('opens an article from a deep link of an inline result', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(command('start', 'r_e5f6a7b8'))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('<b>中国铜业召开2024年科技工作会议</b>')
+    expect(await replyTo(command('start', 'r_e5f6a7b8'))).toContain('<b>中国铜业召开2024年科技工作会议</b>')
   })
 })
 
 describe('anything else', () => {
   it('points to /help for an unknown command in a private chat', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(command('frobnicate'))
-    expect(t.api.last('sendMessage')!.payload.text).toBe('我不认识这个命令。发送 /help 查看可用的命令。')
+    expect(await replyTo(command('frobnicate'))).toBe('我不认识这个命令。发送 /help 查看可用的命令。')
   })
 
   it('says it only reads text when sent something else in private', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(documentMessage({ file_name: 'photo.jpg', mime_type: 'image/jpeg' }))
-    expect(t.api.last('sendMessage')!.payload.text).toContain('我只能读文字消息')
+    expect(await replyTo(documentMessage({ file_name: 'photo.jpg', mime_type: 'image/jpeg' }))).toContain('我只能读文字消息')
   })
 
   it('stays quiet in groups about unknown commands and chatter', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(groupMessage('/frobnicate'))
-    await t.bot.handleUpdate(groupMessage('今天天气不错'))
+    await t.send(groupMessage('/frobnicate'), groupMessage('今天天气不错'))
     expect(t.api.calls).toEqual([])
   })
 
   it('ignores membership changes without replying', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(myChatMember('kicked'))
-    await t.bot.handleUpdate(myChatMember('member', { chat: groupChat }))
+    await t.send(myChatMember('kicked'), myChatMember('member', { chat: groupChat }))
     expect(t.api.calls).toEqual([])
   })
 
   it('does not take a private command for a question', async () => {
     const t = createTestBot()
-    await t.bot.handleUpdate(privateMessage('/frobnicate 黄河'))
+    await t.send(privateMessage('/frobnicate 黄河'))
     expect(t.library.queries).toEqual([])
   })
 })

@@ -5,8 +5,10 @@
  *
  * @example
  *   const t = createTestBot()
- *   await t.bot.handleUpdate(command('search', '黄河'))
- *   expect(t.api.last('sendMessage')?.payload.text).toContain('<b>黄河</b>')
+ *   await t.send(command('search', '黄河'))
+ *   expect(t.lastText()).toContain('<b>黄河</b>')
+ * @example
+ *   expect(await replyTo(command('search', '黄河'))).toContain('<b>黄河</b>')
  */
 import { parseConfig, type Config } from '../../src/config.js'
 import { createBot, type CreateBotOptions } from '../../src/bot/create-bot.js'
@@ -15,7 +17,8 @@ import type { SavedSearch } from '../../src/bot/helpers/search-memory.js'
 import type { DigestService } from '../../src/digest/service.js'
 import { silentLogger } from '../../src/logger.js'
 import { MemoryStore } from '../../src/store/store.js'
-import { botInfo, createRecorder, TEST_TOKEN, type ApiRecorder, type RecordingOptions } from './bot-harness.js'
+import type { Update } from 'grammy/types'
+import { botInfo, createRecorder, TEST_TOKEN, type ApiCall, type ApiRecorder, type RecordingOptions } from './bot-harness.js'
 import { FakeLibrary } from './fake-library.js'
 
 /** A digest service that has nothing to report. */
@@ -73,5 +76,35 @@ export function createTestBot(options: TestBotOptions = {}) {
   const deps = createTestDeps({ now: clock.now, ...options.deps }, config)
   const api: ApiRecorder = createRecorder(options.recording)
   const bot = createBot(config, deps, { botInfo, apiTransformers: [api.transformer], ...options.bot })
-  return { bot, api, deps, library: deps.library, clock, config }
+
+  /** The payload of the last message the bot sent; throws if it sent none. */
+  const lastReply = (): ApiCall['payload'] => {
+    const call = api.last('sendMessage')
+    if (!call) throw new Error(`the bot sent no message (calls: ${api.calls.map((c) => c.method).join(', ') || 'none'})`)
+    return call.payload
+  }
+  return {
+    bot,
+    api,
+    deps,
+    library: deps.library,
+    clock,
+    config,
+    /** Hands the updates to the bot one after another, each handled before the next. */
+    send: async (...updates: Update[]): Promise<void> => {
+      for (const update of updates) await bot.handleUpdate(update)
+    },
+    lastReply,
+    /** The text of the last message the bot sent; throws if it sent none. */
+    lastText: (): string => String(lastReply().text),
+  }
+}
+
+export type TestBot = ReturnType<typeof createTestBot>
+
+/** The text a fresh test bot replies to `update` with (its last message). */
+export async function replyTo(update: Update, options: TestBotOptions = {}): Promise<string> {
+  const t = createTestBot(options)
+  await t.send(update)
+  return t.lastText()
 }
