@@ -4,9 +4,7 @@ import { createTestBot, replyTo } from '../helpers/test-bot.js'
 
 describe('free-text questions', () => {
   it('answers any text in a private chat with the best excerpts', async () => {
-    const t = createTestBot()
-    await t.send(privateMessage('中国铜业的会议在哪里召开？'))
-    const text = t.lastText()
+    const text = await replyTo(privateMessage('中国铜业的会议在哪里召开？'))
     expect(text).toContain('💬 关于 <b>「中国铜业的会议在哪里召开？」</b>，最相关的段落：')
     expect(text).toContain('<b>1. 中国铜业召开2024年科技工作会议</b>')
     expect(text).toContain('云南昆明')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../src/store/store.js'
 import type { SavedSearch } from '../../src/bot/helpers/search-memory.js'
 import { botInfo, callbackQuery, command, groupChat, groupMessage, messageObject, users } from '../helpers/bot-harness.js'
-import { createTestBot, type TestBot } from '../helpers/test-bot.js'
+import { createTestBot, replyTo, type TestBot } from '../helpers/test-bot.js'
 
 describe('/search', () => {
   it('answers with the top results: title, date, source and excerpt with matches in bold', async () => {
@@ -27,25 +27,20 @@ describe('/search', () => {
   })
 
   it('suggests shorter keywords when nothing matches, instead of staying silent', async () => {
-    const t = createTestBot()
-    await t.send(command('search', '火星探测器着陆'))
-    expect(t.lastText()).toContain('没有找到与「火星探测器着陆」相关的文章')
-    expect(t.lastText()).toContain('更短')
+    const text = await replyTo(command('search', '火星探测器着陆'))
+    expect(text).toContain('没有找到与「火星探测器着陆」相关的文章')
+    expect(text).toContain('更短')
   })
 
   it('answers a Traditional query with Traditional excerpts', async () => {
-    const t = createTestBot()
-    await t.send(command('search', '黃河流域', { from: users.dave }))
-    const text = t.lastText()
+    const text = await replyTo(command('search', '黃河流域', { from: users.dave }))
     expect(text).toContain('共 2 篇，第 1/1 頁')
     expect(text).toContain('<b>黃河流域</b>生態保護')
     expect(text).not.toContain('生态')
   })
 
   it('escapes hostile text in titles, sources, excerpts and the query itself', async () => {
-    const t = createTestBot()
-    await t.send(command('search', '量子 <b>&</a>'))
-    const text = t.lastText()
+    const text = await replyTo(command('search', '量子 <b>&</a>'))
     expect(text).toContain('「量子 &lt;b&gt;&amp;&lt;/a&gt;」')
     expect(text).toContain('&lt;b&gt;量子&lt;/b&gt;芯片 &amp; 测控系统 &lt;/a&gt; 研讨会')
     expect(text).toContain('来源：&lt;i&gt;科技&lt;/i&gt;&amp;日报')

@@ -14,17 +14,13 @@ describe('reply language', () => {
   })
 
   it('replies in Traditional when the Telegram language is zh-tw', async () => {
-    const t = createTestBot()
-    await t.send(command('search', '黄河', { from: users.bob }))
-    const text = t.lastText()
+    const text = await replyTo(command('search', '黄河', { from: users.bob }))
     expect(text).toContain('第 1/1 頁')
     expect(text).toContain('<b>黃河</b>流域生態保護')
   })
 
   it('replies in English when the Telegram language is English, keeping articles in their own script', async () => {
-    const t = createTestBot()
-    await t.send(command('search', '煤炭', { from: users.carol }))
-    const text = t.lastText()
+    const text = await replyTo(command('search', '煤炭', { from: users.carol }))
     expect(text).toContain('1 articles, page 1/1')
     expect(text).toContain('中國<b>煤炭</b>地質總局')
   })
@@ -53,9 +49,8 @@ describe('/lang', () => {
   })
 
   it('lets a chosen language win over the Telegram language', async () => {
-    const t = createTestBot()
-    await t.send(callbackQuery('l:zh-Hans', { from: users.carol }), command('search', '煤炭', { from: users.carol }))
-    expect(t.lastText()).toContain('共 1 篇')
+    const text = await replyTo(callbackQuery('l:zh-Hans', { from: users.carol }), command('search', '煤炭', { from: users.carol }))
+    expect(text).toContain('共 1 篇')
   })
 
   it('remembers the choice across restarts', async () => {

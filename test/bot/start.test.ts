@@ -21,9 +21,7 @@ describe('/start and /help', () => {
   })
 
   it('gives a short version in groups', async () => {
-    const t = createTestBot()
-    await t.send(command('help', '', { chat: groupChat, mention: true }))
-    const text = t.lastText()
+    const text = await replyTo(command('help', '', { chat: groupChat, mention: true }))
     expect(text).toContain('私聊我查看完整说明')
     expect(text.length).toBeLessThan(150)
   })

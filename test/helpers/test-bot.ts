@@ -102,9 +102,9 @@ export function createTestBot(options: TestBotOptions = {}) {
 
 export type TestBot = ReturnType<typeof createTestBot>
 
-/** The text a fresh test bot replies to `update` with (its last message). */
-export async function replyTo(update: Update, options: TestBotOptions = {}): Promise<string> {
-  const t = createTestBot(options)
-  await t.send(update)
+/** The text of the last message a fresh test bot sends in answer to `updates`. */
+export async function replyTo(...updates: Update[]): Promise<string> {
+  const t = createTestBot()
+  await t.send(...updates)
   return t.lastText()
 }
