@@ -36,6 +36,9 @@ const T = {
   unsubscribed: { zh: '已取消订阅每日摘要。', en: 'Unsubscribed from the daily digest.' },
 } satisfies Record<string, Text>
 
+/** Replies with `text` in the chat's language. */
+const say = (ctx: BotContext, text: Text) => ctx.reply(localize(ctx.locale, text))
+
 const subscribedText = (time: string | undefined, tz: string): Text =>
   time
     ? { zh: `已订阅：每天 ${time}（${tz}）推送科技新闻摘要。`, en: `Subscribed: the digest arrives daily at ${time} (${tz}).` }
@@ -49,7 +52,6 @@ const subscribedText = (time: string | undefined, tz: string): Text =>
 export function createDigestFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
   const digest = isDigestControl(deps.digest) ? deps.digest : undefined
-  const say = (ctx: BotContext, text: Text) => ctx.reply(localize(ctx.locale, text))
 
   composer.command('subscribe', async (ctx) => {
     if (!digest) return void (await say(ctx, T.unavailable))
@@ -109,18 +111,18 @@ async function mayManage(ctx: BotContext, deps: BotDeps): Promise<boolean> {
   const chat = ctx.chat!
   if (chat.type === 'private') return true
   if (chat.type === 'channel') {
-    await ctx.reply(localize(ctx.locale, T.channelsNo))
+    await say(ctx, T.channelsNo)
     return false
   }
   const senderChat = ctx.msg?.sender_chat
   if (senderChat) {
     // Only Telegram can post as the group itself: that is an anonymous admin. A linked channel is not.
     if (senderChat.id === chat.id) return true
-    await ctx.reply(localize(ctx.locale, T.adminsOnly))
+    await say(ctx, T.adminsOnly)
     return false
   }
   if (!ctx.from || ctx.from.id === GROUP_ANONYMOUS_BOT_ID) {
-    await ctx.reply(localize(ctx.locale, T.adminsOnly))
+    await say(ctx, T.adminsOnly)
     return false
   }
   try {
@@ -128,9 +130,9 @@ async function mayManage(ctx: BotContext, deps: BotDeps): Promise<boolean> {
     if (member.status === 'creator' || member.status === 'administrator') return true
   } catch (err) {
     deps.logger.warn({ chatId: chat.id, err: String(err) }, 'digest: getChatMember failed')
-    await ctx.reply(localize(ctx.locale, T.couldNotCheck))
+    await say(ctx, T.couldNotCheck)
     return false
   }
-  await ctx.reply(localize(ctx.locale, T.adminsOnly))
+  await say(ctx, T.adminsOnly)
   return false
 }
