@@ -68,18 +68,26 @@ export function scoreSentences(folded: string, sentences: Span[], weights: Map<s
 }
 
 /**
+ * How much a query term found in the article's first sentence counts when
+ * choosing the excerpt. The lead names what the article is about, and a
+ * question names it too ("1992年4月，罗保铭担任什么职务？"): that tells which
+ * article, not which sentence; the rest of the question (1992年4月) does.
+ */
+export const LEAD_TERM_WEIGHT = 0.2
+
+/**
  * Re-weights sentence scores for choosing the excerpt: a term found in most
  * sentences of the article (its subject, say) says little about which sentence
- * answers, so each term counts by how few sentences hold it.
+ * answers, so each term counts by how few sentences hold it, and a term the
+ * lead sentence holds counts LEAD_TERM_WEIGHT as much.
  */
 export function focusScores(scored: SentenceScore[], weights: Map<string, number>): SentenceScore[] {
   const sf = new Map<string, number>()
   for (const s of scored) for (const t of s.terms) sf.set(t, (sf.get(t) ?? 0) + 1)
   const n = scored.length
-  return scored.map((s) => ({
-    ...s,
-    score: s.terms.reduce((acc, t) => acc + (weights.get(t) ?? 0) * Math.log(1 + n / (sf.get(t) ?? 1)), 0),
-  }))
+  const lead = new Set(scored[0]?.terms ?? [])
+  const focus = (t: string) => (lead.has(t) ? LEAD_TERM_WEIGHT : 1) * (weights.get(t) ?? 0) * Math.log(1 + n / (sf.get(t) ?? 1))
+  return scored.map((s) => ({ ...s, score: s.terms.reduce((acc, t) => acc + focus(t), 0) }))
 }
 
 /** Merges overlapping or touching spans. */

@@ -5,8 +5,8 @@ import { parseQuery } from '../../src/index/tokenize.js'
 import type { Excerpt } from '../../src/index/types.js'
 
 /** The excerpt a question gets from one article, every query term weighing the same. */
-function excerptFor(text: string, question: string): Excerpt {
-  const weights = new Map(parseQuery(question).terms.map((t) => [t, 1] as [string, number]))
+function excerptFor(text: string, question: string, weightOf: (term: string) => number = () => 1): Excerpt {
+  const weights = new Map(parseQuery(question).terms.map((t) => [t, weightOf(t)] as [string, number]))
   const folded = fold(text)
   const excerpt = buildExcerpt(text, folded, focusScores(scoreSentences(folded, sentenceSpans(text), weights), weights))
   if (!excerpt) throw new Error(`no excerpt for ${question}`)
@@ -72,5 +72,20 @@ describe('excerpts', () => {
     const e = excerptFor(text, '采煤沉陷区综合治理')
     expect(marked(e)).toEqual(['採煤沉陷區綜合治理'])
     expectClean(text, e)
+  })
+})
+
+describe('choosing the excerpt', () => {
+  it('shows the sentence with the specifics of the question, not the lead that only names the subject', () => {
+    const lead = '罗保铭，天津人，1969年5月参加工作，1971年8月加入中国共产党，曾任海南省省长、中共海南省委书记。'
+    const career = '1984年3月，任共青团天津市委研究室主任。1984年11月，任共青团天津市委副书记。1985年11月，任共青团天津市委书记。'
+    const target = '1992年4月，任中共天津市大港区委副书记、代区长。'
+    const later = '1994年10月，任中共天津市大港区委书记、区长。1995年7月，任天津市商业委员会主任。1997年10月，任中共天津市委常委。'
+    const text = `${lead}\n${career}\n${target}\n${later}`
+    // Weights as a corpus gives them: the rare name weighs more than the date.
+    const idf: Record<string, number> = { 罗保: 6.2, 保铭: 6.2, 铭担: 6.2, 担任: 2.5, 职务: 4.3, '1992': 3.3, '1992年': 3.3, '4月': 2.5, '4': 1.4 }
+    const e = excerptFor(text, '1992年4月，罗保铭担任什么职务？', (t) => idf[t] ?? 0.5)
+    expect(e.text).toContain('1992年4月，任中共天津市大港区委副书记、代区长。')
+    expect(e.text).not.toContain('罗保铭')
   })
 })
