@@ -119,6 +119,9 @@ export function buildExcerpt(text: string, folded: string, scored: SentenceScore
   let end = core.end
   if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, core.hits)
   ;[start, end] = widen(text, start, end, scored)
+  // A cut at the next sentence's start leaves the whitespace between them.
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  while (start < end && /\s/.test(text[start]!)) start++
   const hits = scored.flatMap((s) => (s.end > start && s.start < end ? s.hits : []))
   const highlights = mergeSpans(hits.filter((h) => h.start >= start && h.end <= end)).map((h) => ({
     start: h.start - start,
