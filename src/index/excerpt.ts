@@ -68,18 +68,26 @@ export function scoreSentences(folded: string, sentences: Span[], weights: Map<s
 }
 
 /**
+ * How much a query term found in the article's first sentence counts when
+ * choosing the excerpt. The lead names what the article is about, and a
+ * question names it too ("1992年4月，罗保铭担任什么职务？"): that tells which
+ * article, not which sentence; the rest of the question (1992年4月) does.
+ */
+export const LEAD_TERM_WEIGHT = 0.2
+
+/**
  * Re-weights sentence scores for choosing the excerpt: a term found in most
  * sentences of the article (its subject, say) says little about which sentence
- * answers, so each term counts by how few sentences hold it.
+ * answers, so each term counts by how few sentences hold it, and a term the
+ * lead sentence holds counts LEAD_TERM_WEIGHT as much.
  */
 export function focusScores(scored: SentenceScore[], weights: Map<string, number>): SentenceScore[] {
   const sf = new Map<string, number>()
   for (const s of scored) for (const t of s.terms) sf.set(t, (sf.get(t) ?? 0) + 1)
   const n = scored.length
-  return scored.map((s) => ({
-    ...s,
-    score: s.terms.reduce((acc, t) => acc + (weights.get(t) ?? 0) * Math.log(1 + n / (sf.get(t) ?? 1)), 0),
-  }))
+  const lead = new Set(scored[0]?.terms ?? [])
+  const focus = (t: string) => (lead.has(t) ? LEAD_TERM_WEIGHT : 1) * (weights.get(t) ?? 0) * Math.log(1 + n / (sf.get(t) ?? 1))
+  return scored.map((s) => ({ ...s, score: s.terms.reduce((acc, t) => acc + focus(t), 0) }))
 }
 
 /** Merges overlapping or touching spans. */
@@ -95,34 +103,26 @@ export function mergeSpans(spans: Span[]): Span[] {
 }
 
 /**
- * Builds the best excerpt: the highest-scoring sentence, widened with its
- * neighbours up to EXCERPT_MAX (the answer often sits just after the sentence
- * that repeats the question's words), or narrowed to the clauses around the
- * matches when the sentence alone is too long.
+ * Builds the best excerpt: the highest-scoring sentence (narrowed to the
+ * clauses around its matches when it alone is too long), then widened clause
+ * by clause within its paragraph until EXCERPT_MAX: an answer usually sits in
+ * the matching sentence's tail, the clause after it, or the sentence before
+ * (which often names who or what the matching sentence is about).
  */
 export function buildExcerpt(text: string, folded: string, scored: SentenceScore[]): Excerpt | undefined {
   if (scored.length === 0) return undefined
   let best = 0
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
-  let first = best
-  let last = best
-  const len = () => scored[last]!.end - scored[first]!.start
-  // Widen: next sentence first (answers tend to follow), then previous, while it fits.
-  for (;;) {
-    const next = last + 1 < scored.length ? scored[last + 1]! : undefined
-    const prev = first > 0 ? scored[first - 1]! : undefined
-    const canNext = next && next.end - scored[first]!.start <= EXCERPT_MAX && sameParagraph(text, scored[last]!, next)
-    const canPrev = prev && scored[last]!.end - prev.start <= EXCERPT_MAX && sameParagraph(text, prev, scored[first]!)
-    if (len() >= EXCERPT_MIN && !(next && next.score > 0 && canNext)) break
-    if (canNext) last++
-    else if (canPrev && len() < EXCERPT_MIN) first--
-    else break
-  }
-  let start = scored[first]!.start
-  let end = scored[last]!.end
-  const hits = scored.slice(first, last + 1).flatMap((s) => s.hits)
-  if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, hits)
+  const core = scored[best]!
+  let start = core.start
+  let end = core.end
+  if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, core.hits)
+  ;[start, end] = widen(text, start, end, scored)
+  // A cut at the next sentence's start leaves the whitespace between them.
+  while (end > start && /\s/.test(text[end - 1]!)) end--
+  while (start < end && /\s/.test(text[start]!)) start++
+  const hits = scored.flatMap((s) => (s.end > start && s.start < end ? s.hits : []))
   const highlights = mergeSpans(hits.filter((h) => h.start >= start && h.end <= end)).map((h) => ({
     start: h.start - start,
     end: h.end - start,
@@ -130,18 +130,76 @@ export function buildExcerpt(text: string, folded: string, scored: SentenceScore
   return { text: text.slice(start, end), start, end, highlights }
 }
 
-function sameParagraph(text: string, a: Span, b: Span): boolean {
-  return !text.slice(a.end, b.start).includes('\n')
+const CLAUSE_END = /[，,、：:；;。！？!?]/
+/** Where an excerpt may start or end inside [from, to]: the given sentence edges and just after clause punctuation. */
+function cutPoints(text: string, from: number, to: number, edges: Iterable<number>): number[] {
+  const set = new Set<number>()
+  for (const e of edges) if (e >= from && e <= to) set.add(e)
+  for (let i = from; i < to; i++) {
+    if (CLAUSE_END.test(text[i]!)) {
+      let j = i + 1
+      while (j < to && CLOSERS.test(text[j]!)) j++
+      set.add(j)
+    }
+  }
+  return [...set].sort((a, b) => a - b)
 }
 
-const CLAUSE_END = /[，,、：:；;。！？!?]/
+/**
+ * Widens [start, end) within its paragraph while it stays within EXCERPT_MAX:
+ * first to the end of the sentence it is in (never cutting away the tail of
+ * the matching sentence), then by whole sentences, next then previous, then
+ * by single clauses on either side to use the rest of the budget.
+ */
+function widen(text: string, start: number, end: number, scored: SentenceScore[]): [number, number] {
+  let ps = text.lastIndexOf('\n', start - 1) + 1
+  let pe = text.indexOf('\n', end)
+  if (pe < 0) pe = text.length
+  // Only as far as a full budget could reach.
+  ps = Math.max(ps, end - EXCERPT_MAX)
+  pe = Math.min(pe, start + EXCERPT_MAX)
+  const edges = new Set<number>()
+  for (const s of scored) {
+    if (s.end < ps) continue
+    if (s.start > pe) break
+    edges.add(s.start)
+    edges.add(s.end)
+  }
+  const cuts = cutPoints(text, ps, pe, [...edges, start, end])
+  let a = cuts.indexOf(start)
+  let b = cuts.indexOf(end)
+  if (a < 0 || b < 0) return [start, end]
+  const fits = (i: number, j: number) => cuts[j]! - cuts[i]! <= EXCERPT_MAX
+  // The rest of the sentence holding the match.
+  while (b + 1 < cuts.length && fits(a, b + 1) && !edges.has(cuts[b]!)) b++
+  // Whole neighbouring sentences.
+  const wholeRight = () => {
+    for (let j = b + 1; j < cuts.length && fits(a, j); j++) if (edges.has(cuts[j]!)) return ((b = j), true)
+    return false
+  }
+  const wholeLeft = () => {
+    for (let i = a - 1; i >= 0 && fits(i, b); i--) if (edges.has(cuts[i]!)) return ((a = i), true)
+    return false
+  }
+  for (;;) {
+    const right = wholeRight()
+    const left = wholeLeft()
+    if (!right && !left) break
+  }
+  // Single clauses with what is left.
+  for (;;) {
+    const right = b + 1 < cuts.length && fits(a, b + 1)
+    if (right) b++
+    const left = a > 0 && fits(a - 1, b)
+    if (left) a--
+    if (!right && !left) break
+  }
+  return [cuts[a]!, cuts[b]!]
+}
 
 /** Cuts an over-long span to at most EXCERPT_MAX characters at clause boundaries, keeping the densest matches. */
 function narrow(text: string, start: number, end: number, hits: Span[]): [number, number] {
-  // Clause boundaries inside the span.
-  const cuts = [start]
-  for (let i = start; i < end; i++) if (CLAUSE_END.test(text[i]!)) cuts.push(i + 1)
-  if (cuts[cuts.length - 1] !== end) cuts.push(end)
+  const cuts = cutPoints(text, start, end, [start, end])
   let bestA = start
   let bestB = Math.min(end, start + EXCERPT_MAX)
   let bestScore = -1

@@ -1,16 +1,18 @@
 import { buildExcerpt, focusScores, scoreSentences } from './excerpt.js'
-import type { ParsedQuery } from './tokenize.js'
+import { tokensWithPositions, type ParsedQuery } from './tokenize.js'
 import type { Excerpt, Span } from './types.js'
 
 /**
  * The second stage of a search: each BM25 candidate is judged on its own
- * sentences — how much of the query its best sentence holds and how much of
- * the query the article holds at all — and its excerpt is chosen. Pure: it
- * sees the query and one candidate, nothing of the index.
+ * sentences — how much of the query its best sentence holds, how much of the
+ * query the article holds at all, and how many of the query's characters its
+ * best sentence or pair of sentences holds (a paraphrase keeps characters
+ * where it loses bigrams) — and its excerpt is chosen. Pure: it sees the
+ * query and one candidate, nothing of the index.
  */
 
 /** Ranking parameters, visible in one place. */
-export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' | 'minCoverage' | 'k' | 'b' | 'd', number> = {
+export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' | 'charWeight' | 'minCoverage' | 'k' | 'b' | 'd', number> = {
   /** BM25 parameters of the candidate search (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
   k: 1.2,
   b: 0.7,
@@ -21,6 +23,8 @@ export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' 
   sentenceWeight: 0.6,
   /** Weight of the share of the query's weight found anywhere in the article. */
   coverageWeight: 0.4,
+  /** Weight of the share of the query's characters found in the best sentence and the best pair of adjacent sentences. */
+  charWeight: 1,
   /** An article must contain at least this share of the query's weight to be a result. */
   minCoverage: 0.15,
 }
@@ -52,22 +56,140 @@ export interface Judgement {
   excerpt: Excerpt
 }
 
+/**
+ * Classifiers (量词) that follow 哪一 in a question: 哪一个国家, 哪一种米, 哪一座城市.
+ * Folded (Simplified) forms.
+ */
+const CLASSIFIERS = new Set('个种座颗位部家年天样些所间条支本场次国名首项件只张块类份届任段批层门句篇幅副对双套台辆架艘匹头棵株片根枝代族'.split(''))
+/** What follows 何 when it asks a question: 何年, 何时, 何种, 何处, 何地, 何人. */
+const HE_ASKS = new Set('年时种处地人方者样'.split(''))
+
+/**
+ * Terms of the query that belong to the question's frame rather than its
+ * subject: the 一 and classifier of 哪一个…/哪一种… (jieba leaves them with
+ * the noun, so 一个朝代 gives 一个 and 个朝, which match 整個朝鮮), 何年/何种…
+ * and 时候 (什么时候, …的时候). They say what kind of answer is wanted, not
+ * where it is, and are left out of the reranking evidence.
+ */
+export function frameTerms(parsed: ParsedQuery): Set<string> {
+  const out = new Set<string>()
+  let from = 0
+  for (const seg of parsed.segments) {
+    const at = parsed.folded.indexOf(seg, from)
+    if (at < 0) continue
+    from = at + seg.length
+    const spans: Array<[number, number]> = []
+    if (at > 0 && parsed.folded[at - 1] === '哪' && seg[0] === '一') spans.push([0, CLASSIFIERS.has(seg[1] ?? '') ? 2 : 1])
+    for (let i = seg.indexOf('何'); i >= 0; i = seg.indexOf('何', i + 1)) if (HE_ASKS.has(seg[i + 1] ?? '')) spans.push([i, i + 2])
+    for (let i = seg.indexOf('时候'); i >= 0; i = seg.indexOf('时候', i + 1)) spans.push([i, i + 2])
+    if (spans.length === 0) continue
+    for (const t of tokensWithPositions(seg)) if (spans.some(([a, b]) => t.start < b && t.end > a)) out.add(t.term)
+  }
+  return out
+}
+
+/** What judging needs of a query beyond its model, derived once per query. */
+interface Derived {
+  /** The weights without the question's frame terms (all weights when nothing else is left). */
+  weights: Map<string, number>
+  total: number
+  /** Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it. */
+  chars: Map<string, number>
+  charTotal: number
+}
+
+const derivedCache = new WeakMap<QueryModel, Derived>()
+
+function derive(query: QueryModel): Derived {
+  let d = derivedCache.get(query)
+  if (d) return d
+  const frame = frameTerms(query.parsed)
+  let weights = new Map([...query.weights].filter(([t]) => !frame.has(t)))
+  let total = 0
+  for (const w of weights.values()) total += w
+  if (total <= 0) {
+    weights = query.weights
+    total = query.totalWeight
+  }
+  const sums = new Map<string, [number, number]>()
+  for (const [t, w] of weights) {
+    for (const ch of t) {
+      const c = ch.charCodeAt(0)
+      if (!((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))) continue
+      const s = sums.get(ch) ?? [0, 0]
+      s[0] += w
+      s[1]++
+      sums.set(ch, s)
+    }
+  }
+  const chars = new Map<string, number>()
+  let charTotal = 0
+  for (const [ch, [sum, n]] of sums) {
+    chars.set(ch, sum / n)
+    charTotal += sum / n
+  }
+  d = { weights, total, chars, charTotal }
+  derivedCache.set(query, d)
+  return d
+}
+
+/**
+ * The best share of the query's characters found in one sentence, averaged
+ * with the best share found in two adjacent sentences (a question often
+ * joins what an article says in two).
+ */
+export function charEvidence(folded: string, sentences: Span[], chars: Map<string, number>, charTotal: number): number {
+  if (charTotal <= 0 || sentences.length === 0) return 0
+  const index = new Map<string, number>()
+  const w: number[] = []
+  for (const [ch, x] of chars) {
+    index.set(ch, w.length)
+    w.push(x)
+  }
+  let prev: Uint8Array | undefined
+  let best = 0
+  let bestPair = 0
+  for (const s of sentences) {
+    const seen = new Uint8Array(w.length)
+    let score = 0
+    for (let i = s.start; i < s.end; i++) {
+      const k = index.get(folded[i]!)
+      if (k !== undefined && !seen[k]) {
+        seen[k] = 1
+        score += w[k]!
+      }
+    }
+    if (score > best) best = score
+    if (prev) {
+      let pair = score
+      for (let k = 0; k < w.length; k++) if (prev[k] && !seen[k]) pair += w[k]!
+      if (pair > bestPair) bestPair = pair
+    }
+    prev = seen
+  }
+  return (best + Math.max(best, bestPair)) / 2 / charTotal
+}
+
 /** Judges one candidate; undefined when it holds too little of the query to be a result. */
 export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
-  const { weights, totalWeight } = query
-  if (totalWeight <= 0) return undefined
+  if (query.totalWeight <= 0) return undefined
+  const { weights, total, chars, charTotal } = derive(query)
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
   for (const s of scored) for (const t of s.terms) present.add(t)
   let coverage = 0
   for (const [t, w] of weights) if (present.has(t)) coverage += w
-  coverage /= totalWeight
+  coverage /= total
   if (coverage < RANKING.minCoverage) return undefined
   const excerpt = buildExcerpt(c.text, c.folded, focusScores(scored, weights))
   if (!excerpt) return undefined
   let best = 0
   for (const s of scored) if (s.score > best) best = s.score
-  const rank = c.bm25 + RANKING.sentenceWeight * (best / totalWeight) + RANKING.coverageWeight * coverage
+  const rank =
+    c.bm25 +
+    RANKING.sentenceWeight * (best / total) +
+    RANKING.coverageWeight * coverage +
+    RANKING.charWeight * charEvidence(c.folded, c.sentences, chars, charTotal)
   return { rank, excerpt }
 }

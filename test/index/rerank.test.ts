@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { sentenceSpans } from '../../src/index/excerpt.js'
+import { charEvidence, frameTerms, judge, type Candidate, type QueryModel } from '../../src/index/rerank.js'
+import { fold } from '../../src/index/script.js'
+import { parseQuery } from '../../src/index/tokenize.js'
+
+/** A query model where every term weighs the same, or as given. */
+function model(question: string, weightOf: (term: string) => number = () => 1): QueryModel {
+  const parsed = parseQuery(question)
+  const weights = new Map(parsed.terms.map((t) => [t, weightOf(t)] as [string, number]))
+  return { parsed, weights, totalWeight: [...weights.values()].reduce((a, b) => a + b, 0) }
+}
+
+function candidate(text: string, bm25 = 1): Candidate {
+  return { text, folded: fold(text), sentences: sentenceSpans(text), bm25 }
+}
+
+const rankOf = (q: QueryModel, text: string, bm25 = 1) => judge(q, candidate(text, bm25))?.rank ?? -Infinity
+
+describe('question frame', () => {
+  it('treats the 一 and classifier after 哪 as asking, not as the subject', () => {
+    const frame = frameTerms(parseQuery('玄奘是哪一個朝代的人?'))
+    expect(frame).toContain('一个')
+    expect(frame).toContain('个朝')
+    expect(frame).not.toContain('朝代')
+    expect(frame).not.toContain('玄奘')
+  })
+
+  it('treats 何年 and 时候 as asking when', () => {
+    expect(frameTerms(parseQuery('蘇聯於何年解體?'))).toContain('何年')
+    expect(frameTerms(parseQuery('狄托於西元幾年的時候過世?'))).toContain('时候')
+    expect(frameTerms(parseQuery('蘇聯於何年解體?'))).not.toContain('解体')
+  })
+
+  it('leaves a question without such words alone', () => {
+    expect(frameTerms(parseQuery('平頂山全社會研發投入強度是多少？')).size).toBe(0)
+  })
+
+  it('ranks the article about the subject above one that only shares the question frame', () => {
+    // 個朝 in 整個朝鮮 matches the 个朝 of 哪一个朝代; it must not outweigh the name asked about.
+    const q = model('玄奘是哪一個朝代的人?', (t) => (t === '个朝' ? 5 : t === '玄奘' ? 4 : 1))
+    const frameOnly = '高麗歷經多代君主，國土大體上涵蓋整個朝鮮半島，是一個重要的朝代。'
+    const subject = '唐代高僧玄奘曾到訪印度，促進了與印度文化的交流。'
+    expect(rankOf(q, subject)).toBeGreaterThan(rankOf(q, frameOnly))
+  })
+})
+
+describe('character evidence', () => {
+  it('gives credit to a paraphrase that keeps the characters of the question', () => {
+    // Both hold 第三代蓝甲虫; only the second says how it came about (誕生, not 产生): it shares 生.
+    const q = model('第三代藍甲蟲是怎麼產生的？')
+    const bare = '海梅後來成為第三代藍甲蟲，住在艾爾帕索。'
+    const paraphrase = '海梅後來成為第三代藍甲蟲，由此誕生新的英雄。'
+    expect(rankOf(q, paraphrase)).toBeGreaterThan(rankOf(q, bare))
+  })
+
+  it('counts characters of one sentence, or of two adjacent sentences, never of the whole article scattered', () => {
+    const chars = new Map([
+      ['研', 1],
+      ['发', 1],
+      ['投', 1],
+      ['入', 1],
+    ])
+    const score = (text: string) => charEvidence(fold(text), sentenceSpans(text), chars, 4)
+    expect(score('研發投入增加。')).toBe(1)
+    // Split over two adjacent sentences: full credit for the pair, half for the best single sentence.
+    expect(score('研發很重要。投入增加。')).toBeCloseTo(0.75)
+    // The same characters far apart count only as much as the best sentence or pair holds.
+    expect(score('研究開始。天氣很好。發展很快。投票結束。加入我們。')).toBeCloseTo(0.375)
+  })
+})
+
+describe('judging', () => {
+  it('drops an article that holds too little of the query', () => {
+    const q = model('黄河流域生态保护和高质量发展')
+    expect(judge(q, candidate('今天的天氣很好，我們去公園散步，看到很多人在跳舞。'))).toBeUndefined()
+  })
+
+  it('gives a kept article an excerpt holding its best sentence', () => {
+    const q = model('中国铜业的会议在哪里召开？')
+    const judged = judge(q, candidate('中国铜业召开2024年科技工作会议。会议在昆明召开。'))
+    expect(judged?.excerpt.text).toContain('昆明')
+  })
+})
