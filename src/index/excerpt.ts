@@ -1,4 +1,4 @@
-import { tokensWithPositions } from './tokenize.js'
+import { findTerms } from './tokenize.js'
 import type { Excerpt, Span } from './types.js'
 
 /**
@@ -50,17 +50,21 @@ export interface SentenceScore extends Span {
  * contains. `weights` maps a term to its importance (idf).
  */
 export function scoreSentences(folded: string, sentences: Span[], weights: Map<string, number>): SentenceScore[] {
+  // The query's terms are found once in the whole text, then dealt out to sentences
+  // (no token ever spans a sentence end).
+  const found = findTerms(folded, new Set(weights.keys()))
+  let k = 0
   return sentences.map((s) => {
+    while (k < found.length && found[k]!.start < s.start) k++
     const seen = new Set<string>()
     const hits: Span[] = []
     let score = 0
-    for (const t of tokensWithPositions(folded.slice(s.start, s.end))) {
-      const w = weights.get(t.term)
-      if (w === undefined) continue
-      hits.push({ start: s.start + t.start, end: s.start + t.end })
+    for (; k < found.length && found[k]!.end <= s.end; k++) {
+      const t = found[k]!
+      hits.push({ start: t.start, end: t.end })
       if (!seen.has(t.term)) {
         seen.add(t.term)
-        score += w
+        score += weights.get(t.term)!
       }
     }
     return { start: s.start, end: s.end, score, hits, terms: [...seen] }

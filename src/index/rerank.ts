@@ -1,4 +1,4 @@
-import { buildExcerpt, focusScores, scoreSentences } from './excerpt.js'
+import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences } from './excerpt.js'
 import { tokensWithPositions, type ParsedQuery } from './tokenize.js'
 import type { Excerpt, Span } from './types.js'
 
@@ -52,8 +52,9 @@ export interface Candidate {
 
 export interface Judgement {
   /** Final ranking score (higher is better). */
-  rank: number
-  excerpt: Excerpt
+  readonly rank: number
+  /** The best excerpt, cut on first access. */
+  readonly excerpt: Excerpt
 }
 
 /**
@@ -182,8 +183,6 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   for (const [t, w] of weights) if (present.has(t)) coverage += w
   coverage /= total
   if (coverage < RANKING.minCoverage) return undefined
-  const excerpt = buildExcerpt(c.text, c.folded, focusScores(scored, weights))
-  if (!excerpt) return undefined
   let best = 0
   for (const s of scored) if (s.score > best) best = s.score
   const rank =
@@ -191,5 +190,20 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
     RANKING.sentenceWeight * (best / total) +
     RANKING.coverageWeight * coverage +
     RANKING.charWeight * charEvidence(c.folded, c.sentences, chars, charTotal)
-  return { rank, excerpt }
+  // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
+  let excerpt: Excerpt | undefined
+  return {
+    rank,
+    get excerpt(): Excerpt {
+      // Coverage above zero means a sentence holds a weighted term, so there is an excerpt;
+      // the opening of the text stands in should that ever not hold.
+      excerpt ??= buildExcerpt(c.text, c.folded, focusScores(scored, weights)) ?? opening(c.text)
+      return excerpt
+    },
+  }
+}
+
+function opening(text: string): Excerpt {
+  const end = Math.min(text.length, EXCERPT_MAX)
+  return { text: text.slice(0, end), start: 0, end, highlights: [] }
 }

@@ -1,5 +1,5 @@
 import { sentenceSpans } from './excerpt.js'
-import { judge, RANKING, type QueryModel } from './rerank.js'
+import { judge, RANKING, type Judgement, type QueryModel } from './rerank.js'
 import { fold } from './script.js'
 import { TermIndex } from './term-index.js'
 import { indexTerms, parseQuery } from './tokenize.js'
@@ -131,7 +131,7 @@ export class SearchIndex {
     const candidates = this.terms.search(searched, RANKING.candidates, { k: RANKING.k, b: RANKING.b, d: RANKING.d })
     const top = candidates[0]?.score ?? 1
     const model: QueryModel = { parsed, weights, totalWeight }
-    const ranked: Array<SearchHit & { rank: number }> = []
+    const ranked: Array<{ meta: ArticleMeta; judged: Judgement }> = []
     for (const c of candidates) {
       const entry = this.entries.get(c.id)
       if (!entry) continue
@@ -139,11 +139,14 @@ export class SearchIndex {
       entry.sentences ??= sentenceSpans(entry.article.text)
       const judged = judge(model, { text: entry.article.text, folded: entry.folded, sentences: entry.sentences, bm25: c.score / top })
       if (!judged) continue
-      ranked.push({ article: entry.meta, excerpt: judged.excerpt, score: Math.round(judged.rank * 1000) / 1000, rank: judged.rank })
+      ranked.push({ meta: entry.meta, judged })
     }
-    ranked.sort((a, b) => b.rank - a.rank || a.article.id.localeCompare(b.article.id))
+    ranked.sort((a, b) => b.judged.rank - a.judged.rank || a.meta.id.localeCompare(b.meta.id))
     return {
-      hits: ranked.slice(offset, offset + limit).map(({ rank: _rank, ...hit }) => hit),
+      // Excerpts are cut for the requested page only.
+      hits: ranked.slice(offset, offset + limit).map(
+        ({ meta, judged }): SearchHit => ({ article: meta, excerpt: judged.excerpt, score: Math.round(judged.rank * 1000) / 1000 }),
+      ),
       total: ranked.length,
     }
   }
