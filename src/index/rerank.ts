@@ -1,5 +1,5 @@
 import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences } from './excerpt.js'
-import { tokensWithPositions, type ParsedQuery } from './tokenize.js'
+import type { ParsedQuery } from './tokenize.js'
 import type { Excerpt, Span } from './types.js'
 
 /**
@@ -57,41 +57,8 @@ export interface Judgement {
   readonly excerpt: Excerpt
 }
 
-/**
- * Classifiers (量词) that follow 哪一 in a question: 哪一个国家, 哪一种米, 哪一座城市.
- * Folded (Simplified) forms.
- */
-const CLASSIFIERS = new Set('个种座颗位部家年天样些所间条支本场次国名首项件只张块类份届任段批层门句篇幅副对双套台辆架艘匹头棵株片根枝代族'.split(''))
-/** What follows 何 when it asks a question: 何年, 何时, 何种, 何处, 何地, 何人. */
-const HE_ASKS = new Set('年时种处地人方者样'.split(''))
-
-/**
- * Terms of the query that belong to the question's frame rather than its
- * subject: the 一 and classifier of 哪一个…/哪一种… (jieba leaves them with
- * the noun, so 一个朝代 gives 一个 and 个朝, which match 整個朝鮮), 何年/何种…
- * and 时候 (什么时候, …的时候). They say what kind of answer is wanted, not
- * where it is, and are left out of the reranking evidence.
- */
-export function frameTerms(parsed: ParsedQuery): Set<string> {
-  const out = new Set<string>()
-  let from = 0
-  for (const seg of parsed.segments) {
-    const at = parsed.folded.indexOf(seg, from)
-    if (at < 0) continue
-    from = at + seg.length
-    const spans: Array<[number, number]> = []
-    if (at > 0 && parsed.folded[at - 1] === '哪' && seg[0] === '一') spans.push([0, CLASSIFIERS.has(seg[1] ?? '') ? 2 : 1])
-    for (let i = seg.indexOf('何'); i >= 0; i = seg.indexOf('何', i + 1)) if (HE_ASKS.has(seg[i + 1] ?? '')) spans.push([i, i + 2])
-    for (let i = seg.indexOf('时候'); i >= 0; i = seg.indexOf('时候', i + 1)) spans.push([i, i + 2])
-    if (spans.length === 0) continue
-    for (const t of tokensWithPositions(seg)) if (spans.some(([a, b]) => t.start < b && t.end > a)) out.add(t.term)
-  }
-  return out
-}
-
 /** What judging needs of a query beyond its model, derived once per query. */
 interface Derived {
-  /** The weights without the question's frame terms (all weights when nothing else is left). */
   weights: Map<string, number>
   total: number
   /** Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it. */
@@ -104,14 +71,9 @@ const derivedCache = new WeakMap<QueryModel, Derived>()
 function derive(query: QueryModel): Derived {
   let d = derivedCache.get(query)
   if (d) return d
-  const frame = frameTerms(query.parsed)
-  let weights = new Map([...query.weights].filter(([t]) => !frame.has(t)))
-  let total = 0
-  for (const w of weights.values()) total += w
-  if (total <= 0) {
-    weights = query.weights
-    total = query.totalWeight
-  }
+  // The question's frame (哪一个, 何年, 时候) is already left out by parseQuery.
+  const weights = query.weights
+  const total = query.totalWeight
   const sums = new Map<string, [number, number]>()
   for (const [t, w] of weights) {
     for (const ch of t) {

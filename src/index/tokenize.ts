@@ -121,6 +121,11 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean),
 )
 
+/** Classifiers (量词) that follow 哪一 in a question: 哪一个国家, 哪一种米, 哪一座城市. Folded forms. */
+const CLASSIFIERS: ReadonlySet<string> = new Set('个种座颗位部家年天样些所间条支本场次国名首项件只张块类份届任段批层门句篇幅副对双套台辆架艘匹头棵株片根枝代族')
+/** 何 starting a word to ask a question (何年, 何种, 何处, 何人…; not 任何人), and 时候 (什么时候, …的时候). */
+const FRAME_PATTERN = /^何[年时种处地人方者样]|时候/
+
 let jieba: Jieba | undefined
 function segmenter(): Jieba {
   jieba ??= Jieba.withDict(dict)
@@ -158,13 +163,30 @@ export function parseQuery(query: string): ParsedQuery {
     if (current) segments.push(current)
     current = ''
   }
+  let afterNa = false
   for (const w of words) {
-    const trimmed = w.trim()
+    let trimmed = w.trim()
     // 哪一, 哪一种, 哪座… are question words however jieba cuts them.
     const meaningful =
       trimmed !== '' && /[\p{L}\p{N}]/u.test(trimmed) && !QUESTION_WORDS.has(trimmed) && !trimmed.startsWith('哪')
-    if (meaningful) current += trimmed
-    else flush()
+    if (!meaningful) {
+      flush()
+      afterNa = trimmed.endsWith('哪')
+      continue
+    }
+    // 哪一个朝代: jieba leaves 一个 with the noun; it frames the question, it is not its subject.
+    if (afterNa && trimmed.startsWith('一')) {
+      trimmed = trimmed.slice(CLASSIFIERS.has(trimmed[1] ?? '') ? 2 : 1)
+      flush()
+    }
+    afterNa = false
+    // 何年, 何种, 何处… and (什么)时候 ask for the kind of answer, like 什么.
+    const parts = trimmed.split(FRAME_PATTERN)
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) flush()
+      current += part
+    }
+    if (parts.length > 1 && parts[parts.length - 1] === '') flush()
   }
   flush()
   let kept = segments.filter((s) => s.length > 1 || /[a-z0-9]/.test(s))

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readArticle } from '../../src/index/read-article.js'
 import { fold } from '../../src/index/script.js'
-import { findTerms, tokensWithPositions } from '../../src/index/tokenize.js'
+import { findTerms, parseQuery, tokensWithPositions } from '../../src/index/tokenize.js'
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'seeds')
 const seedTexts = readdirSync(seedsDir)
@@ -39,5 +39,28 @@ describe('findTerms', () => {
     expect(findTerms(text, new Set(['科'])).map((t) => t.start)).toEqual([5])
     expect(findTerms(text, new Set(['2024'])).map((t) => t.start)).toEqual([7])
     expect(findTerms(text, new Set(['2.06%', '06'])).map((t) => t.term)).toEqual(['2.06%', '06'])
+  })
+})
+
+describe('parseQuery', () => {
+  it('leaves out the 一 and classifier after 哪: they ask, the noun after them is the subject', () => {
+    const q = parseQuery('玄奘是哪一個朝代的人?')
+    expect(q.segments).toEqual(['玄奘', '朝代'])
+    expect(q.terms).not.toContain('一个')
+    expect(q.terms).not.toContain('个朝') // which would match 整個朝鮮
+  })
+
+  it('leaves out 何年, 何种… and 时候, which ask when or what kind', () => {
+    expect(parseQuery('蘇聯於何年解體?').segments).toEqual(['苏联', '解体'])
+    expect(parseQuery('狄托於西元幾年的時候過世?').terms).not.toContain('时候')
+    expect(parseQuery('什么时候召开会议').segments).toEqual(['召开会议'])
+  })
+
+  it('keeps 何 inside an ordinary word such as 任何', () => {
+    expect(parseQuery('任何人都可以申请吗').segments).toContain('任何人')
+  })
+
+  it('leaves a question without such words as it is', () => {
+    expect(parseQuery('平頂山全社會研發投入強度是多少？').segments).toEqual(['平顶山全社会研发投入强度'])
   })
 })
