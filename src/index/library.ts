@@ -366,7 +366,7 @@ class FileLibrary implements OpenedLibrary {
     const tag = Buffer.from(generation, 'utf8')
     const head = Buffer.alloc(4)
     head.writeUInt32BE(tag.length)
-    await writeAtomically(this.snapshotPath, Buffer.concat([head, tag, this.index.termSnapshot()]))
+    await writeAtomically(this.snapshotPath, [head, tag, this.index.termSnapshot()])
     const cache: CacheFile = { version: CACHE_VERSION, generation, files, articles }
     await writeAtomically(this.cachePath, JSON.stringify(cache))
   }

@@ -70,13 +70,20 @@ export class JsonFileStore<T> implements Store<T> {
   }
 }
 
-/** Writes `content` to `path` so that readers see the old file or the new one, whole. */
-export async function writeAtomically(path: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Writes `content` to `path` so that readers see the old file or the new one, whole.
+ * Content given in parts is written part after part (no joined copy of a large file).
+ */
+export async function writeAtomically(path: string, content: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   mkdirSync(dirname(path), { recursive: true })
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`
   const handle = await open(tmp, 'w')
   try {
-    await handle.writeFile(content)
+    if (Array.isArray(content)) {
+      for (const part of content as readonly Uint8Array[]) {
+        for (let done = 0; done < part.byteLength; ) done += (await handle.write(part, done)).bytesWritten
+      }
+    } else await handle.writeFile(content as string | Uint8Array)
     await handle.sync()
   } finally {
     await handle.close()
