@@ -69,9 +69,9 @@ const newFieldMap = () => new Map<number, Postings>()
 
 /**
  * A term's postings: short document ids in increasing order and their term
- * frequencies. While documents are being added they are plain arrays (cheap
- * to grow); `trim()` packs them into typed arrays (6 bytes a posting). A
- * snapshot's postings are typed-array views of the file. MiniSearch 7.2.0's
+ * frequencies. A short list is a pair of plain arrays (cheap to create and
+ * grow); a long one, and every list after `trim()`, a pair of typed arrays
+ * (6 bytes a posting). A snapshot's postings are typed-array views of the file. MiniSearch 7.2.0's
  * scoring reads a posting list only through `size`, `keys()` and `get(id)`,
  * as on a Map.
  */
@@ -109,9 +109,18 @@ export class Postings {
   /** Adds a posting; `id` must be greater than every id already held. */
   append(id: number, tf: number): void {
     if (this.size > 0 && id <= this.ids[this.size - 1]!) throw new Error('postings must be appended in increasing id order')
-    if (!Array.isArray(this.ids)) this.unpack()
-    ;(this.ids as number[]).push(id)
-    ;(this.tfs as number[]).push(Math.min(tf, 0xffff))
+    const freq = Math.min(tf, 0xffff)
+    if (Array.isArray(this.ids)) {
+      this.ids.push(id)
+      ;(this.tfs as number[]).push(freq)
+      this.size++
+      // A long list grows as typed arrays (6 bytes a posting, not 16).
+      if (this.size >= PACK_AT) this.pack(this.size * 2)
+      return
+    }
+    if (this.size === this.ids.length) this.pack(Math.max(8, this.size * 2))
+    this.ids[this.size] = id
+    this.tfs[this.size] = freq
     this.size++
   }
 
@@ -131,10 +140,7 @@ export class Postings {
 
   /** Packs the postings into typed arrays of their exact size. */
   trim(): void {
-    if (Array.isArray(this.ids) || this.ids.length > this.size) {
-      this.ids = Uint32Array.from(this.ids.slice(0, this.size))
-      this.tfs = Uint16Array.from(this.tfs.slice(0, this.size))
-    }
+    if (Array.isArray(this.ids) || this.ids.length > this.size) this.pack(this.size)
   }
 
   /** The ids and frequencies as typed arrays (views: valid until the next change). */
@@ -143,11 +149,21 @@ export class Postings {
     return { ids: this.ids as Uint32Array, tfs: this.tfs as Uint16Array }
   }
 
-  private unpack(): void {
-    this.ids = Array.from((this.ids as Uint32Array).subarray(0, this.size))
-    this.tfs = Array.from((this.tfs as Uint16Array).subarray(0, this.size))
+  /** Moves the postings into typed arrays of the given capacity. */
+  private pack(capacity: number): void {
+    const ids = new Uint32Array(capacity)
+    const tfs = new Uint16Array(capacity)
+    for (let i = 0; i < this.size; i++) {
+      ids[i] = this.ids[i]!
+      tfs[i] = this.tfs[i]!
+    }
+    this.ids = ids
+    this.tfs = tfs
   }
 }
+
+/** Size at which a growing posting list moves from plain arrays to typed arrays. */
+const PACK_AT = 256
 
 /** Magic and format version of a snapshot. */
 const MAGIC = 0x4b4a4958 // "KJIX"

@@ -119,6 +119,22 @@ describe('Postings', () => {
     expect([...p.keys()].slice(-2)).toEqual([99, 200])
   })
 
+  it('stays correct as a long list moves to typed arrays, is trimmed, and grows again', () => {
+    const p = new Postings()
+    for (let id = 1; id <= 1000; id++) p.append(id * 2, (id % 5) + 1)
+    expect(p.size).toBe(1000)
+    expect(p.get(1000)).toBe(1)
+    p.delete(1000)
+    p.trim()
+    for (let id = 1001; id <= 1100; id++) p.append(id * 2, 9)
+    expect(p.size).toBe(1099)
+    expect(p.get(1000)).toBeUndefined()
+    expect(p.get(2200)).toBe(9)
+    const keys = [...p.keys()]
+    expect(keys).toHaveLength(1099)
+    expect(keys.every((k, i) => i === 0 || k > keys[i - 1]!)).toBe(true)
+  })
+
   it('refuses an id out of order rather than corrupting the list', () => {
     const p = new Postings()
     p.append(5, 1)
