@@ -238,7 +238,7 @@ class FileLibrary implements OpenedLibrary {
       ;(isNew ? added : changed).push(meta)
     }
     const report = { added, changed, removed, skipped, ms: Math.round(performance.now() - started) }
-    if (added.length || changed.length || removed.length) await this.saveCache()
+    if (added.length || changed.length || removed.length) await this.persist()
     this.options.logger.info(
       { articles: this.index.size, added: added.length, changed: changed.length, removed: removed.length, skipped: skipped.length, ms: report.ms },
       'library: corpus loaded',
@@ -271,7 +271,7 @@ class FileLibrary implements OpenedLibrary {
       this.index.add(result.article, meta)
       this.files.set(file, record)
       this.articlesByHash.set(bytesHash, result.article)
-      await this.saveCache()
+      await this.persist()
       const first = result.article.passages[0]
       const excerpt = first ? result.article.text.slice(first.start, Math.min(first.end, first.start + 200)) : ''
       return { ok: true, article: meta, excerpt }
@@ -288,7 +288,7 @@ class FileLibrary implements OpenedLibrary {
       })
       this.index.remove(id)
       this.files.delete(meta.file)
-      await this.saveCache()
+      await this.persist()
       return meta
     })
   }
@@ -346,6 +346,19 @@ class FileLibrary implements OpenedLibrary {
     } catch (err) {
       this.index = new SearchIndex()
       this.options.logger.warn({ err, path: this.snapshotPath }, 'library: index snapshot unusable, rebuilding the index')
+    }
+  }
+
+  /**
+   * Saves what a restart needs. The change is already in service, so a failure
+   * (a full or read-only DATA_DIR) is logged, not thrown: the next start
+   * re-reads the changed files instead.
+   */
+  private async persist(): Promise<void> {
+    try {
+      await this.saveCache()
+    } catch (err) {
+      this.options.logger.error({ err, dataDir: this.options.dataDir }, 'library: could not save the index to DATA_DIR; it will be rebuilt at the next start')
     }
   }
 

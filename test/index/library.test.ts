@@ -144,7 +144,20 @@ describe('library', () => {
     expect(lib.listArticles()).toHaveLength(5)
     expect((await lib.search('中國銅業')).hits[0]?.article.title).toBe('中国铜业召开2024年科技工作会议')
   })
+
+  it('keeps a reload in service when DATA_DIR cannot be written, and logs why', async () => {
+    const { logger, lines } = recordingLogger()
+    writeFileSync(join(root, 'not-a-folder'), 'a file where DATA_DIR should be')
+    lib = await openLibrary({ seedsDir, dataDir: join(root, 'not-a-folder', 'data'), logger })
+    expect(lib.listArticles()).toHaveLength(5)
+    expect(lines.some((l) => l.level === 50 && l.msg.startsWith('library: could not save the index'))).toBe(true)
+    writeFileSync(join(seedsDir, 'new.txt'), '量子通信试验网建成\n来源: 科技日报\n量子通信试验网在合肥建成，全长一千公里。')
+    const report = await lib.reload()
+    expect(report.added.map((a) => a.file)).toEqual(['new.txt'])
+    expect((await lib.search('量子通信')).hits[0]?.article.file).toBe('new.txt')
+  })
 })
+
 
 /** A pino logger whose lines are kept as objects. */
 function recordingLogger() {
