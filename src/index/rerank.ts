@@ -1,5 +1,5 @@
 import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences } from './excerpt.js'
-import type { ParsedQuery } from './tokenize.js'
+import { findTerms, type ParsedQuery } from './tokenize.js'
 import type { Excerpt, Span } from './types.js'
 
 /**
@@ -12,7 +12,10 @@ import type { Excerpt, Span } from './types.js'
  */
 
 /** Ranking parameters, visible in one place. */
-export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' | 'charWeight' | 'minCoverage' | 'k' | 'b' | 'd', number> = {
+export const RANKING: Record<
+  'candidates' | 'sentenceWeight' | 'coverageWeight' | 'charWeight' | 'minCoverage' | 'k' | 'b' | 'd' | 'titleWeight',
+  number
+> = {
   /** BM25 parameters of the candidate search (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
   k: 1.2,
   b: 0.7,
@@ -27,6 +30,8 @@ export const RANKING: Record<'candidates' | 'sentenceWeight' | 'coverageWeight' 
   charWeight: 1,
   /** An article must contain at least this share of the query's weight to be a result. */
   minCoverage: 0.15,
+  /** Weight of the share of the query's weight found in the article's title. */
+  titleWeight: 0.4,
 }
 
 /** The query as the reranker sees it: parsed, with a weight (idf) per term. */
@@ -46,6 +51,8 @@ export interface Candidate {
   folded: string
   /** `sentenceSpans(text)`, computed once per article by the caller. */
   sentences: Span[]
+  /** `fold(title)`; an article without one passes '' or leaves it out. */
+  title?: string
   /** The candidate's BM25 score, normalised by the best candidate's (0..1]. */
   bm25: number
 }
@@ -147,8 +154,12 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   if (coverage < RANKING.minCoverage) return undefined
   let best = 0
   for (const s of scored) if (s.score > best) best = s.score
+  // The title names what the whole article is about: a query naming it too leans that way.
+  let titled = 0
+  if (c.title) for (const t of new Set(findTerms(c.title, present).map((x) => x.term))) titled += weights.get(t)!
   const rank =
     c.bm25 +
+    RANKING.titleWeight * (titled / total) +
     RANKING.sentenceWeight * (best / total) +
     RANKING.coverageWeight * coverage +
     RANKING.charWeight * charEvidence(c.folded, c.sentences, chars, charTotal)

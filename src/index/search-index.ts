@@ -29,6 +29,8 @@ interface Entry {
   /** fold(article.text), made when the article is first a candidate. */
   folded?: string
   sentences?: Span[]
+  /** fold(article.title), made with `folded`. */
+  title?: string
 }
 
 /** Term frequencies of an article: its title and its text, folded. */
@@ -137,7 +139,8 @@ export class SearchIndex {
       if (!entry) continue
       entry.folded ??= fold(entry.article.text)
       entry.sentences ??= sentenceSpans(entry.article.text)
-      const judged = judge(model, { text: entry.article.text, folded: entry.folded, sentences: entry.sentences, bm25: c.score / top })
+      entry.title ??= fold(entry.article.title)
+      const judged = judge(model, { text: entry.article.text, folded: entry.folded, sentences: entry.sentences, title: entry.title, bm25: c.score / top })
       if (!judged) continue
       ranked.push({ meta: entry.meta, judged })
     }

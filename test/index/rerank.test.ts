@@ -64,3 +64,20 @@ describe('judging', () => {
     expect(judged?.excerpt.text).toContain('昆明')
   })
 })
+
+describe('title', () => {
+  it('ranks the article whose title names what the question asks about above one with the same text under another title', () => {
+    const q = model('東德的人士信仰什麼宗教？')
+    const text = '東德地區多數人信仰新教，宗教活動受到限制。'
+    const titled = judge(q, { ...candidate(text), title: fold('东德') })!.rank
+    const untitled = judge(q, { ...candidate(text), title: fold('香港人口') })!.rank
+    expect(titled).toBeGreaterThan(untitled)
+  })
+
+  it('counts a title only for query terms the article text holds as well', () => {
+    // 德国 is in the title but not in the text: the title adds nothing.
+    const q = model('德國的宗教')
+    const text = '當地居民多信仰新教，宗教自由受到保障。'
+    expect(judge(q, { ...candidate(text), title: fold('德国') })!.rank).toBe(judge(q, candidate(text))!.rank)
+  })
+})
