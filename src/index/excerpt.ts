@@ -134,7 +134,7 @@ export function buildExcerpt(text: string, folded: string, scored: SentenceScore
   return { text: text.slice(start, end), start, end, highlights }
 }
 
-const CLAUSE_END = /[，,、：:；;。！？!?]/
+const CLAUSE_END = /[，,：:；;。！？!?]/
 /** Where an excerpt may start or end inside [from, to]: the given sentence edges and just after clause punctuation. */
 function cutPoints(text: string, from: number, to: number, edges: Iterable<number>): number[] {
   const set = new Set<number>()
