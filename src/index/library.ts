@@ -32,7 +32,7 @@ interface FileRecord {
 }
 
 interface CacheFile {
-  version: 1
+  version: number
   /** Names the index snapshot (`index.bin`) written with this file; another generation's snapshot is ignored. */
   generation?: string
   files: Record<string, FileRecord>
@@ -40,7 +40,12 @@ interface CacheFile {
   articles: Record<string, Article>
 }
 
-const CACHE_VERSION = 1
+/**
+ * Version of what DATA_DIR holds. Bump it whenever reading, cleaning or
+ * tokenizing changes: parsed articles and the index snapshot of another
+ * version are ignored and rebuilt from the files.
+ */
+const CACHE_VERSION = 2
 
 export interface LibraryOptions {
   seedsDir: string
