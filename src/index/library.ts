@@ -5,6 +5,8 @@ import { basename, join } from 'node:path'
 import type { Logger } from '../logger.js'
 import { writeAtomically } from '../store/file-store.js'
 import { readArticle } from './read-article.js'
+import { fold } from './script.js'
+import { tokensWithPositions } from './tokenize.js'
 import { SearchIndex } from './search-index.js'
 import type {
   AddResult,
@@ -33,6 +35,8 @@ interface FileRecord {
 
 interface CacheFile {
   version: number
+  /** `analysisFingerprint()` of the code that wrote it. */
+  analysis?: string
   /** Names the index snapshot (`index.bin`) written with this file; another generation's snapshot is ignored. */
   generation?: string
   files: Record<string, FileRecord>
@@ -46,6 +50,16 @@ interface CacheFile {
  * version are ignored and rebuilt from the files.
  */
 const CACHE_VERSION = 2
+
+/**
+ * How this code folds and tokenizes a sample of every kind of text: a change
+ * of the tokenizer changes it, and the saved index is then rebuilt even if
+ * nobody bumped CACHE_VERSION.
+ */
+const ANALYSIS = createHash('sha1')
+  .update(JSON.stringify(tokensWithPositions(fold('中國銅業召開2024年科技工作會議，研發投入強度2.06%，「1+10」基地，第1158號，ＡＢＣ質量發展。'))))
+  .digest('hex')
+  .slice(0, 12)
 
 export interface LibraryOptions {
   seedsDir: string
@@ -314,7 +328,7 @@ class FileLibrary implements OpenedLibrary {
     let cache: CacheFile
     try {
       cache = JSON.parse(raw) as CacheFile
-      if (cache.version !== CACHE_VERSION) return
+      if (cache.version !== CACHE_VERSION || cache.analysis !== ANALYSIS) return
       for (const [hash, article] of Object.entries(cache.articles)) this.articlesByHash.set(hash, article)
       // Records are hints (for addedAt and the fast unchanged check) until reload() checks the files.
       for (const [file, rec] of Object.entries(cache.files)) this.files.set(file, { ...rec, id: articleId(file) })
@@ -385,7 +399,7 @@ class FileLibrary implements OpenedLibrary {
     const head = Buffer.alloc(4)
     head.writeUInt32BE(tag.length)
     await writeAtomically(this.snapshotPath, [head, tag, this.index.termSnapshot()])
-    const cache: CacheFile = { version: CACHE_VERSION, generation, files, articles }
+    const cache: CacheFile = { version: CACHE_VERSION, analysis: ANALYSIS, generation, files, articles }
     await writeAtomically(this.cachePath, JSON.stringify(cache))
   }
 }

@@ -145,6 +145,16 @@ describe('library', () => {
     expect((await lib.search('中國銅業')).hits[0]?.article.title).toBe('中国铜业召开2024年科技工作会议')
   })
 
+  it('ignores what DATA_DIR holds when it was made by a tokenizer that is not this one', async () => {
+    await (await open()).close()
+    const path = join(dataDir, 'library.json')
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/"analysis":"[0-9a-f]+"/, '"analysis":"other-code"'))
+    const { logger, lines } = recordingLogger()
+    lib = await openLibrary({ seedsDir, dataDir, logger })
+    expect(lines.some((l) => l.msg === 'library: index restored from snapshot')).toBe(false)
+    expect(lines.find((l) => l.msg === 'library: corpus loaded')).toMatchObject({ articles: 5, added: 5 })
+  })
+
   it('keeps a reload in service when DATA_DIR cannot be written, and logs why', async () => {
     const { logger, lines } = recordingLogger()
     writeFileSync(join(root, 'not-a-folder'), 'a file where DATA_DIR should be')
