@@ -328,10 +328,12 @@ class FileLibrary implements OpenedLibrary {
     let cache: CacheFile
     try {
       cache = JSON.parse(raw) as CacheFile
-      if (cache.version !== CACHE_VERSION || cache.analysis !== ANALYSIS) return
-      for (const [hash, article] of Object.entries(cache.articles)) this.articlesByHash.set(hash, article)
+      if (cache.version !== CACHE_VERSION) return
       // Records are hints (for addedAt and the fast unchanged check) until reload() checks the files.
+      // They are kept when the code changed, so articles keep their first-added time (the digest's "new").
       for (const [file, rec] of Object.entries(cache.files)) this.files.set(file, { ...rec, id: articleId(file) })
+      if (cache.analysis !== ANALYSIS) return // parsed by other code: every file is read again
+      for (const [hash, article] of Object.entries(cache.articles)) this.articlesByHash.set(hash, article)
     } catch (err) {
       // The cache is derived data: a damaged one is rebuilt, not fatal.
       this.options.logger.warn({ err, path: this.cachePath }, 'library: cache unreadable, rebuilding it')

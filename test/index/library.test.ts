@@ -145,14 +145,17 @@ describe('library', () => {
     expect((await lib.search('中國銅業')).hits[0]?.article.title).toBe('中国铜业召开2024年科技工作会议')
   })
 
-  it('ignores what DATA_DIR holds when it was made by a tokenizer that is not this one', async () => {
-    await (await open()).close()
+  it('reads every file again when DATA_DIR was made by a tokenizer that is not this one, keeping when each was added', async () => {
+    const first = await open()
+    const before = first.listArticles().map((a) => [a.id, a.addedAt])
+    await first.close()
     const path = join(dataDir, 'library.json')
     writeFileSync(path, readFileSync(path, 'utf8').replace(/"analysis":"[0-9a-f]+"/, '"analysis":"other-code"'))
     const { logger, lines } = recordingLogger()
     lib = await openLibrary({ seedsDir, dataDir, logger })
     expect(lines.some((l) => l.msg === 'library: index restored from snapshot')).toBe(false)
     expect(lines.find((l) => l.msg === 'library: corpus loaded')).toMatchObject({ articles: 5, added: 5 })
+    expect(lib.listArticles().map((a) => [a.id, a.addedAt]).sort()).toEqual(before.sort())
   })
 
   it('keeps a reload in service when DATA_DIR cannot be written, and logs why', async () => {
