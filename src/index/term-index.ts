@@ -247,14 +247,21 @@ export class TermIndex {
   }
 
   /**
-   * BM25 (MiniSearch's, OR of the terms, its score times the number of terms
-   * matched) over `terms`; the best `limit` documents, best first.
+   * BM25 (MiniSearch's, OR of the terms) over `terms`; the best `limit`
+   * documents, best first. MiniSearch multiplies a document's score by the
+   * number of query terms it holds; that is divided out here, leaving the
+   * plain BM25 sum, because the reranker weighs how much of the query an
+   * article holds on its own (with the factor kept, DRCD R@1 was 0.957
+   * against 0.961 without; CMRC 0.983 against 0.985).
    */
   search(terms: readonly string[], limit: number, bm25: Bm25Params): Array<{ id: string; score: number }> {
     const keys = terms.map((t) => this.keys.get(t)).filter((k): k is string => k !== undefined)
     if (keys.length === 0) return []
     const results = this.mini.search({ queries: keys, combineWith: 'OR' } as never, { bm25 })
-    return results.slice(0, limit).map((r) => ({ id: r.id as string, score: r.score }))
+    return results
+      .map((r) => ({ id: r.id as string, score: r.score / r.queryTerms.length }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit)
   }
 
   /** Gives back the spare capacity of every posting list (after adding many documents). */
