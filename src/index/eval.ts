@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { paragraphSpans } from './passages.js'
 import { toSimplified, toTraditional, detectScript } from './script.js'
 import { SearchIndex } from './search-index.js'
 import type { Article, ArticleMeta } from './types.js'
@@ -17,12 +18,7 @@ interface Squad {
 
 /** An article straight from clean text (no file, no cleaning). */
 export function articleFromText(id: string, title: string, text: string): { article: Article; meta: ArticleMeta } {
-  const paragraphs: Array<{ start: number; end: number }> = []
-  let pos = 0
-  for (const line of text.split('\n')) {
-    if (line.trim()) paragraphs.push({ start: pos, end: pos + line.length })
-    pos += line.length + 1
-  }
+  const paragraphs = paragraphSpans(text)
   const script = detectScript(text)
   const article: Article = {
     id,

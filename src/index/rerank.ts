@@ -1,5 +1,5 @@
 import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences } from './excerpt.js'
-import { findTerms, type ParsedQuery } from './tokenize.js'
+import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
 import type { Excerpt, Span } from './types.js'
 
 /**
@@ -66,8 +66,6 @@ export interface Judgement {
 
 /** What judging needs of a query beyond its model, derived once per query. */
 interface Derived {
-  weights: Map<string, number>
-  total: number
   /** Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it. */
   chars: Map<string, number>
   charTotal: number
@@ -78,14 +76,10 @@ const derivedCache = new WeakMap<QueryModel, Derived>()
 function derive(query: QueryModel): Derived {
   let d = derivedCache.get(query)
   if (d) return d
-  // The question's frame (哪一个, 何年, 时候) is already left out by parseQuery.
-  const weights = query.weights
-  const total = query.totalWeight
   const sums = new Map<string, [number, number]>()
-  for (const [t, w] of weights) {
+  for (const [t, w] of query.weights) {
     for (const ch of t) {
-      const c = ch.charCodeAt(0)
-      if (!((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))) continue
+      if (!isCjk(ch.charCodeAt(0))) continue
       const s = sums.get(ch) ?? [0, 0]
       s[0] += w
       s[1]++
@@ -98,7 +92,7 @@ function derive(query: QueryModel): Derived {
     chars.set(ch, sum / n)
     charTotal += sum / n
   }
-  d = { weights, total, chars, charTotal }
+  d = { chars, charTotal }
   derivedCache.set(query, d)
   return d
 }
@@ -143,7 +137,8 @@ export function charEvidence(folded: string, sentences: Span[], chars: Map<strin
 /** Judges one candidate; undefined when it holds too little of the query to be a result. */
 export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
-  const { weights, total, chars, charTotal } = derive(query)
+  const { weights, totalWeight: total } = query
+  const { chars, charTotal } = derive(query)
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()

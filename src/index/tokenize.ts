@@ -11,7 +11,8 @@ import { fold } from './script.js'
  * Bigrams need no dictionary, so new names and cross-script text match as well as known words.
  */
 
-const isCjk = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+/** A CJK ideograph (basic block, extension A, compatibility ideographs). */
+export const isCjk = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
 const isAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)
 
 /** A token with where it was found in the text it came from. */
