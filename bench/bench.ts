@@ -55,11 +55,15 @@ print(
   `query latency over ${warm.queries} queries (200 mixed queries x 3, after a warm-up pass): ` +
     `p50 ${warm.p50!.toFixed(2)} ms, p95 ${warm.p95!.toFixed(2)} ms (target <= 20 ms), p99 ${warm.p99!.toFixed(2)} ms`,
 )
-print(`peak RSS: ${mb(Math.max(cold.peakRssBytes!, warm.peakRssBytes!))} (target <= 1.5 GB; cold build ${mb(cold.peakRssBytes!)}, restart + queries ${mb(warm.peakRssBytes!)})`)
+print(
+  `peak RSS: ${mb(Math.max(cold.peakRssBytes!, warm.peakRssBytes!))} (target <= 1.5 GB; cold build ${mb(cold.peakRssBytes!)}, restart + queries ${mb(warm.peakRssBytes!)})`,
+)
 rmSync(dataDir, { recursive: true, force: true })
 
 const digestBench = join(import.meta.dirname, 'digest-bench.ts')
 if (existsSync(digestBench)) {
-  const { runDigestBench } = (await import(digestBench)) as { runDigestBench: (o: { corpusDir: string; print: (l: string) => void }) => Promise<void> }
+  const { runDigestBench } = (await import(digestBench)) as {
+    runDigestBench: (o: { corpusDir: string; print: (l: string) => void }) => Promise<void>
+  }
   await runDigestBench({ corpusDir, print })
 }

@@ -14,14 +14,15 @@ import { parseConfig } from '../src/config.js'
 import { buildDigest, DIGEST_DEFAULTS, selectArticles } from '../src/digest/build.js'
 import { MemoryDeliveryLog } from '../src/digest/delivery-log.js'
 import type { RunSummary } from '../src/digest/delivery.js'
-import { createDigest } from '../src/digest/index.js'
-import { getLexicon } from '../src/digest/lexicon.js'
+import { createDigest } from '../src/digest/create-digest.js'
+import { getLexicon } from '../src/text/lexicon.js'
 import { renderDigest } from '../src/digest/render.js'
 import type { Subscription } from '../src/digest/subscriptions.js'
 import { VirtualClock } from '../src/digest/throttle.js'
-import { readArticle } from '../src/index/read-article.js'
-import type { Article, ArticleMeta } from '../src/index/types.js'
-import type { Locale } from '../src/locale.js'
+import { readArticle } from '../src/corpus/read-article.js'
+import type { Article } from '../src/corpus/article.js'
+import type { ArticleMeta } from '../src/search/types.js'
+import type { Locale } from '../src/telegram/locale.js'
 import { silentLogger } from '../src/logger.js'
 import { MemoryStore } from '../src/store/store.js'
 import { FakeBotApi, type Fault } from '../test/digest/fake-bot-api.js'
@@ -40,7 +41,9 @@ export async function runDigestBench(opts: DigestBenchOptions): Promise<void> {
 
   // Read the corpus as the index does; each file "added" one second after the previous.
   let t = performance.now()
-  const files = readdirSync(opts.corpusDir).filter((f) => f.endsWith('.txt')).sort()
+  const files = readdirSync(opts.corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
   const articles = new Map<string, Article>()
   const metas: ArticleMeta[] = []
   const base = Date.UTC(2024, 0, 1)
@@ -73,7 +76,7 @@ export async function runDigestBench(opts: DigestBenchOptions): Promise<void> {
   // 2. Delivery to 10,000 chats with faults, on a virtual clock.
   const clock = new VirtualClock(Date.UTC(2024, 5, 2, 0, 0))
   let seed = 42
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   const chats: number[] = []
   const faults = new Map<number, Fault>()
   const migrations = new Map<number, number>()
@@ -140,7 +143,9 @@ export async function runDigestBench(opts: DigestBenchOptions): Promise<void> {
     `digest delivery: ${chats.length} chats, sent ${summary.sent}, deactivated ${summary.deactivated} (403s injected ${expectedBlocked}), ` +
       `migrated ${summary.migrated}, failed ${summary.failed}, 429s injected ${[...faults.values()].filter((f) => f.kind === '429').length}, messages ${api.delivered.length}`,
   )
-  print(`digest exactly-once: duplicates ${duplicates} (must be 0), missed active chats ${missed} (must be 0); same-day rerun sent ${again.sent}, skipped ${again.skipped}`)
+  print(
+    `digest exactly-once: duplicates ${duplicates} (must be 0), missed active chats ${missed} (must be 0); same-day rerun sent ${again.sent}, skipped ${again.skipped}`,
+  )
   print(
     `digest rate: max ${api.maxInWindow(1000)} messages in any 1 s (limit 30), max ${api.maxPerGroupPerMinute()} per group per minute (limit 20); ` +
       `virtual duration ${(virtualMs / 1000).toFixed(0)} s, simulated in ${(wallMs / 1000).toFixed(1)} s`,

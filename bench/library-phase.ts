@@ -8,8 +8,8 @@
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pino from 'pino'
-import { openLibrary } from '../src/index/library.js'
-import { toTraditional } from '../src/index/script.js'
+import { openLibrary } from '../src/library/library.js'
+import { toTraditional } from '../src/text/script.js'
 
 const [phase, corpusDir, dataDir] = process.argv.slice(2) as [string, string, string]
 const logger = pino({ level: 'warn' }, pino.destination(2))

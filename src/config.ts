@@ -3,9 +3,9 @@ import { z } from 'zod'
 /** Start-up configuration, parsed once from the environment. */
 export interface Config {
   /** Telegram bot token; without it `npm start` runs the local console. */
-  botToken?: string
+  botToken?: string | undefined
   /** Bot API root (a local Bot API server, or a fake one in tests). */
-  telegramApiRoot?: string
+  telegramApiRoot?: string | undefined
   /** Telegram user ids allowed to run admin commands. */
   adminIds: number[]
   seedsDir: string
@@ -45,7 +45,10 @@ const schema = z.object({
       .default('')
       .transform((s, ctx) => {
         const ids: number[] = []
-        for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+        for (const part of s
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean)) {
           if (!/^-?\d+$/.test(part)) {
             ctx.addIssue({ code: 'custom', message: `"${part}" is not a numeric Telegram user id` })
             return z.NEVER
@@ -66,15 +69,9 @@ const schema = z.object({
   ),
   DIGEST_TZ: z.preprocess(
     emptyToUndefined,
-    z
-      .string()
-      .default('Asia/Shanghai')
-      .refine(isTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai' }),
+    z.string().default('Asia/Shanghai').refine(isTimeZone, { message: 'expected an IANA time zone such as Asia/Shanghai' }),
   ),
-  LOG_LEVEL: z.preprocess(
-    emptyToUndefined,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SEEDS_WATCH: bool,
   DIGEST_SEND_EMPTY: bool,
 })

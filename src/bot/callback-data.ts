@@ -1,4 +1,4 @@
-import type { Locale } from '../locale.js'
+import type { Locale } from '../telegram/locale.js'
 
 /**
  * Callback data of inline buttons: short (Telegram allows 64 bytes) and stable

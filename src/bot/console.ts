@@ -68,8 +68,13 @@ export async function runConsole(config: Config, deps: BotDeps, io: ConsoleIo): 
   const chat = { id: CONSOLE_USER.id, type: 'private' as const, first_name: CONSOLE_USER.first_name }
   const write = (text: string) => void io.output.write(`${text}\n`)
 
-  const botMessage = (text: string, id = ++messageId): Message =>
-    ({ message_id: id, date: Math.floor(deps.now().getTime() / 1000), chat, from: CONSOLE_BOT_INFO, text }) as Message
+  const botMessage = (text: string, id = ++messageId): Message => ({
+    message_id: id,
+    date: Math.floor(deps.now().getTime() / 1000),
+    chat,
+    from: CONSOLE_BOT_INFO,
+    text,
+  })
 
   const printKeyboard = (markup: unknown, message: Message) => {
     const rows = (markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard
@@ -87,25 +92,26 @@ export async function runConsole(config: Config, deps: BotDeps, io: ConsoleIo): 
   const printer: Transformer<RawApi> = async (_prev, method, payload) => {
     // Every payload field we read is a plain JSON value.
     const p = (payload ?? {}) as Record<string, unknown>
-    const text = typeof p.text === 'string' ? htmlToTerminal(p.text, io.ansi) : ''
+    const raw = typeof p.text === 'string' ? p.text : ''
+    const text = htmlToTerminal(raw, io.ansi)
     let result: unknown = true
     switch (method) {
       case 'sendMessage': {
-        const message = botMessage(String(p.text ?? ''))
+        const message = botMessage(raw)
         write(`\n🤖 ${text}`)
         printKeyboard(p.reply_markup, message)
         result = message
         break
       }
       case 'editMessageText': {
-        const message = botMessage(String(p.text ?? ''), Number(p.message_id))
-        write(`\n🤖 (已更新 / edited #${p.message_id})\n${text}`)
+        const message = botMessage(raw, Number(p.message_id))
+        write(`\n🤖 (已更新 / edited #${Number(p.message_id)})\n${text}`)
         printKeyboard(p.reply_markup, message)
         result = message
         break
       }
       case 'answerCallbackQuery':
-        if (p.text) write(`\n💬 ${String(p.text)}`)
+        if (raw) write(`\n💬 ${raw}`)
         break
       case 'answerInlineQuery': {
         const results = (p.results ?? []) as Array<{ title?: string; description?: string }>
@@ -149,7 +155,7 @@ export async function runConsole(config: Config, deps: BotDeps, io: ConsoleIo): 
             data: button.callback_data,
             message,
           },
-        } as Update
+        }
       }
       if ('url' in button) {
         // Deep links to this bot (t.me/<bot>?start=…) behave like /start with that payload.
@@ -177,7 +183,7 @@ export async function runConsole(config: Config, deps: BotDeps, io: ConsoleIo): 
         text: line,
         ...(entities ? { entities } : {}),
       },
-    } as Update
+    }
   }
 
   io.info.write(BANNER)

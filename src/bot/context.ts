@@ -1,8 +1,8 @@
 import type { Context } from 'grammy'
 
 /** The language a chat is answered in. */
-export type { Locale } from '../locale.js'
-import type { Locale } from '../locale.js'
+export type { Locale } from '../telegram/locale.js'
+import type { Locale } from '../telegram/locale.js'
 
 /** What our middleware adds to grammY's context. */
 export interface BotContextFlavor {

@@ -1,8 +1,8 @@
-import type { Locale } from '../locale.js'
+import type { Locale } from '../telegram/locale.js'
 import type { Store } from '../store/store.js'
 import type { Config } from '../config.js'
 import type { DigestService } from '../digest/service.js'
-import type { Library } from '../index/types.js'
+import type { Library } from '../library/types.js'
 import type { Logger } from '../logger.js'
 import type { SavedSearch } from './helpers/search-memory.js'
 

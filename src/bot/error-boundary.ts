@@ -1,7 +1,7 @@
 import { GrammyError, HttpError, type BotError } from 'grammy'
 import type { Logger } from '../logger.js'
 import type { BotContext } from './context.js'
-import { localize } from './i18n.js'
+import { localize } from '../telegram/i18n.js'
 import { TEXTS } from './texts.js'
 
 /**
@@ -17,7 +17,10 @@ export function createErrorHandler(logger: Logger): (err: BotError<BotContext>) 
     const update_id = ctx.update.update_id
     const e = err.error
     if (e instanceof GrammyError) {
-      logger.error({ update_id, err: e, method: e.method, error_code: e.error_code, description: e.description }, 'bot: Telegram refused a call')
+      logger.error(
+        { update_id, err: e, method: e.method, error_code: e.error_code, description: e.description },
+        'bot: Telegram refused a call',
+      )
       // Blocked, kicked or chat gone: nobody to apologise to.
       if (e.error_code === 403 || /chat not found/i.test(e.description)) return
     } else if (e instanceof HttpError) {

@@ -1,5 +1,5 @@
-import { localize, type Text } from './i18n.js'
-import type { Locale } from '../locale.js'
+import { localize, type Text } from '../telegram/i18n.js'
+import type { Locale } from '../telegram/locale.js'
 
 /**
  * Fills `{name}` placeholders after localizing, so that values (user queries,

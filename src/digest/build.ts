@@ -1,4 +1,5 @@
-import type { Article, ArticleMeta } from '../index/types.js'
+import type { Article } from '../corpus/article.js'
+import type { ArticleMeta } from '../search/types.js'
 import { analyzeArticle, type AnalyzedArticle } from './analyze.js'
 import { summarize } from './summary.js'
 import { extractThemes, THEME_DEFAULTS } from './themes.js'

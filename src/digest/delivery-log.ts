@@ -119,7 +119,8 @@ export class FileDeliveryLog implements DeliveryLog {
       let r: DeliveryRecord
       try {
         r = JSON.parse(line) as DeliveryRecord
-        if (typeof r.chatId !== 'number' || typeof r.day !== 'string' || typeof r.state !== 'string') throw new Error('not a delivery record')
+        if (typeof r.chatId !== 'number' || typeof r.day !== 'string' || typeof r.state !== 'string')
+          throw new Error('not a delivery record')
       } catch (err) {
         throw new CorruptStoreError(
           `digest: delivery log ${this.path} is corrupt at line ${i + 1} (${(err as Error).message}); it was left as it is — repair or move it away, then start again`,

@@ -193,10 +193,7 @@ async function settled(deps: DeliveryDeps, record: DeliveryRecord, summary: RunS
 }
 
 type Outcome =
-  | { kind: 'ok' }
-  | { kind: 'migrated'; to: number }
-  | { kind: 'gone'; reason: string; error: string }
-  | { kind: 'failed'; error: string }
+  { kind: 'ok' } | { kind: 'migrated'; to: number } | { kind: 'gone'; reason: string; error: string } | { kind: 'failed'; error: string }
 
 async function sendWithRetry(deps: DeliveryDeps, chatId: number, text: string, beforeSend: () => Promise<void>): Promise<Outcome> {
   const maxRetries = deps.maxRetries ?? 4
@@ -211,7 +208,8 @@ async function sendWithRetry(deps: DeliveryDeps, chatId: number, text: string, b
       const migrateTo = err.parameters?.migrate_to_chat_id
       if (migrateTo !== undefined) return { kind: 'migrated', to: migrateTo }
       if (err.error_code === 403) return { kind: 'gone', reason: 'blocked', error: err.description }
-      if (err.error_code === 400 && /chat not found/i.test(err.description)) return { kind: 'gone', reason: 'chat-not-found', error: err.description }
+      if (err.error_code === 400 && /chat not found/i.test(err.description))
+        return { kind: 'gone', reason: 'chat-not-found', error: err.description }
       if (err.error_code === 429 && attempt < maxRetries) {
         // Only this chat waits: the throttle already keeps the overall rate under Telegram's limits,
         // so a 429 is about this chat (as grammY's auto-retry treats it), and other chats go on.

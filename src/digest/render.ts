@@ -1,7 +1,7 @@
-import { toSimplified, toTraditional } from '../index/script.js'
-import type { Locale } from '../locale.js'
+import { toSimplified, toTraditional } from '../text/script.js'
+import type { Locale } from '../telegram/locale.js'
 import type { ArticleRef, Digest } from './build.js'
-import { clip } from './sentences.js'
+import { clip } from '../text/sentences.js'
 
 /** Telegram's limit for one message's text. */
 export const MESSAGE_LIMIT = 4096

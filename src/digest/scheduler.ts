@@ -19,12 +19,7 @@ export function localTime(ms: number, timeZone: string): string {
  * the time) — but not on the day it subscribed after that time, so a new
  * subscriber is not sent a digest the minute they subscribe.
  */
-export function isTimedDue(
-  sub: { time?: string; subscribedAt: number },
-  now: number,
-  timeZone: string,
-  deliveredToday: boolean,
-): boolean {
+export function isTimedDue(sub: { time?: string; subscribedAt: number }, now: number, timeZone: string, deliveredToday: boolean): boolean {
   if (sub.time === undefined || deliveredToday) return false
   const hhmm = localTime(now, timeZone)
   if (sub.time === hhmm) return true

@@ -1,4 +1,4 @@
-import type { Locale } from '../locale.js'
+import type { Locale } from '../telegram/locale.js'
 import type { Subscription } from './subscriptions.js'
 
 /** What the admin view shows of a run. */

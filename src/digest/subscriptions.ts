@@ -1,4 +1,4 @@
-import type { Locale } from '../locale.js'
+import type { Locale } from '../telegram/locale.js'
 import type { Store } from '../store/store.js'
 
 /** A chat's subscription to the daily digest. Stored under the chat id as a string. */

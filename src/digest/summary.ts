@@ -1,6 +1,6 @@
 import type { AnalyzedArticle } from './analyze.js'
-import { getLexicon, type Lexicon } from './lexicon.js'
-import { clip, hanCount, isBoilerplate } from './sentences.js'
+import { getLexicon, type Lexicon } from '../text/lexicon.js'
+import { clip, hanCount, isBoilerplate } from '../text/sentences.js'
 
 /** Which sentences can stand alone as a summary. */
 export const SUMMARY_RULES = {
@@ -99,11 +99,7 @@ export function summarize(a: AnalyzedArticle, lex: Lexicon = getLexicon()): stri
  * The most central sentence among those `accept` lets through (by index),
  * preferring ones no longer than `SUMMARY_RULES.maxChars`. Ties go to the earlier sentence.
  */
-export function bestSentence(
-  a: AnalyzedArticle,
-  accept: (index: number) => boolean,
-  lex: Lexicon = getLexicon(),
-): string | undefined {
+export function bestSentence(a: AnalyzedArticle, accept: (index: number) => boolean, lex: Lexicon = getLexicon()): string | undefined {
   const scores = sentenceCentrality(a, lex)
   let best = -1
   let bestScore = 0

@@ -1,8 +1,8 @@
 import type { AnalyzedArticle } from './analyze.js'
 import { specificity } from './analyze.js'
-import { getLexicon, type Lexicon } from './lexicon.js'
+import { getLexicon, type Lexicon } from '../text/lexicon.js'
 import { bestSentence, SUMMARY_RULES } from './summary.js'
-import { clip, isBoilerplate } from './sentences.js'
+import { clip, isBoilerplate } from '../text/sentences.js'
 
 /** A phrase that runs across several articles. */
 export interface Theme {

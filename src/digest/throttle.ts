@@ -98,7 +98,8 @@ export class Throttle {
   private delay(chatId: number, now: number): number {
     let wait = 0
     prune(this.global, now - 1000)
-    if (this.global.length >= this.limits.perSecond) wait = Math.max(wait, this.global[this.global.length - this.limits.perSecond]! + 1000 - now)
+    if (this.global.length >= this.limits.perSecond)
+      wait = Math.max(wait, this.global[this.global.length - this.limits.perSecond]! + 1000 - now)
     const list = this.perChat.get(chatId)
     if (list) {
       prune(list, now - 60_000)

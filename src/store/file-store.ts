@@ -81,7 +81,7 @@ export async function writeAtomically(path: string, content: string | Uint8Array
   try {
     if (Array.isArray(content)) {
       for (const part of content as readonly Uint8Array[]) {
-        for (let done = 0; done < part.byteLength; ) done += (await handle.write(part, done)).bytesWritten
+        for (let done = 0; done < part.byteLength;) done += (await handle.write(part, done)).bytesWritten
       }
     } else await handle.writeFile(content as string | Uint8Array)
     await handle.sync()

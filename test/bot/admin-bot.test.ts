@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { callbackQuery, command, documentMessage, TEST_TOKEN, users } from '../helpers/bot-harness.js'
 import { createTestBot } from '../helpers/test-bot.js'
 
-const ARTICLE = '国家重点研发计划“智能传感器”重点专项启动会在合肥召开\n来源：科技日报\n2024年6月1日，重点专项启动会在合肥召开，会议介绍了专项总体目标和年度任务。'
+const ARTICLE =
+  '国家重点研发计划“智能传感器”重点专项启动会在合肥召开\n来源：科技日报\n2024年6月1日，重点专项启动会在合肥召开，会议介绍了专项总体目标和年度任务。'
 
 function adminBot() {
   const t = createTestBot({ config: { adminIds: [users.alice.id] } })
@@ -33,7 +34,7 @@ describe('admin feature in the whole bot', () => {
     const t = adminBot()
     await t.bot.handleUpdate(documentMessage({ file_id: 'DOC1', file_name: 'news.txt' }))
     expect(fetch).toHaveBeenCalledTimes(1)
-    expect(String(fetch.mock.calls[0]?.[0])).toBe(`https://api.telegram.org/file/bot${TEST_TOKEN}/documents/DOC1.txt`)
+    expect(fetch.mock.calls[0]?.[0]).toBe(`https://api.telegram.org/file/bot${TEST_TOKEN}/documents/DOC1.txt`)
     expect(t.addArticle).toHaveBeenCalledTimes(1)
     expect(t.api.texts().at(-1)).toMatch(/^✅ 已添加文章/)
   })

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  formatDuration,
-  formatUptime,
-  renderArticlesPage,
-  renderReloadReport,
-  tr,
-  truncate,
-} from '../../src/bot/features/admin/render.js'
-import type { ArticleMeta } from '../../src/index/types.js'
+import { formatDuration, formatUptime, renderArticlesPage, renderReloadReport, tr, truncate } from '../../src/bot/features/admin/render.js'
+import type { ArticleMeta } from '../../src/search/types.js'
 
 const meta = (i: number): ArticleMeta => ({
   id: `id${String(i).padStart(6, '0')}`,

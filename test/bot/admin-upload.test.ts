@@ -22,7 +22,11 @@ describe('checkDocument', () => {
   })
 
   it('refuses files over the limit, other extensions and non-text MIME types', () => {
-    expect(checkDocument(doc({ file_name: 'a.txt', file_size: 2 * MB + 1 }))).toEqual({ kind: 'too-large', bytes: 2 * MB + 1, limit: 2 * MB })
+    expect(checkDocument(doc({ file_name: 'a.txt', file_size: 2 * MB + 1 }))).toEqual({
+      kind: 'too-large',
+      bytes: 2 * MB + 1,
+      limit: 2 * MB,
+    })
     expect(checkDocument(doc({ file_name: 'a.txt.exe' }))?.kind).toBe('not-text')
     expect(checkDocument(doc({ file_name: 'a.txt', mime_type: 'application/zip' }))?.kind).toBe('not-text')
     expect(checkDocument(doc({}))?.kind).toBe('not-text')
@@ -68,7 +72,12 @@ describe('createTelegramDownloader', () => {
   })
 
   it('reports HTTP and network failures without the token', async () => {
-    const notFound = createTelegramDownloader(TOKEN, undefined, MB, fakeFetch(() => new Response('', { status: 404 })))
+    const notFound = createTelegramDownloader(
+      TOKEN,
+      undefined,
+      MB,
+      fakeFetch(() => new Response('', { status: 404 })),
+    )
     await expect(notFound('documents/x.txt')).rejects.toThrow(new DownloadError('admin: download failed (HTTP 404)'))
 
     const offline = createTelegramDownloader(TOKEN, undefined, MB, async () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { ADMIN_COMMANDS } from '../../src/bot/features/admin.js'
-import type { ArticleMeta } from '../../src/index/types.js'
-import {
-  callbackQuery,
-  command,
-  documentMessage,
-  groupChat,
-  messageObject,
-  privateMessage,
-} from '../helpers/bot-harness.js'
+import type { ArticleMeta } from '../../src/search/types.js'
+import { callbackQuery, command, documentMessage, groupChat, messageObject, privateMessage } from '../helpers/bot-harness.js'
 import { COPPER, HOSTILE, YELLOW_RIVER } from '../helpers/fake-library.js'
 import { admin, adminHarness, ControllableLibrary, manyArticles, stranger, utf8 } from './admin-helpers.js'
 
@@ -188,9 +181,7 @@ describe('/reload', () => {
     h.library.failures.reload = new Error('library: cannot read SEEDS_DIR ./seeds (EACCES)')
     await h.send(command('reload'))
     const reply = await replyContaining(h, '重新加载失败')
-    expect(reply).toBe(
-      '❌ 重新加载失败：library: cannot read SEEDS_DIR ./seeds (EACCES)\n原有索引继续提供服务，没有任何改动。',
-    )
+    expect(reply).toBe('❌ 重新加载失败：library: cannot read SEEDS_DIR ./seeds (EACCES)\n原有索引继续提供服务，没有任何改动。')
     const result = await h.library.search('黄河 生态')
     expect(result.hits.map((x) => x.article.id)).toContain(YELLOW_RIVER.id)
     expect(h.logs.some((l) => l.action === 'reload-failed' && l.admin === admin.id)).toBe(true)

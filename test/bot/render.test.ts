@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { renderArticle } from '../../src/bot/render/article.js'
-import { escapeHtml, highlightExcerpt } from '../../src/bot/render/html.js'
+import { escapeHtml, highlightExcerpt } from '../../src/telegram/html.js'
 import { renderResultPage } from '../../src/bot/render/search-results.js'
-import { splitParagraphs, TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/render/split.js'
+import { splitParagraphs, TELEGRAM_MESSAGE_LIMIT } from '../../src/telegram/split.js'
 import { buildArticle, FakeLibrary, HOSTILE, LONG_REPORT } from '../helpers/fake-library.js'
 
 /** Every opened tag is closed within the same part, in order. */
@@ -105,7 +105,10 @@ describe('renderResultPage', () => {
     const rows = first.keyboard.inline_keyboard
     expect(rows[0]!.map((b) => b.text)).toEqual(['📖 1', '📖 2', '📖 3'])
     expect(rows[1]!.map((b) => b.text)).toEqual(['1/2', '下一页 ›'])
-    const single = renderResultPage({ query: '量子', ...(await library.search('量子')), page: 0, pageSize: 3 }, { locale: 'en', token: 'tok' })
+    const single = renderResultPage(
+      { query: '量子', ...(await library.search('量子')), page: 0, pageSize: 3 },
+      { locale: 'en', token: 'tok' },
+    )
     expect(single.keyboard.inline_keyboard).toHaveLength(1)
     expect(single.text).toContain('1 articles, page 1/1')
   })

@@ -32,11 +32,7 @@ describe('/lang', () => {
     await t.send(command('lang'))
     const reply = t.lastReply()
     expect(reply.text).toBe('请选择回复和文章显示的语言：')
-    expect(reply.reply_markup.inline_keyboard[0].map((b: { text: string }) => b.text)).toEqual([
-      '✓ 简体中文',
-      '繁體中文',
-      'English',
-    ])
+    expect(reply.reply_markup.inline_keyboard[0].map((b: { text: string }) => b.text)).toEqual(['✓ 简体中文', '繁體中文', 'English'])
   })
 
   it('switches the chat to Traditional, converting later excerpts', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config.js'
 import { FileDeliveryLog, type DeliveryRecord } from '../../src/digest/delivery-log.js'
-import { createDigest } from '../../src/digest/index.js'
+import { createDigest } from '../../src/digest/create-digest.js'
 import { silentLogger } from '../../src/logger.js'
 import { CorruptStoreError } from '../../src/store/file-store.js'
 import { TestLibrary } from './seed-articles.js'
@@ -19,7 +19,13 @@ function tempDir(): string {
   return d
 }
 
-const record = (chatId: number, day: string, state: DeliveryRecord['state']): DeliveryRecord => ({ chatId, day, state, partsSent: state === 'sent' ? 1 : 0, at: 1 })
+const record = (chatId: number, day: string, state: DeliveryRecord['state']): DeliveryRecord => ({
+  chatId,
+  day,
+  state,
+  partsSent: state === 'sent' ? 1 : 0,
+  at: 1,
+})
 
 describe('the delivery log', () => {
   it('remembers every record across a restart', async () => {

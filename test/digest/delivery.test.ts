@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config.js'
 import { MemoryDeliveryLog } from '../../src/digest/delivery-log.js'
-import { createDigest, type CreateDigestOptions } from '../../src/digest/index.js'
+import { createDigest, type CreateDigestOptions } from '../../src/digest/create-digest.js'
 import type { Subscription } from '../../src/digest/subscriptions.js'
 import { VirtualClock } from '../../src/digest/throttle.js'
 import { silentLogger } from '../../src/logger.js'
@@ -80,7 +80,15 @@ describe('scheduled delivery', () => {
     await digest.runOnce({ day: '2024-06-02' })
     expect(api.delivered.at(-1)!.text).toContain('本期 5 篇新文章')
 
-    library.add(article('n1', '量子计算产业化推进会召开', ['会议指出，量子计算是新一轮科技革命的战略制高点，要加快量子计算原型机研制。'], '2024-06-02'), clock.now() + 1)
+    library.add(
+      article(
+        'n1',
+        '量子计算产业化推进会召开',
+        ['会议指出，量子计算是新一轮科技革命的战略制高点，要加快量子计算原型机研制。'],
+        '2024-06-02',
+      ),
+      clock.now() + 1,
+    )
     await digest.runOnce({ day: '2024-06-03' })
     const text = api.delivered.at(-1)!.text
     expect(text).toContain('本期 1 篇新文章')
@@ -138,7 +146,13 @@ describe('exactly once', () => {
     const chats = groups(6)
     // The process dies right after the fourth chat's message reached Telegram, before it was recorded.
     const crashAt = chats[3]!
-    const first = await setup({ chats, dataDir, memory: false, concurrency: 1, fault: (id) => (id === crashAt ? { kind: 'crash' } : undefined) })
+    const first = await setup({
+      chats,
+      dataDir,
+      memory: false,
+      concurrency: 1,
+      fault: (id) => (id === crashAt ? { kind: 'crash' } : undefined),
+    })
     void first.digest.runOnce()
     await first.api.crashed
 
@@ -188,7 +202,10 @@ describe('exactly once', () => {
 describe('Telegram errors', () => {
   it('waits retry_after on a 429 (on the virtual clock) and then delivers once', async () => {
     const chats = groups(3)
-    const { api, digest, clock } = await setup({ chats, fault: (id, attempt) => (id === chats[0] && attempt === 1 ? { kind: '429', retryAfter: 7 } : undefined) })
+    const { api, digest, clock } = await setup({
+      chats,
+      fault: (id, attempt) => (id === chats[0] && attempt === 1 ? { kind: '429', retryAfter: 7 } : undefined),
+    })
     const start = clock.now()
     expect(await digest.runOnce()).toMatchObject({ sent: 3, failed: 0 })
     const retried = api.delivered.find((d) => d.chatId === chats[0])!

@@ -83,7 +83,10 @@ export class FakeBotApi {
 
   /** The most messages sent in any window of `windowMs` (optionally to one chat kind). */
   maxInWindow(windowMs: number, filter: (d: Delivered) => boolean = () => true): number {
-    const times = this.delivered.filter(filter).map((d) => d.at).sort((a, b) => a - b)
+    const times = this.delivered
+      .filter(filter)
+      .map((d) => d.at)
+      .sort((a, b) => a - b)
     let max = 0
     let lo = 0
     for (let hi = 0; hi < times.length; hi++) {
@@ -111,5 +114,10 @@ export class FakeBotApi {
 }
 
 function error(code: number, description: string, parameters: Record<string, number> = {}): GrammyError {
-  return new GrammyError(`Call to 'sendMessage' failed! (${code}: ${description})`, { ok: false, error_code: code, description, parameters }, 'sendMessage', {})
+  return new GrammyError(
+    `Call to 'sendMessage' failed! (${code}: ${description})`,
+    { ok: false, error_code: code, description, parameters },
+    'sendMessage',
+    {},
+  )
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { readArticle } from '../../src/index/read-article.js'
-import type { Article, ArticleMeta } from '../../src/index/types.js'
+import { readArticle } from '../../src/corpus/read-article.js'
+import type { Article } from '../../src/corpus/article.js'
+import type { ArticleMeta } from '../../src/search/types.js'
 
 const SEEDS = join(import.meta.dirname, '../../seeds')
 
@@ -47,7 +48,14 @@ export class TestLibrary {
 
   listArticles(): ArticleMeta[] {
     return [...this.articles.values()]
-      .map(({ article: a, addedAt }) => ({ id: a.id, file: a.file, title: a.title, ...(a.date ? { date: a.date } : {}), script: a.script, addedAt }))
+      .map(({ article: a, addedAt }) => ({
+        id: a.id,
+        file: a.file,
+        title: a.title,
+        ...(a.date ? { date: a.date } : {}),
+        script: a.script,
+        addedAt,
+      }))
       .sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''))
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeArticle } from '../../src/digest/analyze.js'
-import { hanCount, splitSentences } from '../../src/digest/sentences.js'
+import { hanCount, splitSentences } from '../../src/text/sentences.js'
 import { summarize } from '../../src/digest/summary.js'
 import { article, seedArticles } from './seed-articles.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fold } from '../../src/index/script.js'
+import { fold } from '../../src/text/script.js'
 import { analyzeArticle } from '../../src/digest/analyze.js'
 import { extractThemes, type Theme } from '../../src/digest/themes.js'
 import { article, seedArticles } from './seed-articles.js'
@@ -55,20 +55,24 @@ describe('themes of the seed articles', () => {
 
 describe('themes of hand-made articles', () => {
   it('counts 新質生產力 (Traditional) and 新质生产力 (Simplified) as one phrase, one article each', () => {
-    const themes = extractThemes([
-      article('t1', '推動新質生產力發展', ['會議強調，要加快培育新質生產力，推動量子計算產業化。']),
-      article('s1', '培育新质生产力', ['会议指出，新质生产力是创新起主导作用的先进生产力。', '量子计算是新质生产力的重要方向。']),
-      article('x1', '召开工作会议', ['会议要求进一步做好各项工作。']),
-    ].map((a) => analyzeArticle(a)))
+    const themes = extractThemes(
+      [
+        article('t1', '推動新質生產力發展', ['會議強調，要加快培育新質生產力，推動量子計算產業化。']),
+        article('s1', '培育新质生产力', ['会议指出，新质生产力是创新起主导作用的先进生产力。', '量子计算是新质生产力的重要方向。']),
+        article('x1', '召开工作会议', ['会议要求进一步做好各项工作。']),
+      ].map((a) => analyzeArticle(a)),
+    )
     const theme = themeFor(themes, '新质生产力')
     expect(theme?.articleIds).toEqual(['t1', 's1'])
   })
 
   it('finds no theme in articles that share only generic words', () => {
-    const themes = extractThemes([
-      article('g1', '召开工作会议', ['会议要求进一步做好各项工作。', '要进一步加强领导，认真落实工作任务。']),
-      article('g2', '工作会议召开', ['会议强调要进一步抓好工作落实。', '各单位要进一步提高认识，做好工作。']),
-    ].map((a) => analyzeArticle(a)))
+    const themes = extractThemes(
+      [
+        article('g1', '召开工作会议', ['会议要求进一步做好各项工作。', '要进一步加强领导，认真落实工作任务。']),
+        article('g2', '工作会议召开', ['会议强调要进一步抓好工作落实。', '各单位要进一步提高认识，做好工作。']),
+      ].map((a) => analyzeArticle(a)),
+    )
     const all = themes.flatMap((t) => [t.phrase, ...t.variants])
     for (const generic of ['工作', '会议', '进一步', '要', '工作会议', '做好工作']) expect(all).not.toContain(generic)
   })

@@ -35,7 +35,10 @@ describe('the broadcast throttle', () => {
 
   it('keeps the overall rate at 30 a second across many chats, but no slower', async () => {
     const clock = new VirtualClock(0)
-    const sent = await sendTimes(Array.from({ length: 300 }, (_, i) => 1000 + i), clock)
+    const sent = await sendTimes(
+      Array.from({ length: 300 }, (_, i) => 1000 + i),
+      clock,
+    )
     const times = sent.map((s) => s.at)
     expect(maxInWindow(times, 1000)).toBe(30)
     expect(times.at(-1)).toBeLessThan(10_000)
@@ -44,6 +47,11 @@ describe('the broadcast throttle', () => {
   it('does not hold private chats to the group limit', async () => {
     const clock = new VirtualClock(0)
     const sent = await sendTimes(Array(30).fill(777), clock)
-    expect(maxInWindow(sent.map((s) => s.at), 60_000)).toBe(30)
+    expect(
+      maxInWindow(
+        sent.map((s) => s.at),
+        60_000,
+      ),
+    ).toBe(30)
   })
 })

@@ -54,9 +54,11 @@ describe('the bot process with long polling', () => {
     child.stdout!.resume()
     exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
     // Polling has started once the bot asks for updates with a long-poll timeout.
-    await api.waitFor((c) => c.method === 'getUpdates' && Number(c.payload.timeout) > 0, 45_000).catch((err: Error) => {
-      throw new Error(`${err.message}\nstderr:\n${stderr}`)
-    })
+    await api
+      .waitFor((c) => c.method === 'getUpdates' && Number(c.payload.timeout) > 0, 45_000)
+      .catch((err: Error) => {
+        throw new Error(`${err.message}\nstderr:\n${stderr}`)
+      })
   }, 60_000)
 
   afterAll(async () => {

@@ -151,7 +151,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     calls,
     pushUpdate(update) {
       const id = nextUpdateId++
-      updates.push({ ...update, update_id: id } as Update)
+      updates.push({ ...update, update_id: id })
       wakePollers()
       return id
     },

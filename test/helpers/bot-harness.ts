@@ -12,17 +12,7 @@
  */
 import { HttpError } from 'grammy'
 import type { Api, Bot, Context, RawApi, Transformer } from 'grammy'
-import type {
-  CallbackQuery,
-  Chat,
-  Document,
-  InlineQuery,
-  Message,
-  MessageEntity,
-  Update,
-  User,
-  UserFromGetMe,
-} from 'grammy/types'
+import type { CallbackQuery, Chat, Document, InlineQuery, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types'
 import { BOT_INFO } from '../../src/bot/bot-info.js'
 
 /** The bot as `getMe` would describe it (the console's too). Pass as `new Bot(token, { botInfo })`. */
@@ -50,14 +40,13 @@ export const supergroupChat: Chat.SupergroupChat = { id: -1001234567890, type: '
 export interface ApiCall {
   method: string
   // Payloads are plain JSON objects; tests read fields off them freely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
   payload: Record<string, any>
 }
 
 /** A scripted answer for a method: a result, or a Telegram error (becomes a `GrammyError`). */
 export type ScriptedResponse =
-  | { ok: true; result: unknown }
-  | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } }
+  { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } }
 
 export type Responder = (payload: ApiCall['payload'], call: ApiCall) => unknown
 
@@ -97,7 +86,7 @@ export interface ApiRecorder {
  * To put it beneath them, pass `createRecorder().transformer` to the bot before they are installed.
  */
 export function recordApi(target: Bot<Context> | Bot<never> | { api: Api } | Api, options: RecordingOptions = {}): ApiRecorder {
-  const api: Api = 'api' in target ? (target as { api: Api }).api : (target as Api)
+  const api: Api = 'api' in target ? (target as { api: Api }).api : target
   const recorder = createRecorder(options)
   api.config.use(recorder.transformer)
   return recorder
@@ -126,10 +115,7 @@ export function createRecorder(options: RecordingOptions = {}): ApiRecorder {
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
     last: (method) => calls.filter((c) => c.method === method).at(-1),
-    texts: () =>
-      calls
-        .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
-        .map((c) => String(c.payload.text)),
+    texts: () => calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text)),
     clear: () => void calls.splice(0, calls.length),
     failNext: (method, error_code, description, retry_after) => {
       const list = failures.get(method) ?? []
@@ -153,24 +139,22 @@ export function createRecorder(options: RecordingOptions = {}): ApiRecorder {
   }
 
   function defaultResponders(opts: RecordingOptions): Record<string, Responder> {
-    const message = (p: ApiCall['payload'], extra: Partial<Message> = {}): Message =>
-      ({
-        message_id: next(),
-        date: 1_717_000_000,
-        chat: chatFromId(p.chat_id),
-        from: botInfo,
-        ...(p.text !== undefined ? { text: String(p.text) } : {}),
-        ...extra,
-      }) as Message
+    const message = (p: ApiCall['payload'], extra: Partial<Message> = {}): Message => ({
+      message_id: next(),
+      date: 1_717_000_000,
+      chat: chatFromId(p.chat_id),
+      from: botInfo,
+      ...(p.text !== undefined ? { text: String(p.text) } : {}),
+      ...extra,
+    })
     return {
       getMe: () => botInfo,
       sendMessage: (p) => message(p),
-      sendDocument: (p) => message(p, { document: { file_id: 'doc-file', file_unique_id: 'doc-unique' } } as Partial<Message>),
+      sendDocument: (p) => message(p, { document: { file_id: 'doc-file', file_unique_id: 'doc-unique' } }),
       sendPhoto: (p) => message(p),
       copyMessage: () => ({ message_id: next() }),
       forwardMessage: (p) => message(p),
-      editMessageText: (p) =>
-        p.inline_message_id ? true : message(p, { message_id: Number(p.message_id), edit_date: 1_717_000_100 } as Partial<Message>),
+      editMessageText: (p) => (p.inline_message_id ? true : message(p, { message_id: Number(p.message_id), edit_date: 1_717_000_100 })),
       editMessageReplyMarkup: (p) => (p.inline_message_id ? true : message(p, { message_id: Number(p.message_id) })),
       getChatMember: (p) => ({
         status: opts.chatMemberStatus ?? 'member',
@@ -213,8 +197,8 @@ export function entitiesFor(text: string): MessageEntity[] {
   const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text)
   if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length })
   for (const m of text.matchAll(/@[A-Za-z0-9_]{5,32}/g)) {
-    if (command && m.index! < command[0].length) continue
-    entities.push({ type: 'mention', offset: m.index!, length: m[0].length })
+    if (command && m.index < command[0].length) continue
+    entities.push({ type: 'mention', offset: m.index, length: m[0].length })
   }
   return entities
 }
@@ -240,7 +224,7 @@ export function messageObject(text: string, opts: MessageOptions = {}): Message.
     text,
     ...(entities.length ? { entities } : {}),
     ...(opts.replyTo ? { reply_to_message: opts.replyTo as Message & { reply_to_message: undefined } } : {}),
-  } as Message.TextMessage
+  }
 }
 
 export function privateChatOf(user: User): Chat.PrivateChat {
@@ -249,12 +233,15 @@ export function privateChatOf(user: User): Chat.PrivateChat {
 
 /** A text message in the sender's private chat with the bot. Commands and mentions get entities. */
 export function privateMessage(text: string, opts: Omit<MessageOptions, 'chat'> = {}): Update {
-  return { update_id: nextUpdateId(), message: messageObject(text, opts) as Update['message'] }
+  return { update_id: nextUpdateId(), message: messageObject(text, opts) as NonNullable<Update['message']> }
 }
 
 /** A text message in a group (default `groupChat`). */
 export function groupMessage(text: string, opts: MessageOptions = {}): Update {
-  return { update_id: nextUpdateId(), message: messageObject(text, { ...opts, chat: opts.chat ?? groupChat }) as Update['message'] }
+  return {
+    update_id: nextUpdateId(),
+    message: messageObject(text, { ...opts, chat: opts.chat ?? groupChat }) as NonNullable<Update['message']>,
+  }
 }
 
 /** A message that replies to one of the bot's messages, in a group. */
@@ -283,8 +270,7 @@ export interface CallbackOptions {
 /** A press of an inline-keyboard button with `data`. */
 export function callbackQuery(data: string, opts: CallbackOptions = {}): Update {
   const from = opts.from ?? users.alice
-  const message =
-    opts.message ?? messageObject('结果', { from: botInfo, chat: opts.chat ?? privateChatOf(from), message_id: 500 })
+  const message = opts.message ?? messageObject('结果', { from: botInfo, chat: opts.chat ?? privateChatOf(from), message_id: 500 })
   const query: CallbackQuery = {
     id: `cbq-${updateId}`,
     from,
@@ -331,7 +317,7 @@ export function documentMessage(
     document: doc,
     ...(caption ? { caption } : {}),
     ...(entities.length ? { caption_entities: entities } : {}),
-  } as Message.DocumentMessage as Update['message']
+  } as Message.DocumentMessage as NonNullable<Update['message']>
   return { update_id: nextUpdateId(), message }
 }
 

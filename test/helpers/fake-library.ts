@@ -10,19 +10,11 @@
  *   library.failures.search = new Error('index is broken') // next searches throw
  */
 import { createHash } from 'node:crypto'
-import { detectScript, fold } from '../../src/index/script.js'
-import type {
-  AddResult,
-  Article,
-  ArticleMeta,
-  Excerpt,
-  Library,
-  LibraryStats,
-  ReloadReport,
-  SearchOptions,
-  SearchResult,
-  Span,
-} from '../../src/index/types.js'
+import { detectScript, fold } from '../../src/text/script.js'
+import type { AddResult, Library, LibraryStats, ReloadReport } from '../../src/library/types.js'
+import type { Article } from '../../src/corpus/article.js'
+import type { ArticleMeta, Excerpt, SearchOptions, SearchResult } from '../../src/search/types.js'
+import type { Span } from '../../src/text/types.js'
 
 /** What a test article is made of. */
 export interface ArticleSeed {
@@ -228,7 +220,10 @@ export class FakeLibrary implements Library {
   async addArticle(bytes: Uint8Array): Promise<AddResult> {
     if (this.failures.addArticle) throw this.failures.addArticle
     const raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes).trim()
-    const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+    const lines = raw
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
     if (lines.length < 2 || raw.length < 20) return { ok: false, reason: 'article: too short to be an article' }
     const [title, ...paragraphs] = lines as [string, ...string[]]
     const hash = createHash('sha256').update(paragraphs.join('\n')).digest('hex')

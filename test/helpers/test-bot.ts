@@ -51,7 +51,10 @@ export interface TestBotOptions {
   bot?: Omit<CreateBotOptions, 'botInfo' | 'apiTransformers'>
 }
 
-export function createTestDeps(overrides: Partial<BotDeps> = {}, config: Config = testConfig()): BotDeps & {
+export function createTestDeps(
+  overrides: Partial<BotDeps> = {},
+  config: Config = testConfig(),
+): BotDeps & {
   library: FakeLibrary
   settings: MemoryStore<ChatSettings>
   searches: MemoryStore<SavedSearch>

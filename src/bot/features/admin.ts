@@ -1,6 +1,6 @@
 import { Composer, GrammyError, type Api } from 'grammy'
 import type { Document } from 'grammy/types'
-import type { Locale } from '../../locale.js'
+import type { Locale } from '../../telegram/locale.js'
 import type { BotContext } from '../context.js'
 import type { BotDeps } from '../deps.js'
 import {
@@ -167,7 +167,9 @@ export function createAdminFeature(deps: BotDeps, options: AdminOptions = {}): C
       audit(
         ctx,
         'add-done',
-        result.ok ? { via, id: result.article.id, file: result.article.file } : { via, refused: result.reason, existing: result.existing?.id },
+        result.ok
+          ? { via, id: result.article.id, file: result.article.file }
+          : { via, refused: result.reason, existing: result.existing?.id },
       )
       text = renderAddResult(ctx.locale, result)
     } catch (err) {
@@ -241,7 +243,7 @@ export function createAdminFeature(deps: BotDeps, options: AdminOptions = {}): C
       const page = Number.parseInt(ctx.match, 10) || 1
       audit(ctx, 'articles', { page })
       const r = renderArticlesPage(ctx.locale, library.listArticles(), page)
-      await ctx.reply(r.text, { ...HTML, reply_markup: r.keyboard })
+      await ctx.reply(r.text, { ...HTML, ...(r.keyboard ? { reply_markup: r.keyboard } : {}) })
     }),
   )
 
@@ -252,7 +254,7 @@ export function createAdminFeature(deps: BotDeps, options: AdminOptions = {}): C
       audit(ctx, 'articles', { page })
       await ctx.answerCallbackQuery()
       const r = renderArticlesPage(ctx.locale, library.listArticles(), page)
-      await edit(ctx, r.text, { reply_markup: r.keyboard })
+      await edit(ctx, r.text, r.keyboard ? { reply_markup: r.keyboard } : {})
     }),
   )
 
@@ -273,7 +275,7 @@ export function createAdminFeature(deps: BotDeps, options: AdminOptions = {}): C
         return
       }
       const r = renderRemoveConfirm(ctx.locale, article)
-      await ctx.reply(r.text, { ...HTML, reply_markup: r.keyboard })
+      await ctx.reply(r.text, { ...HTML, ...(r.keyboard ? { reply_markup: r.keyboard } : {}) })
     }),
   )
 
@@ -312,8 +314,7 @@ export function createAdminFeature(deps: BotDeps, options: AdminOptions = {}): C
     guard('stats', async (ctx) => {
       audit(ctx, 'stats')
       const [subscribedChats, lastDigest] = await Promise.all([deps.digest.subscribedChats(), deps.digest.lastRun()])
-      const uptimeMs =
-        options.startedAt !== undefined ? deps.now().getTime() - options.startedAt : Math.round(process.uptime() * 1000)
+      const uptimeMs = options.startedAt !== undefined ? deps.now().getTime() - options.startedAt : Math.round(process.uptime() * 1000)
       const text = renderStats(ctx.locale, {
         library: library.stats(),
         uptimeMs,

@@ -3,12 +3,16 @@ import { isDigestControl } from '../../digest/service.js'
 import { parseTimeOfDay } from '../../digest/subscriptions.js'
 import type { BotContext } from '../context.js'
 import type { BotDeps } from '../deps.js'
-import { localize, type Text } from '../i18n.js'
+import { localize, type Text } from '../../telegram/i18n.js'
 import type { CommandDescription } from './command-list.js'
 
 /** The digest commands, for `setMyCommands` and /help. */
 export const DIGEST_COMMANDS: CommandDescription[] = [
-  { command: 'subscribe', zh: '订阅每日摘要（群管理员；可加时间，如 /subscribe 07:30）', en: 'Subscribe to the daily digest (group admins; optional time, e.g. /subscribe 07:30)' },
+  {
+    command: 'subscribe',
+    zh: '订阅每日摘要（群管理员；可加时间，如 /subscribe 07:30）',
+    en: 'Subscribe to the daily digest (group admins; optional time, e.g. /subscribe 07:30)',
+  },
   { command: 'unsubscribe', zh: '取消订阅每日摘要', en: 'Unsubscribe from the daily digest' },
   { command: 'digest', zh: '现在查看摘要（不影响定时推送）', en: 'Show the digest now (the schedule is unchanged)' },
 ]
@@ -84,7 +88,8 @@ export function createDigestFeature(deps: BotDeps): Composer<BotContext> {
 
   composer.on('my_chat_member', async (ctx, next) => {
     const status = ctx.myChatMember.new_chat_member.status
-    if (digest && (status === 'left' || status === 'kicked')) await digest.chatGone(ctx.chat.id, status === 'kicked' ? 'blocked' : 'removed')
+    if (digest && (status === 'left' || status === 'kicked'))
+      await digest.chatGone(ctx.chat.id, status === 'kicked' ? 'blocked' : 'removed')
     await next()
   })
 

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import type { InlineQueryResultArticle } from 'grammy/types'
-import type { ArticleMeta, SearchHit } from '../../index/types.js'
-import type { Locale } from '../../locale.js'
+import type { ArticleMeta, SearchHit } from '../../search/types.js'
+import type { Locale } from '../../telegram/locale.js'
 import type { BotContext } from '../context.js'
-import { localize } from '../i18n.js'
+import { localize } from '../../telegram/i18n.js'
 import type { BotServices } from '../helpers/services.js'
-import { forDisplay } from '../render/display.js'
-import { escapeHtml } from '../render/html.js'
+import { forDisplay } from '../../telegram/display.js'
+import { escapeHtml } from '../../telegram/html.js'
 import { excerptHtml, metaLine } from '../render/search-results.js'
 import { TEXTS } from '../texts.js'
 import { cleanQuery } from './search.js'
@@ -30,10 +30,7 @@ export function inlineResult(
     title,
     description: Array.from(excerpt.plain).slice(0, DESCRIPTION_MAX).join(''),
     input_message_content: { message_text: message, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
-    reply_markup: new InlineKeyboard().url(
-      localize(locale, TEXTS.readFullButton),
-      `https://t.me/${botUsername}?start=r_${article.id}`,
-    ),
+    reply_markup: new InlineKeyboard().url(localize(locale, TEXTS.readFullButton), `https://t.me/${botUsername}?start=r_${article.id}`),
   }
 }
 

@@ -4,7 +4,7 @@ import { parseCallbackData } from '../callback-data.js'
 import { passRateLimit } from '../helpers/rate-gate.js'
 import type { BotServices } from '../helpers/services.js'
 import { renderArticle } from '../render/article.js'
-import { escapeHtml } from '../render/html.js'
+import { escapeHtml } from '../../telegram/html.js'
 import { format, TEXTS } from '../texts.js'
 
 /**

@@ -1,11 +1,11 @@
 import { Composer, GrammyError } from 'grammy'
 import type { BotContext } from '../context.js'
 import { NOOP_DATA, parseCallbackData } from '../callback-data.js'
-import { localize } from '../i18n.js'
+import { localize } from '../../telegram/i18n.js'
 import { isGroup, replyHtml } from '../helpers/reply.js'
 import { passRateLimit } from '../helpers/rate-gate.js'
 import type { BotServices } from '../helpers/services.js'
-import { escapeHtml } from '../render/html.js'
+import { escapeHtml } from '../../telegram/html.js'
 import { pageCount, renderResultPage } from '../render/search-results.js'
 import { format, TEXTS } from '../texts.js'
 

@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard } from 'grammy'
 import type { BotContext } from '../context.js'
 import { LANG_MENU_DATA } from '../callback-data.js'
-import { localize } from '../i18n.js'
+import { localize } from '../../telegram/i18n.js'
 import { isGroup, replyHtml } from '../helpers/reply.js'
 import type { BotServices } from '../helpers/services.js'
-import { escapeHtml } from '../render/html.js'
+import { escapeHtml } from '../../telegram/html.js'
 import { format, TEXTS } from '../texts.js'
 import type { CommandDescription } from './command-list.js'
 import { sendArticle } from './reading.js'
@@ -36,9 +36,7 @@ export function createStartFeature(services: BotServices, options: StartFeatureO
     }
     const isAdmin = ctx.from !== undefined && services.deps.config.adminIds.includes(ctx.from.id)
     const listed = [...options.extraCommands, ...(isAdmin ? options.adminCommands : [])]
-    const extra = listed
-      .map((c) => `\n/${c.command} — ${escapeHtml(localize(ctx.locale, { zh: c.zh, en: c.en }))}`)
-      .join('')
+    const extra = listed.map((c) => `\n/${c.command} — ${escapeHtml(localize(ctx.locale, { zh: c.zh, en: c.en }))}`).join('')
     const keyboard = new InlineKeyboard().text(localize(ctx.locale, TEXTS.langButton), LANG_MENU_DATA)
     await replyHtml(ctx, format(ctx.locale, TEXTS.startPrivate, { bot, extra }), keyboard)
   })

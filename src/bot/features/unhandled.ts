@@ -1,6 +1,6 @@
 import { Composer } from 'grammy'
 import type { BotContext } from '../context.js'
-import { localize } from '../i18n.js'
+import { localize } from '../../telegram/i18n.js'
 import { TEXTS } from '../texts.js'
 
 /**

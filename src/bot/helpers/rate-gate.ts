@@ -1,5 +1,5 @@
 import type { BotContext } from '../context.js'
-import { localize } from '../i18n.js'
+import { localize } from '../../telegram/i18n.js'
 import { TEXTS } from '../texts.js'
 import type { RateLimiter } from '../middleware/rate-limit.js'
 

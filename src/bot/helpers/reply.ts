@@ -14,6 +14,6 @@ export async function replyHtml(ctx: BotContext, html: string, keyboard?: Inline
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },
     ...(keyboard ? { reply_markup: keyboard } : {}),
-    ...(quote ? { reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true } } : {}),
+    ...(quote ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
   })
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareFn } from 'grammy'
-import { detectScript } from '../../index/script.js'
-import type { Locale } from '../../locale.js'
+import { detectScript } from '../../text/script.js'
+import type { Locale } from '../../telegram/locale.js'
 import type { BotContext } from '../context.js'
 import type { ChatSettings } from '../deps.js'
 import type { Store } from '../../store/store.js'
@@ -14,7 +14,7 @@ const HAN = /\p{Script=Han}/u
  * Traditional when the user writes Traditional or their Telegram language is a
  * Traditional one; otherwise Simplified.
  */
-export function resolveLocale(input: { saved?: Locale; languageCode?: string; text?: string }): Locale {
+export function resolveLocale(input: { saved?: Locale | undefined; languageCode?: string | undefined; text?: string | undefined }): Locale {
   if (input.saved) return input.saved
   const code = input.languageCode?.toLowerCase()
   if (code?.startsWith('en')) return 'en'

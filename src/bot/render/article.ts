@@ -1,9 +1,9 @@
-import type { Article } from '../../index/types.js'
-import type { Locale } from '../../locale.js'
-import { forDisplay } from './display.js'
-import { escapeHtml } from './html.js'
+import type { Article } from '../../corpus/article.js'
+import type { Locale } from '../../telegram/locale.js'
+import { forDisplay } from '../../telegram/display.js'
+import { escapeHtml } from '../../telegram/html.js'
 import { metaLine } from './search-results.js'
-import { splitParagraphs, TELEGRAM_MESSAGE_LIMIT } from './split.js'
+import { splitParagraphs, TELEGRAM_MESSAGE_LIMIT } from '../../telegram/split.js'
 
 /**
  * Renders a whole article as HTML messages of at most `limit` characters:

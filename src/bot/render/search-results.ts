@@ -1,10 +1,10 @@
 import { InlineKeyboard } from 'grammy'
-import type { ArticleMeta, SearchHit } from '../../index/types.js'
-import type { Locale } from '../../locale.js'
+import type { ArticleMeta, SearchHit } from '../../search/types.js'
+import type { Locale } from '../../telegram/locale.js'
 import { NOOP_DATA, pageData, readData } from '../callback-data.js'
 import { format, TEXTS } from '../texts.js'
-import { forDisplay } from './display.js'
-import { escapeHtml, highlightExcerpt } from './html.js'
+import { forDisplay } from '../../telegram/display.js'
+import { escapeHtml, highlightExcerpt } from '../../telegram/html.js'
 
 /** One page of results, as the search handler hands it to the renderer. */
 export interface ResultPage {

@@ -1,8 +1,9 @@
 import { InlineKeyboard } from 'grammy'
 import type { DigestRunSummary } from '../../../digest/service.js'
-import type { AddResult, ArticleMeta, LibraryStats, ReloadReport } from '../../../index/types.js'
-import type { Locale } from '../../../locale.js'
-import { localize, type Text } from '../../i18n.js'
+import type { AddResult, LibraryStats, ReloadReport } from '../../../library/types.js'
+import type { ArticleMeta } from '../../../search/types.js'
+import type { Locale } from '../../../telegram/locale.js'
+import { localize, type Text } from '../../../telegram/i18n.js'
 import type { UploadProblem } from './upload.js'
 
 /**
@@ -372,7 +373,7 @@ export interface StatsView {
   library: LibraryStats
   uptimeMs: number
   subscribedChats: number
-  lastDigest?: DigestRunSummary
+  lastDigest?: DigestRunSummary | undefined
   /** Time zone the digest runs in; the last run is shown in it. */
   timeZone: string
 }
@@ -387,7 +388,13 @@ export function renderStats(locale: Locale, v: StatsView): string {
           zh: '{at}（{tz}）· 发送 {sent} · 失败 {failed} · 跳过 {skipped}',
           en: '{at} ({tz}) · sent {sent} · failed {failed} · skipped {skipped}',
         },
-        { at: formatTime(last.at, v.timeZone), tz: escapeHtml(v.timeZone), sent: n(last.sent), failed: n(last.failed), skipped: n(last.skipped) },
+        {
+          at: formatTime(last.at, v.timeZone),
+          tz: escapeHtml(v.timeZone),
+          sent: n(last.sent),
+          failed: n(last.failed),
+          skipped: n(last.skipped),
+        },
       )
     : localize(locale, { zh: '尚未运行', en: 'never run yet' })
   return tr(

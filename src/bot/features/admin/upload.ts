@@ -11,7 +11,7 @@ export const UPLOAD_DEFAULTS = {
 /** Why an upload was refused before it reached the library. */
 export type UploadProblem =
   | { kind: 'too-large'; bytes: number; limit: number }
-  | { kind: 'not-text'; fileName?: string; mimeType?: string }
+  | { kind: 'not-text'; fileName?: string | undefined; mimeType?: string | undefined }
   | { kind: 'binary' }
   | { kind: 'empty' }
 
@@ -85,7 +85,7 @@ export function createTelegramDownloader(
     // Stop reading once past the limit; the caller sees more than maxBytes and refuses.
     const chunks: Uint8Array[] = []
     let total = 0
-    const reader = res.body.getReader()
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break

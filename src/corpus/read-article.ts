@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto'
+import { cleanLines } from './clean.js'
+import { decodeBytes } from './decode.js'
+import { extractMetadata, titleFromBody } from './metadata.js'
+import { buildPassages, paragraphSpans } from './passages.js'
+import { detectScript } from '../text/script.js'
+import type { Article } from './article.js'
+
+/** An article, or why the file could not be read as one. */
+export type ReadResult = { ok: true; article: Article } | { ok: false; reason: string }
+
+/** One file of the corpus. */
+export interface ArticleFile {
+  /** Stable short id of the article. */
+  id: string
+  /** File name relative to the corpus folder, e.g. `000_a26d11e632a73800.txt`. */
+  file: string
+  bytes: Uint8Array
+}
+
+/**
+ * Reads one article file: decodes, repairs and cleans it, reads title, date
+ * and source, and cuts the text into paragraphs and passages.
+ * Never throws: a broken file gives `{ ok: false, reason }`.
+ *
+ * Title: the file's title line; without one, the first sentence of the body
+ * when it is headline-like (it then also stays in the text, which is not
+ * altered), else the file name without extension.
+ * @example readArticle({ id: 'a1', file: '001.txt', bytes }) // { ok: true, article: { title: '中国铜业召开2024年科技工作会议', … } }
+ */
+export function readArticle(input: ArticleFile): ReadResult {
+  try {
+    const decoded = decodeBytes(input.bytes)
+    if (!decoded.ok) return decoded
+    const meta = extractMetadata(cleanLines(decoded.text))
+    if (meta.body.length === 0) return { ok: false, reason: 'no readable text after cleaning' }
+    const text = meta.body.join('\n')
+    const paragraphs = paragraphSpans(text)
+    const article: Article = {
+      id: input.id,
+      file: input.file,
+      title: meta.title ?? titleFromBody(meta.body[0]!) ?? fileStem(input.file),
+      text,
+      paragraphs,
+      passages: buildPassages(text, paragraphs),
+      script: detectScript(text),
+      contentHash: createHash('sha256').update(text).digest('hex'),
+    }
+    if (meta.date !== undefined) article.date = meta.date
+    if (meta.source !== undefined) article.source = meta.source
+    return { ok: true, article }
+  } catch (err) {
+    return { ok: false, reason: `could not read: ${err instanceof Error ? err.message : String(err)}` }
+  }
+}
+
+/** `sub/000_a26d.txt` → `000_a26d`. */
+function fileStem(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1)
+  const dot = base.lastIndexOf('.')
+  return dot > 0 ? base.slice(0, dot) : base
+}

@@ -1,0 +1,437 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs'
+import { readdir, readFile, stat, unlink } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { Logger } from '../logger.js'
+import { writeAtomically } from '../store/file-store.js'
+import { readArticle } from '../corpus/read-article.js'
+import { fold } from '../text/script.js'
+import { tokensWithPositions } from '../search/tokenize.js'
+import { SearchIndex } from '../search/search-index.js'
+import type { AddResult, Library, LibraryStats, ReloadReport, SkippedFile } from './types.js'
+import type { Article } from '../corpus/article.js'
+import type { ArticleMeta, SearchOptions, SearchResult } from '../search/types.js'
+import { isTemporaryFile, watchCorpus, type CorpusWatcher } from './watch.js'
+
+/** Uploads larger than this are refused. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+
+/** What is remembered of each file between runs (`DATA_DIR/library.json`). */
+interface FileRecord {
+  size: number
+  mtimeMs: number
+  /** sha256 of the file's bytes. */
+  bytesHash: string
+  addedAt: number
+}
+
+interface CacheFile {
+  version: number
+  /** `analysisFingerprint()` of the code that wrote it. */
+  analysis?: string
+  /** Names the index snapshot (`index.bin`) written with this file; another generation's snapshot is ignored. */
+  generation?: string
+  files: Record<string, FileRecord>
+  /** Parsed articles by bytes hash, so an unchanged file is not decoded and cleaned again. */
+  articles: Record<string, Article>
+}
+
+/**
+ * Version of what DATA_DIR holds. Bump it whenever reading, cleaning or
+ * tokenizing changes: parsed articles and the index snapshot of another
+ * version are ignored and rebuilt from the files.
+ */
+const CACHE_VERSION = 2
+
+/**
+ * How this code folds and tokenizes a sample of every kind of text: a change
+ * of the tokenizer changes it, and the saved index is then rebuilt even if
+ * nobody bumped CACHE_VERSION.
+ */
+const ANALYSIS = createHash('sha1')
+  .update(
+    JSON.stringify(
+      tokensWithPositions(fold('中國銅業召開2024年科技工作會議，研發投入強度2.06%，「1+10」基地，第1158號，ＡＢＣ質量發展。')),
+    ),
+  )
+  .digest('hex')
+  .slice(0, 12)
+
+export interface LibraryOptions {
+  seedsDir: string
+  dataDir: string
+  logger: Logger
+  /** Reload automatically when files change (SEEDS_WATCH). */
+  watch?: boolean
+  /** Clock, injectable for tests. */
+  now?: () => number
+}
+
+export interface OpenedLibrary extends Library {
+  /** Stops the folder watcher. */
+  close(): Promise<void>
+}
+
+/** Stable short id of a file in the corpus folder. */
+export function articleId(file: string): string {
+  return createHash('sha1').update(file).digest('hex').slice(0, 8)
+}
+
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex')
+
+/**
+ * Opens the corpus folder: reads every file (reusing what `DATA_DIR` remembers
+ * of unchanged files), builds the index, and returns the Library that serves
+ * searches and applies reloads, uploads and removals.
+ */
+export async function openLibrary(options: LibraryOptions): Promise<OpenedLibrary> {
+  const lib = new FileLibrary(options)
+  await lib.reload()
+  if (options.watch) lib.startWatching()
+  return lib
+}
+
+class FileLibrary implements OpenedLibrary {
+  private index = new SearchIndex()
+  private files = new Map<string, FileRecord & { id: string }>()
+  private articlesByHash = new Map<string, Article>()
+  private queue: Promise<unknown> = Promise.resolve()
+  /** Reloads, uploads and removals called and not yet finished. */
+  private pending = 0
+  private watcher?: CorpusWatcher
+  private readonly cachePath: string
+  private readonly snapshotPath: string
+  private readonly now: () => number
+
+  constructor(private readonly options: LibraryOptions) {
+    this.cachePath = join(options.dataDir, 'library.json')
+    this.snapshotPath = join(options.dataDir, 'index.bin')
+    this.now = options.now ?? Date.now
+    this.loadCache()
+  }
+
+  get reloading(): boolean {
+    return this.pending > 0
+  }
+
+  async search(query: string, options?: SearchOptions): Promise<SearchResult> {
+    return this.index.search(query, options)
+  }
+
+  getArticle(id: string): Article | undefined {
+    return this.index.getArticle(id)
+  }
+
+  listArticles(): ArticleMeta[] {
+    return this.index.metas().sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.addedAt - a.addedAt)
+  }
+
+  stats(): LibraryStats {
+    const mem = process.memoryUsage()
+    let indexBytes = 0
+    for (const path of [this.cachePath, this.snapshotPath]) {
+      try {
+        indexBytes += statSync(path).size
+      } catch {
+        // not written yet
+      }
+    }
+    return {
+      articles: this.index.size,
+      passages: this.index.articles().reduce((n, a) => n + a.passages.length, 0),
+      indexBytes,
+      heapUsed: mem.heapUsed,
+      rss: mem.rss,
+    }
+  }
+
+  startWatching(): void {
+    this.watcher = watchCorpus(
+      this.options.seedsDir,
+      async () => {
+        const report = await this.reload()
+        this.options.logger.info(
+          { added: report.added.length, changed: report.changed.length, removed: report.removed.length, ms: report.ms },
+          'library: reloaded after a change on disk',
+        )
+      },
+      { onError: (err) => this.options.logger.warn({ err }, 'library: watch reload failed') },
+    )
+  }
+
+  async close(): Promise<void> {
+    this.watcher?.close()
+    await this.queue.catch(() => undefined)
+  }
+
+  /** Runs `task` after every earlier reload/add/remove: one change at a time. */
+  private serialise<T>(task: () => Promise<T>): Promise<T> {
+    this.pending++
+    const run = this.queue.then(async () => {
+      try {
+        return await task()
+      } finally {
+        this.pending--
+      }
+    })
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  reload(): Promise<ReloadReport> {
+    return this.serialise(() => this.reloadNow())
+  }
+
+  private async reloadNow(): Promise<ReloadReport> {
+    const started = performance.now()
+    const dir = this.options.seedsDir
+    // Throws (and leaves the index as it is) when the folder cannot be read.
+    const names = (await readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isFile() && !isTemporaryFile(d.name))
+      .map((d) => d.name)
+      .sort()
+    const skipped: SkippedFile[] = []
+    const ready: Array<{ file: string; record: FileRecord & { id: string }; article: Article; isNew: boolean }> = []
+    const seen = new Set<string>()
+    const hashes = new Map<string, string>()
+    // Stat every file first, many at a time: one by one, 20,000 awaits cost seconds.
+    const stats = await statAll(dir, names)
+    for (const [i, file] of names.entries()) {
+      seen.add(file)
+      try {
+        const st = stats[i]!
+        if (st instanceof Error) throw st
+        const old = this.files.get(file)
+        if (old && old.size === st.size && old.mtimeMs === st.mtimeMs && this.index.getArticle(old.id)) {
+          hashes.set(this.index.getArticle(old.id)!.contentHash, file)
+          continue // unchanged: nothing to do
+        }
+        if (st.size > MAX_ARTICLE_BYTES * 8) {
+          skipped.push({ file, reason: `too large (${st.size} bytes)` })
+          continue
+        }
+        const bytes = await readFile(join(dir, file))
+        const bytesHash = sha256(bytes)
+        if (old && old.bytesHash === bytesHash && this.index.getArticle(old.id)) {
+          this.files.set(file, { ...old, size: st.size, mtimeMs: st.mtimeMs })
+          continue // touched but unchanged
+        }
+        const id = articleId(file)
+        let article = this.articlesByHash.get(bytesHash)
+        if (article) article = { ...article, id, file }
+        else {
+          const result = readArticle({ id, file, bytes })
+          if (!result.ok) {
+            skipped.push({ file, reason: result.reason })
+            continue
+          }
+          article = result.article
+        }
+        const record = { size: st.size, mtimeMs: st.mtimeMs, bytesHash, addedAt: old?.addedAt ?? this.now(), id }
+        ready.push({ file, record, article, isNew: !old || !this.index.getArticle(old.id) })
+      } catch (err) {
+        skipped.push({ file, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` })
+      }
+    }
+    // Apply every change in one synchronous step: searches see the old index or the new one.
+    const added: ArticleMeta[] = []
+    const changed: ArticleMeta[] = []
+    const removed: ArticleMeta[] = []
+    for (const [file, rec] of this.files) {
+      if (!seen.has(file) || skipped.some((s) => s.file === file)) {
+        const meta = this.index.getMeta(rec.id)
+        if (meta) removed.push(meta)
+        this.index.remove(rec.id)
+        this.files.delete(file)
+      }
+    }
+    for (const { file, record, article, isNew } of ready) {
+      const meta = metaOf(article, record.addedAt)
+      this.index.add(article, meta)
+      this.files.set(file, record)
+      this.articlesByHash.set(record.bytesHash, article)
+      ;(isNew ? added : changed).push(meta)
+    }
+    const report = { added, changed, removed, skipped, ms: Math.round(performance.now() - started) }
+    if (added.length || changed.length || removed.length) await this.persist()
+    this.options.logger.info(
+      {
+        articles: this.index.size,
+        added: added.length,
+        changed: changed.length,
+        removed: removed.length,
+        skipped: skipped.length,
+        ms: report.ms,
+      },
+      'library: corpus loaded',
+    )
+    for (const s of skipped) this.options.logger.warn({ file: s.file, reason: s.reason }, 'library: file skipped')
+    return report
+  }
+
+  addArticle(bytes: Uint8Array): Promise<AddResult> {
+    return this.serialise(async () => {
+      if (bytes.byteLength > MAX_ARTICLE_BYTES) {
+        return { ok: false, reason: `too large: ${bytes.byteLength} bytes (limit ${MAX_ARTICLE_BYTES})` }
+      }
+      const bytesHash = sha256(bytes)
+      // A generated name: nothing the user sent becomes part of a path.
+      const stamp = new Date(this.now()).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
+      const file = `upload-${stamp}-${bytesHash.slice(0, 10)}.txt`
+      const id = articleId(file)
+      const result = readArticle({ id, file, bytes })
+      if (!result.ok) return { ok: false, reason: result.reason }
+      const existing = this.index.articles().find((a) => a.contentHash === result.article.contentHash)
+      if (existing) {
+        return { ok: false, reason: 'duplicate of an existing article', existing: this.index.getMeta(existing.id) }
+      }
+      const path = join(this.options.seedsDir, file)
+      await writeAtomically(path, bytes)
+      const st = await stat(path)
+      const record = { size: st.size, mtimeMs: st.mtimeMs, bytesHash, addedAt: this.now(), id }
+      const meta = metaOf(result.article, record.addedAt)
+      this.index.add(result.article, meta)
+      this.files.set(file, record)
+      this.articlesByHash.set(bytesHash, result.article)
+      await this.persist()
+      const first = result.article.passages[0]
+      const excerpt = first ? result.article.text.slice(first.start, Math.min(first.end, first.start + 200)) : ''
+      return { ok: true, article: meta, excerpt }
+    })
+  }
+
+  removeArticle(id: string): Promise<ArticleMeta | undefined> {
+    return this.serialise(async () => {
+      const meta = this.index.getMeta(id)
+      if (!meta) return undefined
+      // The file name comes from our own records, never from the user.
+      await unlink(join(this.options.seedsDir, basename(meta.file))).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err
+      })
+      this.index.remove(id)
+      this.files.delete(meta.file)
+      await this.persist()
+      return meta
+    })
+  }
+
+  /**
+   * Reads what DATA_DIR remembers: parsed articles by bytes hash, file
+   * records, and the index snapshot made with them. The snapshot is used only
+   * when it is of the same generation as the records and holds exactly their
+   * articles; reload() then re-reads only files whose size or mtime changed.
+   */
+  private loadCache(): void {
+    let raw: string
+    try {
+      raw = readFileSync(this.cachePath, 'utf8')
+    } catch {
+      return
+    }
+    let cache: CacheFile
+    try {
+      cache = JSON.parse(raw) as CacheFile
+      if (cache.version !== CACHE_VERSION) return
+      // Records are hints (for addedAt and the fast unchanged check) until reload() checks the files.
+      // They are kept when the code changed, so articles keep their first-added time (the digest's "new").
+      for (const [file, rec] of Object.entries(cache.files)) this.files.set(file, { ...rec, id: articleId(file) })
+      if (cache.analysis !== ANALYSIS) return // parsed by other code: every file is read again
+      for (const [hash, article] of Object.entries(cache.articles)) this.articlesByHash.set(hash, article)
+    } catch (err) {
+      // The cache is derived data: a damaged one is rebuilt, not fatal.
+      this.options.logger.warn({ err, path: this.cachePath }, 'library: cache unreadable, rebuilding it')
+      this.articlesByHash.clear()
+      this.files.clear()
+      return
+    }
+    if (cache.generation) this.restoreSnapshot(cache.generation)
+  }
+
+  private restoreSnapshot(generation: string): void {
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(this.snapshotPath)
+    } catch {
+      return // none yet
+    }
+    try {
+      const n = bytes.readUInt32BE(0)
+      if (bytes.subarray(4, 4 + n).toString('utf8') !== generation) return // an older or newer snapshot
+      const docs: Array<{ article: Article; meta: ArticleMeta }> = []
+      for (const [file, rec] of this.files) {
+        const cached = this.articlesByHash.get(rec.bytesHash)
+        if (!cached) throw new Error(`no parsed article for ${file}`)
+        const article = cached.id === rec.id && cached.file === file ? cached : { ...cached, id: rec.id, file }
+        docs.push({ article, meta: metaOf(article, rec.addedAt) })
+      }
+      const started = performance.now()
+      this.index = SearchIndex.restore(bytes.subarray(4 + n), docs)
+      this.options.logger.info(
+        { articles: this.index.size, ms: Math.round(performance.now() - started) },
+        'library: index restored from snapshot',
+      )
+    } catch (err) {
+      this.index = new SearchIndex()
+      this.options.logger.warn({ err, path: this.snapshotPath }, 'library: index snapshot unusable, rebuilding the index')
+    }
+  }
+
+  /**
+   * Saves what a restart needs. The change is already in service, so a failure
+   * (a full or read-only DATA_DIR) is logged, not thrown: the next start
+   * re-reads the changed files instead.
+   */
+  private async persist(): Promise<void> {
+    try {
+      await this.saveCache()
+    } catch (err) {
+      this.options.logger.error(
+        { err, dataDir: this.options.dataDir },
+        'library: could not save the index to DATA_DIR; it will be rebuilt at the next start',
+      )
+    }
+  }
+
+  private async saveCache(): Promise<void> {
+    const files: Record<string, FileRecord> = {}
+    const articles: Record<string, Article> = {}
+    for (const [file, { id, ...rec }] of this.files) {
+      files[file] = rec
+      const a = this.index.getArticle(id)
+      if (a) articles[rec.bytesHash] = a
+    }
+    mkdirSync(this.options.dataDir, { recursive: true })
+    // The snapshot first, then the records naming it: a crash between the two leaves
+    // records of the previous generation, which ignore the new snapshot.
+    // Packs posting lists grown by this change into typed arrays (also what the snapshot writes).
+    this.index.compact()
+    const generation = randomUUID()
+    const tag = Buffer.from(generation, 'utf8')
+    const head = Buffer.alloc(4)
+    head.writeUInt32BE(tag.length)
+    await writeAtomically(this.snapshotPath, [head, tag, this.index.termSnapshot()])
+    const cache: CacheFile = { version: CACHE_VERSION, analysis: ANALYSIS, generation, files, articles }
+    await writeAtomically(this.cachePath, JSON.stringify(cache))
+  }
+}
+
+/** `stat` of each file (or the error), with up to 64 calls in flight. */
+async function statAll(dir: string, names: string[]): Promise<Array<Stats | Error>> {
+  const out = new Array<Stats | Error>(names.length)
+  let next = 0
+  const worker = async () => {
+    while (next < names.length) {
+      const i = next++
+      out[i] = await stat(join(dir, names[i]!)).catch((err: Error) => err)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(64, names.length) }, worker))
+  return out
+}
+
+function metaOf(article: Article, addedAt: number): ArticleMeta {
+  const meta: ArticleMeta = { id: article.id, file: article.file, title: article.title, script: article.script, addedAt }
+  if (article.date) meta.date = article.date
+  if (article.source) meta.source = article.source
+  return meta
+}

@@ -1,0 +1,178 @@
+import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences } from './excerpt.js'
+import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
+import type { Span } from '../text/types.js'
+import type { Excerpt } from './types.js'
+
+/**
+ * The second stage of a search: each BM25 candidate is judged on its own
+ * sentences — how much of the query its best sentence holds, how much of the
+ * query the article holds at all, and how many of the query's characters its
+ * best sentence or pair of sentences holds (a paraphrase keeps characters
+ * where it loses bigrams) — and its excerpt is chosen. Pure: it sees the
+ * query and one candidate, nothing of the index.
+ */
+
+/** Ranking parameters, visible in one place. */
+export const RANKING: Record<
+  'candidates' | 'sentenceWeight' | 'coverageWeight' | 'charWeight' | 'minCoverage' | 'k' | 'b' | 'd' | 'titleWeight',
+  number
+> = {
+  /** BM25 parameters of the candidate search (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
+  k: 1.2,
+  b: 0.7,
+  d: 0.5,
+  /** How many BM25 candidates are reranked. */
+  candidates: 50,
+  /** Weight of the best sentence's share of the query (0..1) against normalised BM25 (0..1). */
+  sentenceWeight: 0.6,
+  /** Weight of the share of the query's weight found anywhere in the article. */
+  coverageWeight: 0.4,
+  /** Weight of the share of the query's characters found in the best sentence and the best pair of adjacent sentences. */
+  charWeight: 1,
+  /** An article must contain at least this share of the query's weight to be a result. */
+  minCoverage: 0.15,
+  /** Weight of the share of the query's weight found in the article's title. */
+  titleWeight: 0.4,
+}
+
+/** The query as the reranker sees it: parsed, with a weight (idf) per term. */
+export interface QueryModel {
+  parsed: ParsedQuery
+  /** Weight of each query term (its idf in the corpus). */
+  weights: Map<string, number>
+  /** Sum of the weights. */
+  totalWeight: number
+}
+
+/** One BM25 candidate. */
+export interface Candidate {
+  /** Cleaned article text (what excerpts are cut from). */
+  text: string
+  /** `fold(text)`: same length, one script. */
+  folded: string
+  /** `sentenceSpans(text)`, computed once per article by the caller. */
+  sentences: Span[]
+  /** `fold(title)`; an article without one passes '' or leaves it out. */
+  title?: string
+  /** The candidate's BM25 score, normalised by the best candidate's (0..1]. */
+  bm25: number
+}
+
+export interface Judgement {
+  /** Final ranking score (higher is better). */
+  readonly rank: number
+  /** The best excerpt, cut on first access. */
+  readonly excerpt: Excerpt
+}
+
+/** What judging needs of a query beyond its model, derived once per query. */
+interface Derived {
+  /** Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it. */
+  chars: Map<string, number>
+  charTotal: number
+}
+
+const derivedCache = new WeakMap<QueryModel, Derived>()
+
+function derive(query: QueryModel): Derived {
+  let d = derivedCache.get(query)
+  if (d) return d
+  const sums = new Map<string, [number, number]>()
+  for (const [t, w] of query.weights) {
+    for (const ch of t) {
+      if (!isCjk(ch.charCodeAt(0))) continue
+      const s = sums.get(ch) ?? [0, 0]
+      s[0] += w
+      s[1]++
+      sums.set(ch, s)
+    }
+  }
+  const chars = new Map<string, number>()
+  let charTotal = 0
+  for (const [ch, [sum, n]] of sums) {
+    chars.set(ch, sum / n)
+    charTotal += sum / n
+  }
+  d = { chars, charTotal }
+  derivedCache.set(query, d)
+  return d
+}
+
+/**
+ * The best share of the query's characters found in one sentence, averaged
+ * with the best share found in two adjacent sentences (a question often
+ * joins what an article says in two).
+ */
+export function charEvidence(folded: string, sentences: Span[], chars: Map<string, number>, charTotal: number): number {
+  if (charTotal <= 0 || sentences.length === 0) return 0
+  const index = new Map<string, number>()
+  const w: number[] = []
+  for (const [ch, x] of chars) {
+    index.set(ch, w.length)
+    w.push(x)
+  }
+  let prev: Uint8Array | undefined
+  let best = 0
+  let bestPair = 0
+  for (const s of sentences) {
+    const seen = new Uint8Array(w.length)
+    let score = 0
+    for (let i = s.start; i < s.end; i++) {
+      const k = index.get(folded[i]!)
+      if (k !== undefined && !seen[k]) {
+        seen[k] = 1
+        score += w[k]!
+      }
+    }
+    if (score > best) best = score
+    if (prev) {
+      let pair = score
+      for (let k = 0; k < w.length; k++) if (prev[k] && !seen[k]) pair += w[k]!
+      if (pair > bestPair) bestPair = pair
+    }
+    prev = seen
+  }
+  return (best + Math.max(best, bestPair)) / 2 / charTotal
+}
+
+/** Judges one candidate; undefined when it holds too little of the query to be a result. */
+export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
+  if (query.totalWeight <= 0) return undefined
+  const { weights, totalWeight: total } = query
+  const { chars, charTotal } = derive(query)
+  const scored = scoreSentences(c.folded, c.sentences, weights)
+  // Every term found by the sentence scorer is in the text: coverage needs no second scan.
+  const present = new Set<string>()
+  for (const s of scored) for (const t of s.terms) present.add(t)
+  let coverage = 0
+  for (const [t, w] of weights) if (present.has(t)) coverage += w
+  coverage /= total
+  if (coverage < RANKING.minCoverage) return undefined
+  let best = 0
+  for (const s of scored) if (s.score > best) best = s.score
+  // The title names what the whole article is about: a query naming it too leans that way.
+  let titled = 0
+  if (c.title) for (const t of new Set(findTerms(c.title, present).map((x) => x.term))) titled += weights.get(t)!
+  const rank =
+    c.bm25 +
+    RANKING.titleWeight * (titled / total) +
+    RANKING.sentenceWeight * (best / total) +
+    RANKING.coverageWeight * coverage +
+    RANKING.charWeight * charEvidence(c.folded, c.sentences, chars, charTotal)
+  // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
+  let excerpt: Excerpt | undefined
+  return {
+    rank,
+    get excerpt(): Excerpt {
+      // Coverage above zero means a sentence holds a weighted term, so there is an excerpt;
+      // the opening of the text stands in should that ever not hold.
+      excerpt ??= buildExcerpt(c.text, focusScores(scored, weights)) ?? opening(c.text)
+      return excerpt
+    },
+  }
+}
+
+function opening(text: string): Excerpt {
+  const end = Math.min(text.length, EXCERPT_MAX)
+  return { text: text.slice(0, end), start: 0, end, highlights: [] }
+}

@@ -1,0 +1,164 @@
+import { sentenceSpans } from './excerpt.js'
+import { judge, RANKING, type Judgement, type QueryModel } from './rerank.js'
+import { fold } from '../text/script.js'
+import { TermIndex } from './term-index.js'
+import { indexTerms, parseQuery } from './tokenize.js'
+import type { Article } from '../corpus/article.js'
+import type { Span } from '../text/types.js'
+import type { ArticleMeta, SearchHit, SearchOptions, SearchResult } from './types.js'
+
+export { RANKING } from './rerank.js'
+
+/**
+ * The search index: MiniSearch (BM25, through TermIndex) over whole articles
+ * finds candidates, then each candidate's sentences are scored against the
+ * query to rerank and to pick the excerpt.
+ */
+
+/**
+ * Candidate generation reads at most about this many postings: a query's
+ * terms are taken rarest first, and terms held by a large share of the
+ * corpus (whose idf is small) are left to the reranker once the rarer ones
+ * have filled the budget. MiniSearch spends 1-2 µs per posting it scores,
+ * so this bounds a query's first stage to a few milliseconds. The rarest
+ * term is always searched, however common.
+ */
+export const POSTING_BUDGET = 5000
+
+interface Entry {
+  article: Article
+  meta: ArticleMeta
+  /** fold(article.text), made when the article is first a candidate. */
+  folded?: string
+  sentences?: Span[]
+  /** fold(article.title), made with `folded`. */
+  title?: string
+}
+
+/** Term frequencies of an article: its title and its text, folded. */
+function termFrequencies(article: Article): Map<string, number> {
+  const tf = new Map<string, number>()
+  for (const t of indexTerms(fold(article.title))) tf.set(t, (tf.get(t) ?? 0) + 1)
+  for (const t of indexTerms(fold(article.text))) tf.set(t, (tf.get(t) ?? 0) + 1)
+  return tf
+}
+
+export class SearchIndex {
+  private terms = new TermIndex()
+  private entries = new Map<string, Entry>()
+
+  /**
+   * An index from a snapshot of its terms (`termSnapshot()`) and the very
+   * articles it was made from. Throws when they do not match.
+   */
+  static restore(snapshot: Uint8Array, docs: Iterable<{ article: Article; meta: ArticleMeta }>): SearchIndex {
+    const index = new SearchIndex()
+    index.terms = TermIndex.deserialize(snapshot)
+    for (const { article, meta } of docs) {
+      if (!index.terms.has(article.id)) throw new Error(`snapshot lacks article ${article.id}`)
+      index.entries.set(article.id, { article, meta })
+    }
+    if (index.entries.size !== index.terms.size) throw new Error('snapshot holds articles that are not given')
+    return index
+  }
+
+  /** The term index as bytes, for `SearchIndex.restore`. */
+  termSnapshot(): Uint8Array {
+    return this.terms.serialize()
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  /** Adds (or replaces) an article. */
+  add(article: Article, meta: ArticleMeta): void {
+    if (this.entries.has(article.id)) this.remove(article.id)
+    this.terms.add(article.id, termFrequencies(article))
+    this.entries.set(article.id, { article, meta })
+  }
+
+  /** Gives back spare capacity after many additions (a cold start or a large reload). */
+  compact(): void {
+    this.terms.trim()
+  }
+
+  /** Removes an article; unknown ids are ignored. */
+  remove(id: string): void {
+    const entry = this.entries.get(id)
+    if (!entry) return
+    this.terms.remove(id, termFrequencies(entry.article).keys())
+    this.entries.delete(id)
+  }
+
+  getArticle(id: string): Article | undefined {
+    return this.entries.get(id)?.article
+  }
+
+  getMeta(id: string): ArticleMeta | undefined {
+    return this.entries.get(id)?.meta
+  }
+
+  metas(): ArticleMeta[] {
+    return [...this.entries.values()].map((e) => e.meta)
+  }
+
+  articles(): Article[] {
+    return [...this.entries.values()].map((e) => e.article)
+  }
+
+  private idf(term: string): number {
+    const n = this.entries.size
+    const df = this.terms.df(term)
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5))
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const limit = Math.max(0, Math.min(options.limit ?? 5, 100))
+    const offset = Math.max(0, options.offset ?? 0)
+    const parsed = parseQuery(query)
+    if (parsed.terms.length === 0 || this.entries.size === 0) return { hits: [], total: 0 }
+    const weights = new Map<string, number>()
+    for (const t of parsed.terms) weights.set(t, this.idf(t))
+    const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0)
+    // Rarest first; common terms join while the posting budget lasts.
+    const known = parsed.terms.filter((t) => this.terms.df(t) > 0).sort((a, b) => this.terms.df(a) - this.terms.df(b))
+    if (known.length === 0) return { hits: [], total: 0 }
+    const searched: string[] = []
+    let postings = 0
+    for (const t of known) {
+      const df = this.terms.df(t)
+      if (searched.length > 0 && postings + df > POSTING_BUDGET) break
+      searched.push(t)
+      postings += df
+    }
+    const candidates = this.terms.search(searched, RANKING.candidates, { k: RANKING.k, b: RANKING.b, d: RANKING.d })
+    const top = candidates[0]?.score ?? 1
+    const model: QueryModel = { parsed, weights, totalWeight }
+    const ranked: Array<{ meta: ArticleMeta; judged: Judgement }> = []
+    for (const c of candidates) {
+      const entry = this.entries.get(c.id)
+      if (!entry) continue
+      entry.folded ??= fold(entry.article.text)
+      entry.sentences ??= sentenceSpans(entry.article.text)
+      entry.title ??= fold(entry.article.title)
+      const judged = judge(model, {
+        text: entry.article.text,
+        folded: entry.folded,
+        sentences: entry.sentences,
+        title: entry.title,
+        bm25: c.score / top,
+      })
+      if (!judged) continue
+      ranked.push({ meta: entry.meta, judged })
+    }
+    ranked.sort((a, b) => b.judged.rank - a.judged.rank || a.meta.id.localeCompare(b.meta.id))
+    return {
+      // Excerpts are cut for the requested page only.
+      hits: ranked
+        .slice(offset, offset + limit)
+        .map(({ meta, judged }): SearchHit => ({ article: meta, excerpt: judged.excerpt, score: Math.round(judged.rank * 1000) / 1000 })),
+      total: ranked.length,
+    }
+  }
+}

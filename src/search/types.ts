@@ -1,0 +1,59 @@
+/**
+ * The search side: what a query returns. Knows nothing of Telegram; `src/bot/`
+ * and `src/digest/` depend on these types, never the other way round.
+ */
+
+import type { Article } from '../corpus/article.js'
+import type { Script, Span } from '../text/types.js'
+
+/** What list views need of an article (no text). */
+export interface ArticleMeta {
+  id: string
+  file: string
+  title: string
+  date?: string
+  source?: string
+  script: Script
+  /** When this article was first indexed (ms since epoch); the digest uses it. */
+  addedAt: number
+}
+
+/** The best excerpt of an article for a query, with the matched spans marked. */
+export interface Excerpt {
+  /** The excerpt text, in the article's original script. */
+  text: string
+  /** Offsets of the excerpt into `Article.text`. */
+  start: number
+  end: number
+  /** Matched spans, relative to `text`, sorted and non-overlapping. */
+  highlights: Span[]
+}
+
+/** One ranked search result. */
+export interface SearchHit {
+  article: ArticleMeta
+  excerpt: Excerpt
+  score: number
+}
+
+export interface SearchOptions {
+  /** How many hits to return (default 5). */
+  limit?: number
+  /** How many hits to skip (for pagination; default 0). */
+  offset?: number
+}
+
+export interface SearchResult {
+  hits: SearchHit[]
+  /** How many articles matched in all (for "page n/N"). */
+  total: number
+}
+
+/** The search side of the index, as the bot and the digest see it. */
+export interface SearchService {
+  search(query: string, options?: SearchOptions): Promise<SearchResult>
+  /** The full cleaned article, for reading. */
+  getArticle(id: string): Article | undefined
+  /** All articles, most recent `date` first. */
+  listArticles(): ArticleMeta[]
+}

@@ -1,0 +1,198 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync, appendFileSync, readFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import iconv from 'iconv-lite'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openLibrary, type OpenedLibrary, MAX_ARTICLE_BYTES } from '../../src/library/library.js'
+import pino from 'pino'
+import { silentLogger } from '../../src/logger.js'
+
+const seeds = join(import.meta.dirname, '..', '..', 'seeds')
+let root: string
+let seedsDir: string
+let dataDir: string
+let lib: OpenedLibrary | undefined
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'library-test-'))
+  seedsDir = join(root, 'seeds')
+  dataDir = join(root, 'data')
+  cpSync(seeds, seedsDir, { recursive: true })
+})
+afterEach(async () => {
+  await lib?.close()
+  lib = undefined
+  rmSync(root, { recursive: true, force: true })
+})
+
+const open = async () => (lib = await openLibrary({ seedsDir, dataDir, logger: silentLogger }))
+
+describe('library', () => {
+  it('indexes every seed article at start', async () => {
+    const l = await open()
+    expect(l.listArticles()).toHaveLength(5)
+    expect((await l.search('中国铜业')).hits[0]?.article.title).toBe('中国铜业召开2024年科技工作会议')
+  })
+
+  it('skips a broken file with a reason and loads the others', async () => {
+    writeFileSync(join(seedsDir, 'broken.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 0]))
+    writeFileSync(join(seedsDir, 'empty.txt'), '')
+    const l = await open()
+    expect(l.listArticles()).toHaveLength(5)
+    const report = await l.reload()
+    expect(report.added).toHaveLength(0)
+  })
+
+  it('reports added, changed and removed articles on reload, processing only what changed', async () => {
+    const l = await open()
+    const text = readFileSync(join(seedsDir, '001_7d3c0c2c60a354c7.txt'), 'utf8')
+    writeFileSync(
+      join(seedsDir, 'new.txt'),
+      iconv.encode('量子通信试验网建成\n来源: 科技日报\n量子通信试验网在合肥建成，全长一千公里。', 'gb18030'),
+    )
+    appendFileSync(join(seedsDir, '001_7d3c0c2c60a354c7.txt'), '\n会议要求各单位狠抓落实。\n')
+    unlinkSync(join(seedsDir, '002_40e531fa063e6c82.txt'))
+    const report = await l.reload()
+    expect(report.added.map((a) => a.title)).toEqual(['量子通信试验网建成'])
+    expect(report.changed.map((a) => a.title)).toEqual(['中国铜业召开2024年科技工作会议'])
+    expect(report.removed.map((a) => a.file)).toEqual(['002_40e531fa063e6c82.txt'])
+    expect((await l.search('量子通信')).hits[0]?.article.title).toBe('量子通信试验网建成')
+    expect((await l.search('省科技厅一季度重点工作交流会')).hits.some((h) => h.article.file.startsWith('002'))).toBe(false)
+    expect(text.length).toBeGreaterThan(0)
+  })
+
+  it('keeps serving the old index while a reload reads files, and after a failed reload', async () => {
+    const l = await open()
+    const during = l.reload()
+    expect(l.reloading).toBe(true)
+    expect((await l.search('中国铜业')).hits).toHaveLength(1)
+    await during
+    rmSync(seedsDir, { recursive: true, force: true })
+    await expect(l.reload()).rejects.toThrow(/ENOENT/)
+    expect((await l.search('中国铜业')).hits).toHaveLength(1)
+    expect(l.listArticles()).toHaveLength(5)
+  })
+
+  it('adds an uploaded article under a generated name and refuses an exact duplicate', async () => {
+    const l = await open()
+    const bytes = iconv.encode(
+      '中科院發佈新一代人工智慧晶片\n發布日期:2024-06-01\n中科院今日發佈新一代人工智慧晶片，能效提升三倍。',
+      'big5',
+    )
+    const added = await l.addArticle(bytes)
+    expect(added.ok).toBe(true)
+    if (!added.ok) return
+    expect(added.article.title).toBe('中科院發佈新一代人工智慧晶片')
+    expect(added.article.date).toBe('2024-06-01')
+    expect(added.article.file).toMatch(/^upload-\d{8}-\d{6}-[0-9a-f]{10}\.txt$/)
+    expect(readdirSync(seedsDir)).toContain(added.article.file)
+    expect((await l.search('人工智慧晶片')).hits[0]?.article.id).toBe(added.article.id)
+    const again = await l.addArticle(bytes)
+    expect(again).toMatchObject({ ok: false, existing: { id: added.article.id } })
+  })
+
+  it('refuses an upload that is too large or not text', async () => {
+    const l = await open()
+    expect(await l.addArticle(new Uint8Array(MAX_ARTICLE_BYTES + 1).fill(0x41))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/too large/),
+    })
+    expect(await l.addArticle(new Uint8Array([0, 0, 0, 1, 2, 3, 0, 0, 0]))).toMatchObject({ ok: false })
+    expect(l.listArticles()).toHaveLength(5)
+  })
+
+  it('removes an article from disk and from the index', async () => {
+    const l = await open()
+    const target = l.listArticles().find((a) => a.title.startsWith('中国铜业'))!
+    expect((await l.removeArticle(target.id))?.id).toBe(target.id)
+    expect(readdirSync(seedsDir)).not.toContain(target.file)
+    expect((await l.search('中国铜业')).hits).toEqual([])
+    expect(await l.removeArticle('nope')).toBeUndefined()
+  })
+
+  it('remembers when each article was first added across restarts', async () => {
+    const first = await open()
+    const before = first.listArticles().map((a) => [a.id, a.addedAt])
+    await first.close()
+    lib = await openLibrary({ seedsDir, dataDir, logger: silentLogger, now: () => Date.now() + 86_400_000 })
+    expect(
+      lib
+        .listArticles()
+        .map((a) => [a.id, a.addedAt])
+        .sort(),
+    ).toEqual(before.sort())
+    mkdirSync(dataDir, { recursive: true })
+  })
+
+  it('comes back after a restart from its saved index, re-reading no file', async () => {
+    const first = await open()
+    const before = (await first.search('中国铜业')).hits.map((h) => h.article.id)
+    await first.close()
+    const { logger, lines } = recordingLogger()
+    lib = await openLibrary({ seedsDir, dataDir, logger })
+    expect(lines.find((l) => l.msg === 'library: index restored from snapshot')).toMatchObject({ articles: 5 })
+    expect(lines.find((l) => l.msg === 'library: corpus loaded')).toMatchObject({ articles: 5, added: 0, changed: 0, removed: 0 })
+    expect((await lib.search('中国铜业')).hits.map((h) => h.article.id)).toEqual(before)
+  })
+
+  it('after a restart, picks up files changed, added and removed while it was down', async () => {
+    await (await open()).close()
+    appendFileSync(join(seedsDir, '001_7d3c0c2c60a354c7.txt'), '\n会议强调要加快建设氢能示范园区。\n')
+    unlinkSync(join(seedsDir, '002_40e531fa063e6c82.txt'))
+    writeFileSync(join(seedsDir, 'new.txt'), '量子通信试验网建成\n来源: 科技日报\n量子通信试验网在合肥建成，全长一千公里。')
+    const { logger, lines } = recordingLogger()
+    lib = await openLibrary({ seedsDir, dataDir, logger })
+    expect(lines.find((l) => l.msg === 'library: corpus loaded')).toMatchObject({ articles: 5, added: 1, changed: 1, removed: 1 })
+    expect((await lib.search('氢能示范园区')).hits[0]?.article.file).toBe('001_7d3c0c2c60a354c7.txt')
+    expect((await lib.search('量子通信')).hits[0]?.article.file).toBe('new.txt')
+  })
+
+  it('rebuilds the index when the saved one is damaged, and says so', async () => {
+    await (await open()).close()
+    const path = join(dataDir, 'index.bin')
+    const bytes = readFileSync(path)
+    writeFileSync(path, bytes.subarray(0, bytes.length - 100))
+    const { logger, lines } = recordingLogger()
+    lib = await openLibrary({ seedsDir, dataDir, logger })
+    expect(lines.some((l) => l.level === 40 && l.msg === 'library: index snapshot unusable, rebuilding the index')).toBe(true)
+    expect(lib.listArticles()).toHaveLength(5)
+    expect((await lib.search('中國銅業')).hits[0]?.article.title).toBe('中国铜业召开2024年科技工作会议')
+  })
+
+  it('reads every file again when DATA_DIR was made by a tokenizer that is not this one, keeping when each was added', async () => {
+    const first = await open()
+    const before = first.listArticles().map((a) => [a.id, a.addedAt])
+    await first.close()
+    const path = join(dataDir, 'library.json')
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/"analysis":"[0-9a-f]+"/, '"analysis":"other-code"'))
+    const { logger, lines } = recordingLogger()
+    lib = await openLibrary({ seedsDir, dataDir, logger })
+    expect(lines.some((l) => l.msg === 'library: index restored from snapshot')).toBe(false)
+    expect(lines.find((l) => l.msg === 'library: corpus loaded')).toMatchObject({ articles: 5, added: 5 })
+    expect(
+      lib
+        .listArticles()
+        .map((a) => [a.id, a.addedAt])
+        .sort(),
+    ).toEqual(before.sort())
+  })
+
+  it('keeps a reload in service when DATA_DIR cannot be written, and logs why', async () => {
+    const { logger, lines } = recordingLogger()
+    writeFileSync(join(root, 'not-a-folder'), 'a file where DATA_DIR should be')
+    lib = await openLibrary({ seedsDir, dataDir: join(root, 'not-a-folder', 'data'), logger })
+    expect(lib.listArticles()).toHaveLength(5)
+    expect(lines.some((l) => l.level === 50 && l.msg.startsWith('library: could not save the index'))).toBe(true)
+    writeFileSync(join(seedsDir, 'new.txt'), '量子通信试验网建成\n来源: 科技日报\n量子通信试验网在合肥建成，全长一千公里。')
+    const report = await lib.reload()
+    expect(report.added.map((a) => a.file)).toEqual(['new.txt'])
+    expect((await lib.search('量子通信')).hits[0]?.article.file).toBe('new.txt')
+  })
+})
+
+/** A pino logger whose lines are kept as objects. */
+function recordingLogger() {
+  const lines: Array<Record<string, unknown> & { msg: string; level: number }> = []
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) })
+  return { logger, lines }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { buildExcerpt, EXCERPT_MAX, EXCERPT_MIN, focusScores, scoreSentences, sentenceSpans } from '../../src/search/excerpt.js'
+import { fold } from '../../src/text/script.js'
+import { parseQuery } from '../../src/search/tokenize.js'
+import type { Excerpt } from '../../src/search/types.js'
+
+/** The excerpt a question gets from one article, every query term weighing the same. */
+function excerptFor(text: string, question: string, weightOf: (term: string) => number = () => 1): Excerpt {
+  const weights = new Map(parseQuery(question).terms.map((t) => [t, weightOf(t)] as [string, number]))
+  const folded = fold(text)
+  const excerpt = buildExcerpt(text, focusScores(scoreSentences(folded, sentenceSpans(text), weights), weights))
+  if (!excerpt) throw new Error(`no excerpt for ${question}`)
+  return excerpt
+}
+
+const marked = (e: Excerpt) => e.highlights.map((h) => e.text.slice(h.start, h.end))
+
+/** Starts at the start of the text, a paragraph, a sentence or a clause; ends at the end of one. */
+function expectClean(text: string, e: Excerpt) {
+  expect(text.slice(e.start, e.end)).toBe(e.text)
+  expect(e.text.length).toBeLessThanOrEqual(EXCERPT_MAX)
+  expect(e.text.length).toBeGreaterThanOrEqual(Math.min(EXCERPT_MIN, text.length))
+  const before = text[e.start - 1]
+  expect(before === undefined || /[\n。！？；，、：,;:!?”」』）)]/.test(before)).toBe(true)
+  const last = text[e.end - 1]!
+  expect(e.end === text.length || /[。！？；，、：,;:!?”」』）)]/.test(last)).toBe(true)
+}
+
+const filler = (n: number) => '会议还听取了各部门的工作汇报，并对下一阶段的重点任务作出部署。'.repeat(n)
+
+describe('excerpts', () => {
+  it('show the sentence after the matching one when the answer follows it', () => {
+    const text = `${filler(3)}平顶山市科技局召开全市科技工作会议。会议地点设在市政府第一会议室。${filler(3)}`
+    const e = excerptFor(text, '平顶山市科技工作会议在哪里召开？')
+    expect(e.text).toContain('平顶山市科技局召开全市科技工作会议。')
+    expect(e.text).toContain('市政府第一会议室')
+    expectClean(text, e)
+  })
+
+  it('show the sentence before the matching one when there is room, since it often names who the match is about', () => {
+    const text = `${filler(3)}许波当选为新一届理事长。他随后宣布成立中试基地联盟。${filler(3)}`
+    const e = excerptFor(text, '谁宣布成立中试基地联盟？')
+    expect(e.text).toContain('许波当选为新一届理事长。')
+    expectClean(text, e)
+  })
+
+  it('use most of the budget around the match instead of stopping at one short sentence', () => {
+    const text = `${filler(4)}研发投入强度达到2.06%。${filler(4)}`
+    const e = excerptFor(text, '研发投入强度是多少？')
+    expect(e.text).toContain('研发投入强度达到2.06%。')
+    expect(e.text.length).toBeGreaterThan(EXCERPT_MAX - 40)
+    expectClean(text, e)
+  })
+
+  it('keep the tail of an over-long matching sentence: the clause after the match often holds the answer', () => {
+    const head = '据悉，'.repeat(40)
+    const text = `${head}本次会议确定的中试基地建设目标为，到2025年建成省级中试基地十个，带动企业研发投入超过五十亿元，${'并持续完善配套服务体系，'.repeat(10)}。`
+    const e = excerptFor(text, '中试基地建设目标是什么？')
+    expect(e.text).toContain('中试基地建设目标为，')
+    expect(e.text).toContain('到2025年建成省级中试基地十个，')
+    expectClean(text, e)
+  })
+
+  it('never reach across a paragraph break', () => {
+    const text = `上一段讲的是别的事情。\n黄河流域生态保护和高质量发展是重大国家战略。\n下一段讲的也是别的事情。`
+    const e = excerptFor(text, '黄河流域生态保护')
+    expect(e.text).toBe('黄河流域生态保护和高质量发展是重大国家战略。')
+  })
+
+  it('mark the matched words, in the original script, and nothing else', () => {
+    const text = `${filler(2)}中國煤炭地質總局召開科技專題工作會，部署採煤沉陷區綜合治理。${filler(2)}`
+    const e = excerptFor(text, '采煤沉陷区综合治理')
+    expect(marked(e)).toEqual(['採煤沉陷區綜合治理'])
+    expectClean(text, e)
+  })
+})
+
+describe('choosing the excerpt', () => {
+  it('shows the sentence with the specifics of the question, not the lead that only names the subject', () => {
+    const lead = '罗保铭，天津人，1969年5月参加工作，1971年8月加入中国共产党，曾任海南省省长、中共海南省委书记。'
+    const career = '1984年3月，任共青团天津市委研究室主任。1984年11月，任共青团天津市委副书记。1985年11月，任共青团天津市委书记。'
+    const target = '1992年4月，任中共天津市大港区委副书记、代区长。'
+    const later = '1994年10月，任中共天津市大港区委书记、区长。1995年7月，任天津市商业委员会主任。1997年10月，任中共天津市委常委。'
+    const text = `${lead}\n${career}\n${target}\n${later}`
+    // Weights as a corpus gives them: the rare name weighs more than the date.
+    const idf: Record<string, number> = {
+      罗保: 6.2,
+      保铭: 6.2,
+      铭担: 6.2,
+      担任: 2.5,
+      职务: 4.3,
+      '1992': 3.3,
+      '1992年': 3.3,
+      '4月': 2.5,
+      '4': 1.4,
+    }
+    const e = excerptFor(text, '1992年4月，罗保铭担任什么职务？', (t) => idf[t] ?? 0.5)
+    expect(e.text).toContain('1992年4月，任中共天津市大港区委副书记、代区长。')
+    expect(e.text).not.toContain('罗保铭')
+  })
+})

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { sentenceSpans } from '../../src/search/excerpt.js'
+import { charEvidence, judge, type Candidate, type QueryModel } from '../../src/search/rerank.js'
+import { fold } from '../../src/text/script.js'
+import { parseQuery } from '../../src/search/tokenize.js'
+
+/** A query model where every term weighs the same, or as given. */
+function model(question: string, weightOf: (term: string) => number = () => 1): QueryModel {
+  const parsed = parseQuery(question)
+  const weights = new Map(parsed.terms.map((t) => [t, weightOf(t)] as [string, number]))
+  return { parsed, weights, totalWeight: [...weights.values()].reduce((a, b) => a + b, 0) }
+}
+
+function candidate(text: string, bm25 = 1): Candidate {
+  return { text, folded: fold(text), sentences: sentenceSpans(text), bm25 }
+}
+
+const rankOf = (q: QueryModel, text: string, bm25 = 1) => judge(q, candidate(text, bm25))?.rank ?? -Infinity
+
+describe('question frame', () => {
+  it('ranks the article about the subject above one that only shares the question frame', () => {
+    // 個朝 in 整個朝鮮 matches the 个朝 of 哪一个朝代; it must not outweigh the name asked about.
+    const q = model('玄奘是哪一個朝代的人?', (t) => (t === '个朝' ? 5 : t === '玄奘' ? 4 : 1))
+    const frameOnly = '高麗歷經多代君主，國土大體上涵蓋整個朝鮮半島，是一個重要的朝代。'
+    const subject = '唐代高僧玄奘曾到訪印度，促進了與印度文化的交流。'
+    expect(rankOf(q, subject)).toBeGreaterThan(rankOf(q, frameOnly))
+  })
+})
+
+describe('character evidence', () => {
+  it('gives credit to a paraphrase that keeps the characters of the question', () => {
+    // Both hold 第三代蓝甲虫; only the second says how it came about (誕生, not 产生): it shares 生.
+    const q = model('第三代藍甲蟲是怎麼產生的？')
+    const bare = '海梅後來成為第三代藍甲蟲，住在艾爾帕索。'
+    const paraphrase = '海梅後來成為第三代藍甲蟲，由此誕生新的英雄。'
+    expect(rankOf(q, paraphrase)).toBeGreaterThan(rankOf(q, bare))
+  })
+
+  it('counts characters of one sentence, or of two adjacent sentences, never of the whole article scattered', () => {
+    const chars = new Map([
+      ['研', 1],
+      ['发', 1],
+      ['投', 1],
+      ['入', 1],
+    ])
+    const score = (text: string) => charEvidence(fold(text), sentenceSpans(text), chars, 4)
+    expect(score('研發投入增加。')).toBe(1)
+    // Split over two adjacent sentences: full credit for the pair, half for the best single sentence.
+    expect(score('研發很重要。投入增加。')).toBeCloseTo(0.75)
+    // The same characters far apart count only as much as the best sentence or pair holds.
+    expect(score('研究開始。天氣很好。發展很快。投票結束。加入我們。')).toBeCloseTo(0.375)
+  })
+})
+
+describe('judging', () => {
+  it('drops an article that holds too little of the query', () => {
+    const q = model('黄河流域生态保护和高质量发展')
+    expect(judge(q, candidate('今天的天氣很好，我們去公園散步，看到很多人在跳舞。'))).toBeUndefined()
+  })
+
+  it('gives a kept article an excerpt holding its best sentence', () => {
+    const q = model('中国铜业的会议在哪里召开？')
+    const judged = judge(q, candidate('中国铜业召开2024年科技工作会议。会议在昆明召开。'))
+    expect(judged?.excerpt.text).toContain('昆明')
+  })
+})
+
+describe('title', () => {
+  it('ranks the article whose title names what the question asks about above one with the same text under another title', () => {
+    const q = model('東德的人士信仰什麼宗教？')
+    const text = '東德地區多數人信仰新教，宗教活動受到限制。'
+    const titled = judge(q, { ...candidate(text), title: fold('东德') })!.rank
+    const untitled = judge(q, { ...candidate(text), title: fold('香港人口') })!.rank
+    expect(titled).toBeGreaterThan(untitled)
+  })
+
+  it('counts a title only for query terms the article text holds as well', () => {
+    // 德国 is in the title but not in the text: the title adds nothing.
+    const q = model('德國的宗教')
+    const text = '當地居民多信仰新教，宗教自由受到保障。'
+    expect(judge(q, { ...candidate(text), title: fold('德国') })!.rank).toBe(judge(q, candidate(text))!.rank)
+  })
+})

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readArticle } from '../../src/corpus/read-article.js'
+import { fold } from '../../src/text/script.js'
+import { findTerms, parseQuery, tokensWithPositions } from '../../src/search/tokenize.js'
+
+const seedsDir = join(import.meta.dirname, '..', '..', 'seeds')
+const seedTexts = readdirSync(seedsDir)
+  .sort()
+  .map((file) => {
+    const r = readArticle({ id: file, file, bytes: readFileSync(join(seedsDir, file)) })
+    if (!r.ok) throw new Error(r.reason)
+    return fold(r.article.text)
+  })
+
+const key = (t: { term: string; start: number; end: number }) => `${t.start}:${t.end}:${t.term}`
+
+describe('findTerms', () => {
+  it('finds exactly the tokens the tokenizer makes, for every kind of term in the seeds', () => {
+    let seed = 3
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    for (const text of seedTexts) {
+      const all = tokensWithPositions(text)
+      const vocabulary = [...new Set(all.map((t) => t.term))]
+      // Several random query-sized term sets, plus terms that occur only inside longer tokens.
+      for (let round = 0; round < 20; round++) {
+        const terms = new Set<string>()
+        for (let i = 0; i < 12; i++) terms.add(vocabulary[Math.floor(rand() * vocabulary.length)]!)
+        terms.add('0').add('1').add('年').add('科').add('2.0')
+        const expected = all
+          .filter((t) => terms.has(t.term))
+          .map(key)
+          .sort()
+        expect(findTerms(text, terms).map(key).sort()).toEqual(expected)
+      }
+    }
+  })
+
+  it('does not find a one-character term inside a longer run, nor a number inside a longer number', () => {
+    const text = fold('科技创新，科。2024年投入12024元，增长2.06%')
+    expect(findTerms(text, new Set(['科'])).map((t) => t.start)).toEqual([5])
+    expect(findTerms(text, new Set(['2024'])).map((t) => t.start)).toEqual([7])
+    expect(findTerms(text, new Set(['2.06%', '06'])).map((t) => t.term)).toEqual(['2.06%', '06'])
+  })
+})
+
+describe('parseQuery', () => {
+  it('leaves out the 一 and classifier after 哪: they ask, the noun after them is the subject', () => {
+    const q = parseQuery('玄奘是哪一個朝代的人?')
+    expect(q.segments).toEqual(['玄奘', '朝代'])
+    expect(q.terms).not.toContain('一个')
+    expect(q.terms).not.toContain('个朝') // which would match 整個朝鮮
+  })
+
+  it('leaves out 何年, 何种… and 时候, which ask when or what kind', () => {
+    expect(parseQuery('蘇聯於何年解體?').segments).toEqual(['苏联', '解体'])
+    expect(parseQuery('狄托於西元幾年的時候過世?').terms).not.toContain('时候')
+    expect(parseQuery('什么时候召开会议').segments).toEqual(['召开会议'])
+  })
+
+  it('keeps 何 inside an ordinary word such as 任何', () => {
+    expect(parseQuery('任何人都可以申请吗').segments).toContain('任何人')
+  })
+
+  it('leaves a question without such words as it is', () => {
+    expect(parseQuery('平頂山全社會研發投入強度是多少？').segments).toEqual(['平顶山全社会研发投入强度'])
+  })
+})
