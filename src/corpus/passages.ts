@@ -1,4 +1,5 @@
 import type { Passage } from './article.js'
+import { sentenceCover } from '../text/sentences.js'
 import type { Span } from '../text/types.js'
 
 /**
@@ -32,30 +33,7 @@ export function paragraphSpans(text: string): Span[] {
   return spans
 }
 
-/** Sentence-final punctuation (full and half width), and the closing quotes/brackets that may follow it. */
-const SENTENCE_END = new Set([...'。！？；!?;'])
-const CLOSERS = new Set([...'”’」』》）)"\''])
 const CLAUSE_END = new Set([...'，,、：:'])
-
-/**
- * Sentence spans of `text.slice(start, end)`: a sentence ends after 。！？；!?;
- * and any closing quotes that follow. The spans cover the range without gaps.
- * @example splitSentences('他说:“好。”我们走。', 0, 11) // [{0,7}, {7,11}]
- */
-export function splitSentences(text: string, start: number, end: number): Span[] {
-  const out: Span[] = []
-  let s = start
-  for (let i = start; i < end; i++) {
-    if (!SENTENCE_END.has(text[i]!)) continue
-    let e = i + 1
-    while (e < end && (SENTENCE_END.has(text[e]!) || CLOSERS.has(text[e]!))) e++
-    out.push({ start: s, end: e })
-    s = e
-    i = e - 1
-  }
-  if (s < end) out.push({ start: s, end })
-  return out
-}
 
 /** Breaks spans longer than `max` at clause punctuation, then at `max` characters. */
 function limitPieces(text: string, spans: Span[], max: number): Span[] {
@@ -97,7 +75,7 @@ export function buildPassages(text: string, paragraphs: readonly Span[], options
       passages.push({ start: p.start, end: p.end, paragraph })
       return
     }
-    const pieces = limitPieces(text, splitSentences(text, p.start, p.end), max)
+    const pieces = limitPieces(text, sentenceCover(text, p.start, p.end), max)
     let i = 0
     while (i < pieces.length) {
       const first = pieces[i]!

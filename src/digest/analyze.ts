@@ -1,7 +1,8 @@
 import { fold } from '../text/script.js'
 import type { Article } from '../corpus/article.js'
 import { getLexicon, type Lexicon } from '../text/lexicon.js'
-import { splitSentences, type Sentence } from '../text/sentences.js'
+import { sentenceSpans } from '../text/sentences.js'
+import type { Span } from '../text/types.js'
 
 /**
  * One article prepared for the digest: its title and text folded to one script
@@ -22,7 +23,7 @@ export interface AnalyzedArticle {
   words: string[]
   wordStarts: Int32Array
   /** Sentences of the text (the title is not one). */
-  sentences: Sentence[]
+  sentences: Span[]
   /** Distinct key-phrase candidates (folded), see `phraseCandidates`. */
   phrases: ReadonlySet<string>
 }
@@ -325,7 +326,7 @@ export function analyzeArticle(article: Pick<Article, 'id' | 'title' | 'date' | 
     pos += words[i]!.length
   }
   const textStart = article.title.length + 1
-  const sentences = splitSentences(article.text).map((s) => ({ ...s, start: s.start + textStart, end: s.end + textStart }))
+  const sentences = sentenceSpans(article.text).map((s) => ({ start: s.start + textStart, end: s.end + textStart }))
   return {
     id: article.id,
     title: article.title,

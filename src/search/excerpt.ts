@@ -1,3 +1,4 @@
+import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms } from './tokenize.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -10,33 +11,6 @@ import type { Excerpt } from './types.js'
 /** Target excerpt length in characters. */
 export const EXCERPT_MIN = 60
 export const EXCERPT_MAX = 200
-
-const SENTENCE_END = /[。！？!?；;\n]/
-const CLOSERS = /[”’」』）)"']/
-
-/** Sentence spans of `text` (ends after 。！？; and any closing quotes; newlines end sentences too). */
-export function sentenceSpans(text: string): Span[] {
-  const spans: Span[] = []
-  let start = 0
-  const n = text.length
-  for (let i = 0; i < n; i++) {
-    if (SENTENCE_END.test(text[i]!)) {
-      let end = i + 1
-      while (end < n && CLOSERS.test(text[end]!)) end++
-      if (text.slice(start, end).trim()) spans.push(trimSpan(text, start, end))
-      start = end
-      i = end - 1
-    }
-  }
-  if (start < n && text.slice(start).trim()) spans.push(trimSpan(text, start, n))
-  return spans
-}
-
-function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start]!)) start++
-  while (end > start && /\s/.test(text[end - 1]!)) end--
-  return { start, end }
-}
 
 /** Per-sentence evidence: which query terms occur and where. */
 export interface SentenceScore extends Span {
@@ -143,7 +117,7 @@ function cutPoints(text: string, from: number, to: number, edges: Iterable<numbe
   for (let i = from; i < to; i++) {
     if (CLAUSE_END.test(text[i]!)) {
       let j = i + 1
-      while (j < to && CLOSERS.test(text[j]!)) j++
+      while (j < to && CLOSING_MARKS.has(text[j]!)) j++
       set.add(j)
     }
   }

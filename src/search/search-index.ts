@@ -1,4 +1,4 @@
-import { sentenceSpans } from './excerpt.js'
+import { sentenceSpans } from '../text/sentences.js'
 import { judge, RANKING, type Judgement, type QueryModel } from './rerank.js'
 import { fold } from '../text/script.js'
 import { TermIndex } from './term-index.js'

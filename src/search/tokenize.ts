@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba'
-import { dict } from '@node-rs/jieba/dict.js'
+import { segmenter } from '../text/segmenter.js'
 import { fold } from '../text/script.js'
 
 /**
@@ -128,12 +127,6 @@ const CLASSIFIERS: ReadonlySet<string> = new Set(
 )
 /** 何 starting a word to ask a question (何年, 何种, 何处, 何人…; not 任何人), and 时候 (什么时候, …的时候). */
 const FRAME_PATTERN = /^何[年时种处地人方者样]|时候/
-
-let jieba: Jieba | undefined
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict)
-  return jieba
-}
 
 /** The longest query we look at; longer input is cut (a hostile 10,000-character query costs nothing). */
 export const MAX_QUERY_CHARS = 200

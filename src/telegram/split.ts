@@ -1,3 +1,4 @@
+import { sentenceCover } from '../text/sentences.js'
 import { escapeHtml } from './html.js'
 
 /** Telegram's limit on a message's text. */
@@ -53,15 +54,12 @@ export function splitParagraphs(paragraphs: string[], options: SplitOptions = {}
   return parts.map((part, i) => `${part}\n\n<i>(${i + 1}/${parts.length})</i>`)
 }
 
-/** Sentence ends in Chinese and Latin text, with closing quotes kept on the sentence. */
-const SENTENCE = /[^。！？!?；;…]*(?:[。！？!?；;]+|…+)[”’」』）)"']*|[^。！？!?；;…]+$/gu
-
 /**
  * Cuts one over-long paragraph at sentence boundaries (then characters) into HTML pieces ≤ budget.
  * Lengths add up because escaping works piece by piece (`toHtml(a + b) === toHtml(a) + toHtml(b)`).
  */
 function splitLongText(text: string, budget: number, toHtml: (t: string) => string): string[] {
-  const sentences = text.match(SENTENCE) ?? [text]
+  const sentences = sentenceCover(text).map((s) => text.slice(s.start, s.end))
   const pieces: string[] = []
   let current = ''
   let length = 0

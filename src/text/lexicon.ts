@@ -1,5 +1,5 @@
-import { Jieba } from '@node-rs/jieba'
 import { dict, idf } from '@node-rs/jieba/dict.js'
+import { segmenter } from './segmenter.js'
 
 /**
  * The background of general Chinese the digest measures specificity against:
@@ -25,7 +25,7 @@ export function getLexicon(): Lexicon {
 
 function loadLexicon(): Lexicon {
   const decoder = new TextDecoder()
-  const jieba = Jieba.withDict(dict)
+  const jieba = segmenter()
   const idfs = new Map<string, number>()
   for (const line of decoder.decode(idf).split('\n')) {
     const space = line.indexOf(' ')

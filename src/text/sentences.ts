@@ -1,42 +1,65 @@
 import type { Span } from './types.js'
 
-/** A sentence of an article: its span in `Article.text` (and so in the folded text). */
-export interface Sentence extends Span {
-  /** Index among the article's sentences, in reading order. */
-  index: number
+/**
+ * Sentences of Chinese (and Latin) text, as spans. Two shapes, named for the difference:
+ * - `sentenceSpans`: each sentence trimmed of surrounding whitespace, a line break ends one;
+ *   what excerpts, summaries and story sentences are made of.
+ * - `sentenceCover`: adjacent spans that cover a range with no gap (whitespace stays with the
+ *   sentence before it); what passages and message splitting cut at, so nothing is lost.
+ */
+
+/** Sentence-final punctuation, full and half width. */
+const FINAL = new Set([...'。！？!?；;…'])
+/** Closing quotes and brackets that stay with the sentence they end. */
+export const CLOSING_MARKS: ReadonlySet<string> = new Set([...'”’」』）)》"\''])
+
+/** End of the sentence whose final punctuation is at `i`: past repeated finals and closing marks. */
+function sentenceEnd(text: string, i: number, limit: number): number {
+  let end = i + 1
+  while (end < limit && (FINAL.has(text[end]!) || CLOSING_MARKS.has(text[end]!))) end++
+  return end
 }
 
-// Sentence-final punctuation; closing quotes and brackets right after it stay with the sentence.
-const FINAL = new Set(['。', '！', '？', '!', '?', '；', ';', '…', '\n'])
-const CLOSING = new Set(['”', '’', '」', '』', '）', ')', '》', '"', "'"])
-
 /**
- * Splits text into sentences at sentence-final punctuation and line breaks.
- * Spans exclude surrounding whitespace; empty pieces are dropped.
- * @example splitSentences('会议召开。大家发言！').length === 2
+ * The sentences of `text`, trimmed; a line break also ends a sentence; empty pieces are dropped.
+ * @example sentenceSpans('会议召开。大家发言！').length === 2
  */
-export function splitSentences(text: string): Sentence[] {
-  const out: Sentence[] = []
-  let start = 0
-  const push = (end: number) => {
-    let s = start
-    let e = end
-    while (s < e && /\s/.test(text[s]!)) s++
-    while (e > s && /\s/.test(text[e - 1]!)) e--
-    if (e > s) out.push({ start: s, end: e, index: out.length })
+export function sentenceSpans(text: string): Span[] {
+  const out: Span[] = []
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++
+    while (end > start && /\s/.test(text[end - 1]!)) end--
+    if (end > start) out.push({ start, end })
   }
+  let start = 0
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!
-    if (!FINAL.has(c)) continue
-    let end = i + 1
-    if (c !== '\n') {
-      while (end < text.length && ((FINAL.has(text[end]!) && text[end] !== '\n') || CLOSING.has(text[end]!))) end++
-    }
-    push(end)
+    if (c !== '\n' && !FINAL.has(c)) continue
+    const end = c === '\n' ? i + 1 : sentenceEnd(text, i, text.length)
+    push(start, end)
     start = end
     i = end - 1
   }
-  push(text.length)
+  push(start, text.length)
+  return out
+}
+
+/**
+ * Sentence spans covering `text.slice(start, end)` without gaps: a sentence ends after its
+ * final punctuation and any closing quotes that follow.
+ * @example sentenceCover('他说:“好。”我们走。') // [{0,7}, {7,11}]
+ */
+export function sentenceCover(text: string, start = 0, end = text.length): Span[] {
+  const out: Span[] = []
+  let s = start
+  for (let i = start; i < end; i++) {
+    if (!FINAL.has(text[i]!)) continue
+    const e = sentenceEnd(text, i, end)
+    out.push({ start: s, end: e })
+    s = e
+    i = e - 1
+  }
+  if (s < end) out.push({ start: s, end })
   return out
 }
 

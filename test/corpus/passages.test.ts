@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildPassages, paragraphSpans, splitSentences } from '../../src/corpus/passages.js'
+import { buildPassages, paragraphSpans } from '../../src/corpus/passages.js'
 
 /** A sentence of exactly `n` characters ending in 。 */
 function sentence(n: number, ch = '科'): string {
@@ -11,14 +11,6 @@ describe('paragraphSpans', () => {
     const text = '会议召开。\n许波指出,要提高站位。\n高贵超主持会议。'
     const spans = paragraphSpans(text)
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['会议召开。', '许波指出,要提高站位。', '高贵超主持会议。'])
-  })
-})
-
-describe('splitSentences', () => {
-  it('splits after sentence punctuation and keeps closing quotes with their sentence', () => {
-    const text = '王福西激动地说:“我们将加快建设步伐。”会议强调,要深入学习!是否落实?要落实;再落实'
-    const parts = splitSentences(text, 0, text.length).map((s) => text.slice(s.start, s.end))
-    expect(parts).toEqual(['王福西激动地说:“我们将加快建设步伐。”', '会议强调,要深入学习!', '是否落实?', '要落实;', '再落实'])
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeArticle } from '../../src/digest/analyze.js'
-import { hanCount, splitSentences } from '../../src/text/sentences.js'
+import { hanCount, sentenceSpans } from '../../src/text/sentences.js'
 import { summarize } from '../../src/digest/summary.js'
 import { article, seedArticles } from './seed-articles.js'
 
@@ -11,7 +11,7 @@ describe('summaries', () => {
       expect(a.text, a.id).toContain(summary)
       expect(hanCount(summary), a.id).toBeGreaterThanOrEqual(12)
       expect(summary, a.id).toMatch(/[。！？!?；;”」]$/)
-      expect(splitSentences(summary), a.id).toHaveLength(1)
+      expect(sentenceSpans(summary), a.id).toHaveLength(1)
     }
   })
 

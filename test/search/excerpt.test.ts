@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildExcerpt, EXCERPT_MAX, EXCERPT_MIN, focusScores, scoreSentences, sentenceSpans } from '../../src/search/excerpt.js'
+import { buildExcerpt, EXCERPT_MAX, EXCERPT_MIN, focusScores, scoreSentences } from '../../src/search/excerpt.js'
+import { sentenceSpans } from '../../src/text/sentences.js'
 import { fold } from '../../src/text/script.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import type { Excerpt } from '../../src/search/types.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sentenceSpans } from '../../src/search/excerpt.js'
+import { sentenceSpans } from '../../src/text/sentences.js'
 import { charEvidence, judge, type Candidate, type QueryModel } from '../../src/search/rerank.js'
 import { fold } from '../../src/text/script.js'
 import { parseQuery } from '../../src/search/tokenize.js'
