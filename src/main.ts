@@ -16,11 +16,13 @@ import { MemoryDeliveryLog } from './digest/delivery-log.js'
 import type { RunSummary } from './digest/delivery.js'
 import type { Subscription } from './digest/subscriptions.js'
 import { openLibrary } from './library/library.js'
+import { loadEnv } from './env.js'
 import { createLogger } from './logger.js'
 import { JsonFileStore } from './store/file-store.js'
 import { MemoryStore } from './store/store.js'
 
 function readConfig(): Config {
+  loadEnv()
   try {
     return parseConfig(process.env)
   } catch (err) {

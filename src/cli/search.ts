@@ -5,17 +5,17 @@
  */
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import pino from 'pino'
+import { loadEnv } from '../env.js'
 import { openLibrary } from '../library/library.js'
 import type { SearchHit } from '../search/types.js'
+import { derivedDataDir } from './derived-data.js'
 
 const USAGE = `usage: npm run search -- [options] [query]
   --json         print a JSON array of {id, file, title, date, source, excerpt, score}
   --limit N      number of results (default 5)
-  --corpus DIR   folder of articles (default: SEEDS_DIR or ./seeds)
+  --corpus DIR   folder of articles (default: SEEDS_DIR or ./seeds); what is derived from it is kept
+                 in .cache/corpora/ (one folder per corpus; SEARCH_DATA_DIR overrides)
   --batch        read one query per line from stdin, print one JSON array per line
   --help         this message`
 
@@ -50,6 +50,7 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  loadEnv()
   let parsed
   try {
     parsed = parseArgs({
@@ -76,12 +77,11 @@ async function main(): Promise<void> {
   const query = positionals.join(' ')
   if (!values.batch && !query.trim()) fail('search: give a query, or --batch to read queries from stdin')
   const corpus = values.corpus ?? process.env.SEEDS_DIR ?? './seeds'
-  // The CLI keeps its derived data out of the bot's DATA_DIR unless asked.
-  const dataDir = process.env.SEARCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'search-cli-'))
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2))
   let library
   try {
-    library = await openLibrary({ seedsDir: corpus, dataDir, logger })
+    // Kept out of the bot's DATA_DIR, in one folder per corpus: a second run is a fast restart.
+    library = await openLibrary({ seedsDir: corpus, dataDir: derivedDataDir(corpus), logger })
   } catch (err) {
     process.stderr.write(`search: cannot read corpus ${corpus}: ${(err as Error).message}\n`)
     process.exit(1)

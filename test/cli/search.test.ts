@@ -1,16 +1,38 @@
 import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { derivedDataDir } from '../../src/cli/derived-data.js'
 
 const root = join(import.meta.dirname, '..', '..')
+const dataDir = mkdtempSync(join(tmpdir(), 'search-cli-test-'))
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/search.ts', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    env: { ...process.env, LOG_LEVEL: 'silent', SEARCH_DATA_DIR: dataDir },
     timeout: 60_000,
   })
+
+describe('derivedDataDir', () => {
+  it('gives one stable folder per corpus, under the project, unless SEARCH_DATA_DIR says otherwise', () => {
+    const seeds = derivedDataDir(join(root, 'seeds'), {})
+    expect(derivedDataDir('seeds', {})).toBe(seeds)
+    expect(seeds.startsWith(join(root, '.cache', 'corpora', 'seeds-'))).toBe(true)
+    expect(derivedDataDir(join(root, 'test'), {})).not.toBe(seeds)
+    expect(derivedDataDir('seeds', { SEARCH_DATA_DIR: '/somewhere' })).toBe('/somewhere')
+  })
+
+  it('keeps the index in that folder, so a second run restarts from it', () => {
+    expect(run(['黄河']).status).toBe(0)
+    expect(existsSync(join(dataDir, 'library.json'))).toBe(true)
+    expect(existsSync(join(dataDir, 'index.bin'))).toBe(true)
+  })
+})
 
 describe('search CLI', () => {
   it('prints readable results with the matches marked', () => {
