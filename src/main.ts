@@ -6,8 +6,8 @@
 import { run, type RunnerHandle } from '@grammyjs/runner'
 import { join } from 'node:path'
 import { runConsole } from './bot/console.js'
-import { createBot } from './bot/create-bot.js'
-import type { BotDeps, ChatSettings } from './bot/deps.js'
+import { BOT_COMMANDS, createBot } from './bot/create-bot.js'
+import { createBotDeps, type ChatSettings } from './bot/deps.js'
 import type { SavedSearch } from './bot/helpers/search-memory.js'
 import { registerCommands } from './bot/register-commands.js'
 import { ConfigError, parseConfig, type Config } from './config.js'
@@ -15,8 +15,8 @@ import { createDigest } from './digest/create-digest.js'
 import { MemoryDeliveryLog } from './digest/delivery-log.js'
 import type { RunSummary } from './digest/delivery.js'
 import type { Subscription } from './digest/subscriptions.js'
-import { openLibrary } from './library/library.js'
 import { loadEnv } from './env.js'
+import { openLibrary } from './library/library.js'
 import { createLogger } from './logger.js'
 import { JsonFileStore } from './store/file-store.js'
 import { MemoryStore } from './store/store.js'
@@ -41,24 +41,23 @@ async function main(): Promise<void> {
   const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel)
 
   const library = await openLibrary({ seedsDir: config.seedsDir, dataDir: config.dataDir, logger, watch: config.seedsWatch })
-  const now = () => new Date()
 
   if (consoleMode) {
     // The console is for trying the bot out: settings, searches and subscriptions are not persisted,
     // and no digest schedule runs (/digest still previews one).
-    const settings = new MemoryStore<ChatSettings>()
+    const chatSettings = new MemoryStore<ChatSettings>()
     const digest = await createDigest({
       config,
       library,
       logger,
-      localeOf: async (chatId) => (await settings.read(String(chatId)))?.locale,
+      localeOf: async (chatId) => (await chatSettings.read(String(chatId)))?.locale,
       subscriptionStore: new MemoryStore<Subscription>(),
       deliveryLog: new MemoryDeliveryLog(),
       stateStore: new MemoryStore<RunSummary>(),
     })
-    const deps: BotDeps = { config, library, logger, settings, searches: new MemoryStore<SavedSearch>(), digest: digest.service, now }
+    const deps = createBotDeps({ config, library, logger, chatSettings, digest: digest.service })
     process.once('SIGINT', () => process.stdin.destroy())
-    await runConsole(config, deps, {
+    await runConsole(deps, {
       input: process.stdin,
       output: process.stdout,
       info: process.stderr,
@@ -69,31 +68,30 @@ async function main(): Promise<void> {
     return
   }
 
-  const settings = new JsonFileStore<ChatSettings>(join(config.dataDir, 'chat-settings.json'))
+  const chatSettings = new JsonFileStore<ChatSettings>(join(config.dataDir, 'chat-settings.json'))
   const digest = await createDigest({
     config,
     library,
     logger,
     // The chat's /lang choice decides the digest's script too.
-    localeOf: async (chatId) => (await settings.read(String(chatId)))?.locale,
+    localeOf: async (chatId) => (await chatSettings.read(String(chatId)))?.locale,
   })
-  const deps: BotDeps = {
+  const deps = createBotDeps({
     config,
     library,
     logger,
     digest: digest.service,
-    settings,
-    searches: new JsonFileStore<SavedSearch>(join(config.dataDir, 'searches.json')),
-    now,
-  }
-  const bot = createBot(config, deps)
-  // Digests are sent through the bot's API, so they get auto-retry like every other call.
+    chatSettings,
+    savedSearches: new JsonFileStore<SavedSearch>(join(config.dataDir, 'searches.json')),
+  })
+  const bot = createBot(deps)
+  // Digests are sent through the bot's API, so they follow the same retry policy as every other call.
   digest.attachApi(bot.api)
 
   await bot.init()
   logger.info({ bot: bot.botInfo.username }, 'bot: connected to Telegram')
   await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, 'bot: deleteWebhook failed'))
-  await registerCommands(bot.api, config, logger)
+  await registerCommands(bot.api, BOT_COMMANDS, config.adminIds, logger)
 
   const runner: RunnerHandle = run(bot)
   digest.start()

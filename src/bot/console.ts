@@ -2,13 +2,12 @@ import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
 import type { RawApi, Transformer } from 'grammy'
 import type { InlineKeyboardButton, Message, Update, User, UserFromGetMe } from 'grammy/types'
-import type { Config } from '../config.js'
 import { BOT_INFO } from './bot-info.js'
 import { createBot } from './create-bot.js'
 import type { BotDeps } from './deps.js'
 
 /** Who the console pretends the bot is; `getMe` is never called. */
-export const CONSOLE_BOT_INFO: UserFromGetMe = BOT_INFO
+const CONSOLE_BOT_INFO: UserFromGetMe = BOT_INFO
 
 /** The person typing, in a private chat with the bot. */
 const CONSOLE_USER: User = { id: 10_000, is_bot: false, first_name: '你', language_code: 'zh-hans' }
@@ -61,7 +60,7 @@ export function htmlToTerminal(html: string, ansi: boolean): string {
  * outgoing call readably and answers it locally. Reads until end of input, so
  * it can be scripted: `printf '/search 黄河\n' | npm start`.
  */
-export async function runConsole(config: Config, deps: BotDeps, io: ConsoleIo): Promise<void> {
+export async function runConsole(deps: BotDeps, io: ConsoleIo): Promise<void> {
   let messageId = 0
   let updateId = 0
   let lastKeyboard: NumberedButton[] = []
@@ -130,7 +129,7 @@ export async function runConsole(config: Config, deps: BotDeps, io: ConsoleIo): 
     return { ok: true, result } as never
   }
 
-  const bot = createBot(config, deps, { botInfo: CONSOLE_BOT_INFO, apiTransformers: [printer] })
+  const bot = createBot(deps, { botInfo: CONSOLE_BOT_INFO, apiTransformers: [printer] })
 
   const entitiesFor = (text: string) => {
     const command = /^\/\w+(@\w+)?/.exec(text)

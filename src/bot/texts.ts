@@ -1,15 +1,4 @@
-import { localize, type Text } from '../telegram/i18n.js'
-import type { Locale } from '../telegram/locale.js'
-
-/**
- * Fills `{name}` placeholders after localizing, so that values (user queries,
- * titles) are never run through the Traditional conversion of the template and
- * the conversion cache only ever holds templates.
- * @example format('zh-Hans', { zh: '第 {n} 页', en: 'page {n}' }, { n: '2' }) === '第 2 页'
- */
-export function format(locale: Locale, text: Text, vars: Record<string, string | number> = {}): string {
-  return localize(locale, text).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
-}
+import type { Text } from '../telegram/i18n.js'
 
 /** Every reply the bot's own features send, in one place. Chinese is written once, in Simplified. */
 export const TEXTS = {
@@ -17,20 +6,16 @@ export const TEXTS = {
     zh:
       '你好！我是科技新闻搜索机器人，可以在中文科技新闻里帮你查找文章（简体、繁体都能搜）。\n\n' +
       '<b>可以这样用：</b>\n' +
-      '/search 关键词 — 搜索文章，例如 <code>/search 黄河流域</code>\n' +
+      '{commands}\n' +
       '直接发一个问题 — 我会找出最相关的段落，例如 <code>中国铜业的会议在哪里召开？</code>\n' +
-      '/read 编号 — 阅读全文\n' +
-      '/lang — 选择 简体 / 繁體 / English\n' +
-      '/help — 显示这条说明{extra}\n\n' +
+      '搜索示例：<code>/search 黄河流域</code>\n\n' +
       '在任何聊天里输入 <code>@{bot} 关键词</code> 也能搜索。',
     en:
       'Hello! I search Chinese science-and-technology news (Simplified and Traditional script).\n\n' +
       '<b>How to use me:</b>\n' +
-      '/search keywords — find articles, e.g. <code>/search 黄河流域</code>\n' +
+      '{commands}\n' +
       'Send a question — I answer with the best passages, e.g. <code>中国铜业的会议在哪里召开？</code>\n' +
-      '/read id — read a whole article\n' +
-      '/lang — choose 简体 / 繁體 / English\n' +
-      '/help — show this message{extra}\n\n' +
+      'A search: <code>/search 黄河流域</code>\n\n' +
       'In any chat, type <code>@{bot} keywords</code> to search inline.',
   },
   startGroup: {

@@ -5,6 +5,7 @@ import type { ArticleMeta, SearchService } from '../search/types.js'
 import type { Locale } from '../telegram/locale.js'
 import type { Logger } from '../logger.js'
 import { JsonFileStore } from '../store/file-store.js'
+import { HTML } from '../telegram/html.js'
 import type { Store } from '../store/store.js'
 import { buildDigest, createAnalysisCache, DIGEST_DEFAULTS, selectArticles, type Digest, type DigestOptions } from './build.js'
 import { FileDeliveryLog, type DeliveryLog } from './delivery-log.js'
@@ -13,7 +14,7 @@ import { renderDigest, renderEmptyDigest } from './render.js'
 import { isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
 import type { DigestControl, DigestRunSummary } from './service.js'
 import { Subscriptions, type Subscription } from './subscriptions.js'
-import { systemClock, Throttle, type Clock } from './throttle.js'
+import { systemClock, type Clock } from '../clock.js'
 
 export type { RunSummary } from './delivery.js'
 
@@ -31,8 +32,6 @@ export interface CreateDigestOptions {
   subscriptionStore?: Store<Subscription>
   deliveryLog?: DeliveryLog
   stateStore?: Store<RunSummary>
-  /** Instead of `api.sendMessage` (benchmark). */
-  send?: SendMessage
   digest?: DigestOptions
   concurrency?: number
 }
@@ -67,16 +66,13 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     : await FileDeliveryLog.open(join(config.dataDir, 'digest-deliveries.jsonl'), { today: localDay(clock.now(), tz) })
   const log = opts.deliveryLog ?? fileLog!
   const state = opts.stateStore ?? new JsonFileStore<RunSummary>(join(config.dataDir, 'digest-state.json'))
-  const throttle = new Throttle(clock)
   const analyze = createAnalysisCache()
   let api = opts.api
 
-  const send: SendMessage =
-    opts.send ??
-    ((chatId, text) => {
-      if (!api) throw new Error('digest: no Telegram API attached (call attachApi(bot.api) before start)')
-      return api.sendMessage(chatId, text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
-    })
+  const send: SendMessage = (chatId, text) => {
+    if (!api) throw new Error('digest: no Telegram API attached (call attachApi(bot.api) before start)')
+    return api.sendMessage(chatId, text, HTML)
+  }
 
   const localeFor = async (sub: Subscription | undefined, chatId: number): Promise<Locale> =>
     (await opts.localeOf?.(chatId)) ?? sub?.locale ?? 'zh-Hans'
@@ -139,7 +135,6 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
           send,
           compose: (sub, d) => compose(sub, d, true),
           clock,
-          throttle,
           logger,
           ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
         },

@@ -1,8 +1,9 @@
-import { GrammyError } from 'grammy'
+import { GrammyError, HttpError } from 'grammy'
 import type { Logger } from '../logger.js'
 import type { DeliveryLog, DeliveryRecord } from './delivery-log.js'
 import type { Subscription, Subscriptions } from './subscriptions.js'
-import type { Clock, Throttle } from './throttle.js'
+import type { Clock } from '../clock.js'
+import { sendInBulk } from '../telegram/throttle.js'
 
 /** What a chat gets in one run: message parts, and the cursor they cover. */
 export interface ComposedDigest {
@@ -11,7 +12,7 @@ export interface ComposedDigest {
   cursor?: number
 }
 
-/** Sends one HTML message. In production: `api.sendMessage(chatId, text, { parse_mode: 'HTML', … })`. */
+/** Sends one HTML message: `api.sendMessage(chatId, text, HTML)` through the bot's API. */
 export type SendMessage = (chatId: number, text: string) => Promise<unknown>
 
 export interface DeliveryDeps {
@@ -21,12 +22,9 @@ export interface DeliveryDeps {
   /** The digest for a chat, or undefined when there is nothing to send. */
   compose: (sub: Subscription, day: string) => Promise<ComposedDigest | undefined>
   clock: Clock
-  throttle: Throttle
   logger: Logger
-  /** Chats sent to at once (default 8); the throttle keeps the rate. */
+  /** Chats sent to at once (default 8); the bot API's throttle keeps the rate. */
   concurrency?: number
-  /** Attempts per message when Telegram answers 429 (default 4). */
-  maxRetries?: number
 }
 
 /** What one run did; logged, and kept as the "last run" admins see. */
@@ -59,8 +57,11 @@ const nextRunId = () => `${process.pid}-${Date.now().toString(36)}-${++runs}`
  *   log it, and do not send again.
  * - A send that returned an error is recorded `failed` with the parts that did
  *   go out; the next run resumes from there, without touching other chats.
- * - 429: wait `retry_after`, retry (up to `maxRetries`). 403: deactivate.
- *   400 with `migrate_to_chat_id`: move the subscription, deliver there.
+ * - A send that got no answer (the connection reset after the request went
+ *   out) is recorded `ambiguous` and not sent again: at most once.
+ * - 429 and 5xx are retried by the bot API's retry policy (`src/telegram/retry.ts`);
+ *   what still fails is `failed`. 403: deactivate. 400 with
+ *   `migrate_to_chat_id`: move the subscription, deliver there.
  *
  * Overlapping runs in one process are serialised by the caller (`createDigest`).
  */
@@ -110,6 +111,7 @@ async function deliverOne(
     return
   }
   let partsSent = record?.partsSent ?? 0
+  let migrations = 0
   const base = (): DeliveryRecord => ({
     chatId,
     day,
@@ -123,14 +125,22 @@ async function deliverOne(
   while (partsSent < composed.parts.length) {
     // `sending` is written after the throttle lets the message go and right before the request:
     // only a crash during the request itself leaves the outcome unknown.
-    const outcome = await sendWithRetry(deps, chatId, composed.parts[partsSent]!, () => deps.log.put(base()))
+    const outcome = await sendOnce(deps, chatId, composed.parts[partsSent]!, () => deps.log.put(base()))
     if (outcome.kind === 'ok') {
       partsSent++
       // Record each part, so a failure later resumes after it (and a crash leaves it ambiguous, not resent).
       await deps.log.put({ ...base(), state: partsSent === composed.parts.length ? 'sent' : 'sending' })
       continue
     }
+    if (outcome.kind === 'migrated' && migrations >= MAX_MIGRATIONS) {
+      // Telegram moves a group once; a chain of moves is not followed forever.
+      await deps.log.put({ ...base(), state: 'failed', error: `migrated again, to ${outcome.to}` })
+      summary.failed++
+      deps.logger.warn({ chatId, to: outcome.to }, 'digest: a chat migrated more than once in one run; retried next run')
+      return
+    }
     if (outcome.kind === 'migrated') {
+      migrations++
       const moved = await deps.subscriptions.migrate(chatId, outcome.to)
       summary.migrated++
       deps.logger.info({ from: chatId, to: outcome.to }, 'digest: group became a supergroup; subscription moved')
@@ -143,6 +153,17 @@ async function deliverOne(
       if (record && (await settled(deps, record, summary, run))) return
       if (!moved?.active) return
       continue
+    }
+    if (outcome.kind === 'ambiguous') {
+      // At most once: Telegram may have the message, and it has no idempotency key to ask with.
+      await deps.log.put({ ...base(), state: 'ambiguous', error: outcome.error })
+      if (composed.cursor !== undefined) await deps.subscriptions.advance(chatId, composed.cursor)
+      summary.ambiguous++
+      deps.logger.warn(
+        { chatId, error: outcome.error, partsSent },
+        'digest: no answer from Telegram; the message may have arrived, not sending it again',
+      )
+      return
     }
     if (outcome.kind === 'gone') {
       await deps.subscriptions.deactivate(chatId, outcome.reason)
@@ -192,33 +213,54 @@ async function settled(deps: DeliveryDeps, record: DeliveryRecord, summary: RunS
   }
 }
 
-type Outcome =
-  { kind: 'ok' } | { kind: 'migrated'; to: number } | { kind: 'gone'; reason: string; error: string } | { kind: 'failed'; error: string }
+/** Supergroup migrations followed for one chat in one run. */
+const MAX_MIGRATIONS = 2
 
-async function sendWithRetry(deps: DeliveryDeps, chatId: number, text: string, beforeSend: () => Promise<void>): Promise<Outcome> {
-  const maxRetries = deps.maxRetries ?? 4
-  for (let attempt = 1; ; attempt++) {
-    await deps.throttle.acquire(chatId)
+type Outcome =
+  | { kind: 'ok' }
+  | { kind: 'migrated'; to: number }
+  | { kind: 'gone'; reason: string; error: string }
+  | { kind: 'failed'; error: string }
+  /** No answer came back: the message may or may not have arrived. */
+  | { kind: 'ambiguous'; error: string }
+
+/** Errors of a connection that was never made: nothing reached Telegram, so trying later cannot send twice. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL'])
+
+/** The error code behind a grammY `HttpError` (the fetch error, or its cause). */
+function networkCode(err: HttpError): string | undefined {
+  const inner = err.error as { code?: unknown; cause?: { code?: unknown } } | undefined
+  const code = inner?.code ?? inner?.cause?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/**
+ * Sends one part through the bot's API, which throttles it as a bulk message and
+ * applies the retry policy (429 and 5xx are retried there, within bounds), and
+ * says what became of it. `beforeSend` runs right before each attempt goes out.
+ */
+async function sendOnce(deps: DeliveryDeps, chatId: number, text: string, beforeSend: () => Promise<void>): Promise<Outcome> {
+  let recorded = false
+  const record = async () => {
+    recorded = true
     await beforeSend()
-    try {
-      await deps.send(chatId, text)
-      return { kind: 'ok' }
-    } catch (err) {
-      if (!(err instanceof GrammyError)) return { kind: 'failed', error: String(err) }
-      const migrateTo = err.parameters?.migrate_to_chat_id
-      if (migrateTo !== undefined) return { kind: 'migrated', to: migrateTo }
-      if (err.error_code === 403) return { kind: 'gone', reason: 'blocked', error: err.description }
-      if (err.error_code === 400 && /chat not found/i.test(err.description))
-        return { kind: 'gone', reason: 'chat-not-found', error: err.description }
-      if (err.error_code === 429 && attempt < maxRetries) {
-        // Only this chat waits: the throttle already keeps the overall rate under Telegram's limits,
-        // so a 429 is about this chat (as grammY's auto-retry treats it), and other chats go on.
-        const seconds = err.parameters?.retry_after ?? 5
-        deps.logger.warn({ chatId, retryAfter: seconds }, 'digest: Telegram asked to slow down; waiting')
-        await deps.clock.sleep(seconds * 1000)
-        continue
-      }
-      return { kind: 'failed', error: `${err.error_code} ${err.description}` }
+  }
+  try {
+    await sendInBulk({ beforeSend: record }, () => deps.send(chatId, text))
+    if (!recorded) deps.logger.warn({ chatId }, 'digest: sent without the bot API throttle; check how the API was built')
+    return { kind: 'ok' }
+  } catch (err) {
+    if (err instanceof HttpError) {
+      const code = networkCode(err)
+      if (code !== undefined && NOT_SENT.has(code)) return { kind: 'failed', error: `${code}: ${err.message}` }
+      return { kind: 'ambiguous', error: code ?? err.message }
     }
+    if (!(err instanceof GrammyError)) return { kind: 'failed', error: String(err) }
+    const migrateTo = err.parameters?.migrate_to_chat_id
+    if (migrateTo !== undefined) return { kind: 'migrated', to: migrateTo }
+    if (err.error_code === 403) return { kind: 'gone', reason: 'blocked', error: err.description }
+    if (err.error_code === 400 && /chat not found/i.test(err.description))
+      return { kind: 'gone', reason: 'chat-not-found', error: err.description }
+    return { kind: 'failed', error: `${err.error_code} ${err.description}` }
   }
 }

@@ -18,11 +18,7 @@ export interface DigestService {
   lastRun(): Promise<DigestRunSummary | undefined>
 }
 
-/**
- * What the digest commands need on top: subscriptions and an on-demand digest.
- * A separate interface so that stand-ins implementing only `DigestService`
- * (console, tests of other features) keep working; see `isDigestControl`.
- */
+/** What the digest commands need on top: subscriptions and an on-demand digest. */
 export interface DigestControl extends DigestService {
   /** The time zone of `DIGEST_CRON` and of per-chat times. */
   readonly timeZone: string
@@ -40,9 +36,4 @@ export interface DigestControl extends DigestService {
   chatGone(chatId: number, reason: string): Promise<void>
   /** A group became a supergroup: move its subscription. */
   chatMigrated(fromId: number, toId: number): Promise<void>
-}
-
-/** Whether the injected service supports subscriptions (the real one does). */
-export function isDigestControl(service: DigestService): service is DigestControl {
-  return typeof (service as Partial<DigestControl>).subscribe === 'function'
 }

@@ -3,6 +3,13 @@ import type { Locale } from './locale.js'
 import { forDisplay } from './display.js'
 
 /**
+ * Send options of every HTML message the bot and the digest send: parse mode HTML,
+ * no link previews (a preview of the first link would push the text down).
+ * @example ctx.reply(text, { ...HTML, reply_markup: keyboard })
+ */
+export const HTML = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } } as const
+
+/**
  * Escapes text for Telegram's HTML parse mode: `&`, `<`, `>` (and `"` for attribute safety).
  * @example escapeHtml('<b>量子</b> & 芯片') === '&lt;b&gt;量子&lt;/b&gt; &amp; 芯片'
  */

@@ -25,3 +25,13 @@ export function localize(locale: Locale, text: Text): string {
   }
   return t
 }
+
+/**
+ * Localizes a template, then fills its `{name}` slots: values (queries, titles,
+ * file names) go in after the Traditional conversion, so they are shown as they
+ * are, and the conversion cache only ever holds templates.
+ * @example format('zh-Hans', { zh: '第 {n} 页', en: 'page {n}' }, { n: 2 }) === '第 2 页'
+ */
+export function format(locale: Locale, text: Text, vars: Record<string, string | number> = {}): string {
+  return localize(locale, text).replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+}

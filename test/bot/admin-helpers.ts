@@ -1,103 +1,87 @@
 /**
- * Local helpers for the admin tests: a FakeLibrary whose reloads can be held,
- * failed and observed, a log recorder, and a bot with only the admin feature.
+ * Local helpers for the admin tests: the real library over its own corpus
+ * folder, watched (which methods admins reached, reloads that can be held open
+ * or made to fail), a log recorder, and a bot with only the admin feature.
  */
-import pino from 'pino'
 import { Bot } from 'grammy'
+import pino from 'pino'
 import { vi } from 'vitest'
-import { parseConfig } from '../../src/config.js'
-import { createAdminFeature, type AdminOptions } from '../../src/bot/features/admin.js'
 import type { BotContext } from '../../src/bot/context.js'
-import type { BotDeps, ChatSettings } from '../../src/bot/deps.js'
-import type { DigestRunSummary } from '../../src/digest/service.js'
-import type { AddResult, ReloadReport } from '../../src/library/types.js'
-import type { ArticleMeta } from '../../src/search/types.js'
-import type { Locale } from '../../src/telegram/locale.js'
+import { createBotDeps, type ChatSettings } from '../../src/bot/deps.js'
+import { createAdminFeature, type AdminOptions } from '../../src/bot/features/admin/index.js'
+import { parseConfig } from '../../src/config.js'
+import { createDigest } from '../../src/digest/create-digest.js'
+import { MemoryDeliveryLog } from '../../src/digest/delivery-log.js'
+import type { RunSummary } from '../../src/digest/delivery.js'
+import type { Subscription } from '../../src/digest/subscriptions.js'
+import type { Library } from '../../src/library/types.js'
 import { MemoryStore } from '../../src/store/store.js'
-import { botInfo, recordApi, TEST_TOKEN, users, type ApiRecorder } from '../helpers/bot-harness.js'
-import { FakeLibrary, type ArticleSeed } from '../helpers/fake-library.js'
+import type { Locale } from '../../src/telegram/locale.js'
+import { DEFAULT_ARTICLES, openTestLibrary, type ArticleSeed, type TestCorpus } from '../helpers/articles.js'
+import { botInfo, TEST_TOKEN, users } from '../helpers/bot-harness.js'
+import { recordApi, type FakeTelegram } from '../helpers/fake-telegram.js'
 
 export const admin = users.alice
 export const stranger = users.bob
 
-/**
- * The shared FakeLibrary, plus: reloads that can be held open (to act while
- * one runs), serialised like the real one, with a `reloading` flag; a record
- * of every method that changes or reads the corpus for admins.
- */
-export class ControllableLibrary extends FakeLibrary {
+/** The real library, recording which admin-facing methods were called, with reloads that can be held or failed. */
+export interface AdminLibrary extends Library {
   /** Names of the admin-facing methods called, in order. */
-  readonly touched: string[] = []
-  /** How long the next reloads claim to have taken. */
-  reloadMs = 1234
-  private hold: Promise<void> | undefined
-  private chain: Promise<unknown> = Promise.resolve()
-  private active = 0
-  private queued = 0
-  maxConcurrentReloads = 0
-
+  readonly touched: string[]
+  /** Set to make the next reloads fail with it. */
+  failReload?: Error
   /** Makes reloads wait until the returned function is called. */
-  holdReloads(): () => void {
-    let release!: () => void
-    this.hold = new Promise<void>((r) => (release = r))
-    return () => {
-      this.hold = undefined
-      release()
-    }
-  }
-
-  override reload(): Promise<ReloadReport> {
-    this.touched.push('reload')
-    this.queued++
-    this.reloading = true
-    const run = async (): Promise<ReloadReport> => {
-      this.active++
-      this.maxConcurrentReloads = Math.max(this.maxConcurrentReloads, this.active)
-      try {
-        await this.hold
-        const report = await super.reload()
-        return { ...report, ms: this.reloadMs }
-      } finally {
-        this.active--
-        this.queued--
-        this.reloading = this.queued > 0
-      }
-    }
-    const result = this.chain.then(run, run)
-    this.chain = result.catch(() => {})
-    return result
-  }
-
-  override addArticle(bytes: Uint8Array): Promise<AddResult> {
-    this.touched.push('addArticle')
-    return super.addArticle(bytes)
-  }
-
-  override removeArticle(id: string): Promise<ArticleMeta | undefined> {
-    this.touched.push('removeArticle')
-    return super.removeArticle(id)
-  }
-
-  override listArticles(): ArticleMeta[] {
-    this.touched.push('listArticles')
-    return super.listArticles()
-  }
-
-  override stats() {
-    this.touched.push('stats')
-    return super.stats()
-  }
+  holdReloads(): () => void
 }
 
-/** `count` plain articles, to fill pages. */
-export function manyArticles(count: number): ArticleSeed[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `n${String(i).padStart(4, '0')}`,
-    title: `第${i + 1}篇：省科技厅部署科技创新重点任务`,
-    date: `2023-${String((i % 12) + 1).padStart(2, '0')}-01`,
-    source: '科技日报',
-    paragraphs: [`第${i + 1}篇正文：会议部署了年度科技创新重点任务，推进关键核心技术攻关。`],
-  }))
+function watchAdmin(real: Library): AdminLibrary {
+  const touched: string[] = []
+  let hold: Promise<void> | undefined
+  let waiting = 0
+  const lib: AdminLibrary = {
+    touched,
+    holdReloads() {
+      let release!: () => void
+      hold = new Promise<void>((r) => (release = r))
+      return () => {
+        hold = undefined
+        release()
+      }
+    },
+    search: (q, o) => real.search(q, o),
+    getArticle: (id) => real.getArticle(id),
+    listArticles: () => {
+      touched.push('listArticles')
+      return real.listArticles()
+    },
+    reload: async () => {
+      touched.push('reload')
+      waiting++
+      try {
+        await hold
+        if (lib.failReload) throw lib.failReload
+        return await real.reload()
+      } finally {
+        waiting--
+      }
+    },
+    get reloading() {
+      return waiting > 0 || real.reloading
+    },
+    addArticle: (bytes) => {
+      touched.push('addArticle')
+      return real.addArticle(bytes)
+    },
+    removeArticle: (id) => {
+      touched.push('removeArticle')
+      return real.removeArticle(id)
+    },
+    stats: () => {
+      touched.push('stats')
+      return real.stats()
+    },
+  }
+  return lib
 }
 
 export interface LogLine {
@@ -110,16 +94,18 @@ export interface LogLine {
 }
 
 export interface AdminHarnessOptions extends AdminOptions {
-  library?: ControllableLibrary
-  lastDigest?: DigestRunSummary
+  /** The corpus's articles (default: the five default ones). */
+  articles?: readonly ArticleSeed[]
+  lastDigest?: RunSummary
   subscribedChats?: number
   now?: Date
 }
 
 export interface AdminHarness {
   bot: Bot<BotContext>
-  api: ApiRecorder
-  library: ControllableLibrary
+  api: FakeTelegram
+  library: AdminLibrary
+  corpus: TestCorpus
   logs: LogLine[]
   download: ReturnType<typeof vi.fn<(filePath: string) => Promise<Uint8Array>>>
   /** Updates no admin handler took (documents from non-admins, in groups…). */
@@ -127,36 +113,57 @@ export interface AdminHarness {
   /** Reply language for the next updates (the real bot's middleware resolves it per chat). */
   locale: Locale
   send(update: Parameters<Bot<BotContext>['handleUpdate']>[0]): Promise<void>
+  close(): Promise<void>
 }
 
-/** A bot with only the admin feature, a locale middleware, and a recorded API. */
-export function adminHarness(opts: AdminHarnessOptions = {}): AdminHarness {
-  const library = opts.library ?? new ControllableLibrary()
+const open: AdminHarness[] = []
+
+/** Closes every harness made since the last call (use in `afterEach`). */
+export async function closeHarnesses(): Promise<void> {
+  for (const h of open.splice(0)) await h.close()
+}
+
+/** A bot with only the admin feature, a locale middleware, and the fake Telegram. */
+export async function adminHarness(opts: AdminHarnessOptions = {}): Promise<AdminHarness> {
+  const corpus = await openTestLibrary(opts.articles ?? DEFAULT_ARTICLES)
+  const library = watchAdmin(corpus.library)
   const logs: LogLine[] = []
   const logger = pino({ level: 'info' }, { write: (s: string) => void logs.push(JSON.parse(s) as LogLine) })
-  const deps: BotDeps = {
-    config: parseConfig({ ADMIN_IDS: `${admin.id},999`, DIGEST_TZ: 'Asia/Shanghai' }),
+  const config = parseConfig({ ADMIN_IDS: `${admin.id},999`, DIGEST_TZ: 'Asia/Shanghai', DATA_DIR: corpus.dataDir })
+  const state = new MemoryStore<RunSummary>()
+  if (opts.lastDigest) await state.write('lastRun', opts.lastDigest)
+  const digest = await createDigest({
+    config,
     library,
     logger,
-    digest: {
-      subscribedChats: async () => opts.subscribedChats ?? 0,
-      lastRun: async () => opts.lastDigest,
-    },
-    settings: new MemoryStore<ChatSettings>(),
-    now: () => opts.now ?? new Date(Date.UTC(2024, 5, 1, 12, 0, 0)),
-  }
+    subscriptionStore: new MemoryStore<Subscription>(),
+    deliveryLog: new MemoryDeliveryLog(),
+    stateStore: state,
+  })
+  for (let i = 0; i < (opts.subscribedChats ?? 0); i++) await digest.service.subscribe(-1000 - i, {})
+  const now = opts.now ?? new Date(Date.UTC(2024, 5, 1, 12, 0, 0))
+  const deps = createBotDeps({
+    config,
+    library,
+    logger,
+    digest: digest.service,
+    chatSettings: new MemoryStore<ChatSettings>(),
+    now: () => now,
+  })
   const download = vi.fn(opts.download ?? (async (_filePath: string) => new Uint8Array()))
   const bot = new Bot<BotContext>(TEST_TOKEN, { botInfo })
-  const api = recordApi(bot)
+  const api = recordApi(bot.api)
   const h: AdminHarness = {
     bot,
     api,
     library,
+    corpus,
     logs,
     download,
     passedOn: 0,
     locale: 'zh-Hans',
     send: (update) => bot.handleUpdate(update),
+    close: () => corpus.close(),
   }
   bot.use((ctx, next) => {
     ctx.locale = h.locale
@@ -166,6 +173,7 @@ export function adminHarness(opts: AdminHarnessOptions = {}): AdminHarness {
   bot.use(() => {
     h.passedOn++
   })
+  open.push(h)
   return h
 }
 

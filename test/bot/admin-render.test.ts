@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatUptime, renderArticlesPage, renderReloadReport, tr, truncate } from '../../src/bot/features/admin/render.js'
+import { formatDuration, formatUptime, renderArticlesPage, renderReloadReport } from '../../src/bot/features/admin/render.js'
 import type { ArticleMeta } from '../../src/search/types.js'
 
 const meta = (i: number): ArticleMeta => ({
@@ -39,15 +39,6 @@ describe('renderArticlesPage', () => {
 })
 
 describe('helpers', () => {
-  it('fills template slots after converting to Traditional, so values stay verbatim', () => {
-    expect(tr('zh-Hant', { zh: '删除 {t}', en: 'Delete {t}' }, { t: '国家科技' })).toBe('刪除 国家科技')
-  })
-
-  it('truncates by characters without splitting surrogate pairs', () => {
-    expect(truncate('𠮷𠮷𠮷𠮷', 3)).toBe('𠮷𠮷…')
-    expect(truncate('短', 3)).toBe('短')
-  })
-
   it('formats durations and uptimes in both languages', () => {
     expect(formatDuration('en', 999)).toBe('999 ms')
     expect(formatDuration('zh-Hans', 1500)).toBe('1.5 秒')

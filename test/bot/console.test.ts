@@ -1,14 +1,14 @@
 import { PassThrough, Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { htmlToTerminal, runConsole } from '../../src/bot/console.js'
-import { createTestDeps, testConfig } from '../helpers/test-bot.js'
+import { createTestBot, testConfig } from '../helpers/test-bot.js'
 
 async function session(lines: string[]): Promise<string> {
   const output = new PassThrough()
   let out = ''
   output.on('data', (d: Buffer) => (out += d.toString()))
-  const config = testConfig({}, { botToken: undefined })
-  await runConsole(config, createTestDeps({}, config), {
+  const { deps } = await createTestBot({ config: testConfig({}, { botToken: undefined }) })
+  await runConsole(deps, {
     input: Readable.from([lines.join('\n') + '\n']),
     output,
     info: new PassThrough(),

@@ -3,26 +3,27 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Chat, Update, User } from 'grammy/types'
 import { afterEach, describe, expect, it } from 'vitest'
-import { GROUP_ANONYMOUS_BOT_ID } from '../../src/bot/features/digest.js'
+import { GROUP_ANONYMOUS_BOT_ID } from '../../src/bot/helpers/chat-admin.js'
 import { parseConfig } from '../../src/config.js'
 import { MemoryDeliveryLog } from '../../src/digest/delivery-log.js'
 import { createDigest } from '../../src/digest/create-digest.js'
 import type { Subscription } from '../../src/digest/subscriptions.js'
 import { silentLogger } from '../../src/logger.js'
 import { MemoryStore } from '../../src/store/store.js'
-import { command, groupChat, groupMessage, myChatMember, supergroupChat, users, type RecordingOptions } from '../helpers/bot-harness.js'
-import { FakeLibrary } from '../helpers/fake-library.js'
-import { createTestBot } from '../helpers/test-bot.js'
+import { command, groupChat, groupMessage, myChatMember, supergroupChat, users } from '../helpers/bot-harness.js'
+import type { FakeTelegramOptions } from '../helpers/fake-telegram.js'
+import { YELLOW_RIVER } from '../helpers/articles.js'
+import { createTestBot, idOf, sharedCorpus } from '../helpers/test-bot.js'
 
 const dirs: string[] = []
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
 
-async function setup(recording: RecordingOptions = {}) {
+async function setup(telegram: FakeTelegramOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'digest-bot-'))
   dirs.push(dir)
-  const library = new FakeLibrary()
+  const { library } = await sharedCorpus()
   const subscriptions = new MemoryStore<Subscription>()
   const digest = await createDigest({
     config: parseConfig({ DATA_DIR: dir }),
@@ -32,7 +33,7 @@ async function setup(recording: RecordingOptions = {}) {
     deliveryLog: new MemoryDeliveryLog(),
     stateStore: new MemoryStore(),
   })
-  const t = createTestBot({ deps: { digest: digest.service, library }, recording })
+  const t = await createTestBot({ digest: digest.service, telegram })
   digest.attachApi(t.bot.api)
   const sub = (chatId: number) => digest.service.subscription(chatId)
   const replies = () => t.api.texts()
@@ -127,24 +128,18 @@ describe('/digest', () => {
     await t.bot.handleUpdate(command('digest', '', { chat: groupChat, from: users.alice }))
     const now = t.replies().join('\n')
     expect(now).toContain('科技新闻日报')
-    expect(now).toContain('/read_a1b2c3d4')
+    expect(now).toContain(`/read_${await idOf(YELLOW_RIVER)}`)
     expect((await t.sub(groupChat.id))?.coveredUntil).toBeUndefined()
 
     t.api.clear()
     expect(await t.digest.runOnce()).toMatchObject({ sent: 1 })
     const scheduled = t.replies().join('\n')
-    expect(scheduled).toContain('/read_a1b2c3d4')
+    expect(scheduled).toContain(`/read_${await idOf(YELLOW_RIVER)}`)
     expect(t.api.last('sendMessage')?.payload).toMatchObject({ chat_id: groupChat.id, parse_mode: 'HTML' })
 
     // After the scheduled one, nothing is new.
     await t.bot.handleUpdate(command('digest', '', { chat: groupChat, from: users.alice }))
     expect(t.replies().at(-1)).toContain('目前没有新文章')
-  })
-
-  it('says so when the digest service is not available', async () => {
-    const t = createTestBot()
-    await t.bot.handleUpdate(command('digest', '', { from: users.alice }))
-    expect(t.api.texts().at(-1)).toContain('每日摘要暂不可用')
   })
 })
 

@@ -1,6 +1,8 @@
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
-import { callbackQuery, command, inlineQuery, recordApi } from '../helpers/bot-harness.js'
+import { callbackQuery, command, inlineQuery } from '../helpers/bot-harness.js'
+import { recordApi } from '../helpers/fake-telegram.js'
+import { YELLOW_RIVER } from '../helpers/articles.js'
 import { createTestBot } from '../helpers/test-bot.js'
 
 /** A logger whose lines tests can read. */
@@ -13,7 +15,7 @@ function capturingLogger() {
 describe('error boundary', () => {
   it('turns a failing search into a short apology and a log line with the update id', async () => {
     const { logger, lines } = capturingLogger()
-    const t = createTestBot({ deps: { logger } })
+    const t = await createTestBot({ logger })
     t.library.failures.search = new Error('index: corrupt segment')
     const update = command('search', '黄河')
     await expect(t.bot.handleUpdate(update)).resolves.toBeUndefined()
@@ -24,9 +26,11 @@ describe('error boundary', () => {
   })
 
   it('apologises in the chat language, and with a toast for button presses', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     t.library.failures.getArticle = new Error('disk gone')
-    await t.bot.handleUpdate(callbackQuery('r:a1b2c3d4', { from: { id: 7, is_bot: false, first_name: 'E', language_code: 'en' } }))
+    await t.bot.handleUpdate(
+      callbackQuery(`r:${t.idOf(YELLOW_RIVER)}`, { from: { id: 7, is_bot: false, first_name: 'E', language_code: 'en' } }),
+    )
     expect(t.api.last('answerCallbackQuery')!.payload).toMatchObject({
       text: 'Sorry, something went wrong while handling your request. Please try again later.',
       show_alert: true,
@@ -34,7 +38,7 @@ describe('error boundary', () => {
   })
 
   it('answers a failing inline query with no results', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     t.library.failures.search = new Error('boom')
     await t.bot.handleUpdate(inlineQuery('黄河'))
     expect(t.api.last('answerInlineQuery')!.payload.results).toEqual([])
@@ -42,7 +46,7 @@ describe('error boundary', () => {
 
   it('logs a Telegram refusal (GrammyError) and does not write to a chat that blocked the bot', async () => {
     const { logger, lines } = capturingLogger()
-    const t = createTestBot({ deps: { logger } })
+    const t = await createTestBot({ logger })
     t.api.failNext('sendMessage', 403, 'Forbidden: bot was blocked by the user')
     await t.bot.handleUpdate(command('search', '黄河'))
     expect(t.api.callsOf('sendMessage')).toHaveLength(1)
@@ -52,9 +56,9 @@ describe('error boundary', () => {
 
   it('logs a network failure (HttpError) apart from other errors and still apologises', async () => {
     const { logger, lines } = capturingLogger()
-    const t = createTestBot({ deps: { logger } })
-    // Installed on top of auto-retry, so the failure reaches the handler at once.
-    const outer = recordApi(t.bot)
+    const t = await createTestBot({ logger })
+    // Installed on top of the retry policy, so the failure reaches the handler at once.
+    const outer = recordApi(t.bot.api)
     outer.networkFailNext('sendMessage')
     await t.bot.handleUpdate(command('search', '黄河'))
     expect(lines.some((l) => l.msg === 'bot: network error talking to Telegram')).toBe(true)
@@ -67,7 +71,7 @@ describe('error boundary', () => {
 
 describe('outgoing calls', () => {
   it('retry after a 429 with retry_after, so the user still gets the reply', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     t.api.failNext('sendMessage', 429, 'Too Many Requests: retry after 0', 0)
     await t.bot.handleUpdate(command('search', '黄河'))
     const sends = t.api.callsOf('sendMessage')

@@ -19,13 +19,13 @@ describe('free-text questions', () => {
   })
 
   it('stays quiet in groups when the bot is neither mentioned nor replied to', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(groupMessage('黄河流域今年的项目怎么样？'))
     expect(t.api.calls).toEqual([])
   })
 
   it('answers in groups when mentioned, without searching for its own name', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(groupMessage('@KejiNewsBot 黄河'))
     expect(t.library.queries).toEqual(['黄河'])
     expect(t.lastText()).toContain('<b>黄河</b>')
@@ -36,7 +36,7 @@ describe('free-text questions', () => {
   })
 
   it('gives the short help when mentioned with nothing else', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(groupMessage('@KejiNewsBot'))
     expect(t.lastText()).toContain('我是科技新闻搜索机器人')
     expect(t.library.queries).toEqual([])

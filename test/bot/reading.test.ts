@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { callbackQuery, command, privateMessage } from '../helpers/bot-harness.js'
-import { createTestBot, replyTo } from '../helpers/test-bot.js'
+import { COAL_GEOLOGY, COPPER, LONG_REPORT, YELLOW_RIVER } from '../helpers/articles.js'
+import { createTestBot, idOf, replyTo } from '../helpers/test-bot.js'
 
 describe('reading', () => {
   it('sends the full article when a result read button is pressed', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(command('search', '黄河'))
     const button = t.lastReply().reply_markup.inline_keyboard[0][0]
-    expect(button).toEqual({ text: '📖 1', callback_data: 'r:a1b2c3d4' })
+    expect(button).toEqual({ text: '📖 1', callback_data: `r:${await idOf(YELLOW_RIVER)}` })
     await t.send(callbackQuery(button.callback_data))
     expect(t.api.last('answerCallbackQuery')).toBeDefined()
     const text = t.lastText()
@@ -16,29 +17,29 @@ describe('reading', () => {
   })
 
   it('reads an article with /read <id> and with the tappable /read_<id>', async () => {
-    const t = createTestBot()
-    await t.send(command('read', 'e5f6a7b8'), privateMessage('/read_e5f6a7b8'))
+    const t = await createTestBot()
+    await t.send(command('read', await idOf(COPPER)), privateMessage(`/read_${await idOf(COPPER)}`))
     const texts = t.api.texts()
     expect(texts).toHaveLength(2)
     for (const text of texts) expect(text).toContain('<b>中国铜业召开2024年科技工作会议</b>')
   })
 
   it('splits a very long article into parts under 4,096 characters, between paragraphs', async () => {
-    const t = createTestBot()
-    await t.send(command('read', 'd4e5f6a7'))
+    const t = await createTestBot()
+    await t.send(command('read', await idOf(LONG_REPORT)))
     const parts = t.api.texts()
     expect(parts.length).toBeGreaterThanOrEqual(3)
     for (const [i, part] of parts.entries()) {
       expect(part.length).toBeLessThanOrEqual(4096)
       expect(part.endsWith(`<i>(${i + 1}/${parts.length})</i>`)).toBe(true)
     }
-    const article = t.library.getArticle('d4e5f6a7')!
+    const article = t.library.getArticle(await idOf(LONG_REPORT))!
     const shortParagraphs = article.paragraphs.map((s) => article.text.slice(s.start, s.end)).filter((p) => p.length < 4000)
     for (const p of shortParagraphs) expect(parts.some((part) => part.includes(p))).toBe(true)
   })
 
   it('shows a Traditional article in Simplified for a Simplified chat', async () => {
-    expect(await replyTo(command('read', 'b2c3d4e5'))).toContain('<b>中国煤炭地质总局召开科技专题工作会</b>')
+    expect(await replyTo(command('read', await idOf(COAL_GEOLOGY)))).toContain('<b>中国煤炭地质总局召开科技专题工作会</b>')
   })
 
   it('explains the usage of /read without an id', async () => {

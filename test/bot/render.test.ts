@@ -3,7 +3,8 @@ import { renderArticle } from '../../src/bot/render/article.js'
 import { escapeHtml, highlightExcerpt } from '../../src/telegram/html.js'
 import { renderResultPage } from '../../src/bot/render/search-results.js'
 import { splitParagraphs, TELEGRAM_MESSAGE_LIMIT } from '../../src/telegram/split.js'
-import { buildArticle, FakeLibrary, HOSTILE, LONG_REPORT } from '../helpers/fake-library.js'
+import { HOSTILE, LONG_REPORT } from '../helpers/articles.js'
+import { idOf, sharedCorpus } from '../helpers/test-bot.js'
 
 /** Every opened tag is closed within the same part, in order. */
 function balanced(html: string): boolean {
@@ -76,8 +77,9 @@ describe('splitParagraphs', () => {
 })
 
 describe('renderArticle', () => {
-  it('splits a very long article into parts under 4,096 characters with balanced tags', () => {
-    const article = buildArticle(LONG_REPORT)
+  it('splits a very long article into parts under 4,096 characters with balanced tags', async () => {
+    const { library } = await sharedCorpus()
+    const article = library.getArticle(await idOf(LONG_REPORT))!
     expect(article.text.length).toBeGreaterThan(10_000)
     const parts = renderArticle(article, 'zh-Hans')
     expect(parts.length).toBeGreaterThanOrEqual(3)
@@ -88,8 +90,9 @@ describe('renderArticle', () => {
     expect(parts[0]).toMatch(/^<b>河南省2024年科技创新工作要点<\/b>\n📅 2024-01-10/)
   })
 
-  it('shows hostile markup literally', () => {
-    const [part] = renderArticle(buildArticle(HOSTILE), 'zh-Hans')
+  it('shows hostile markup literally', async () => {
+    const { library } = await sharedCorpus()
+    const [part] = renderArticle(library.getArticle(await idOf(HOSTILE))!, 'zh-Hans')
     expect(part).toContain('<b>&lt;b&gt;量子&lt;/b&gt;芯片 &amp; 测控系统 &lt;/a&gt; 研讨会</b>')
     expect(part).toContain('&lt;script&gt;')
     expect(part).not.toContain('<script>')
@@ -99,7 +102,7 @@ describe('renderArticle', () => {
 
 describe('renderResultPage', () => {
   it('offers a read button per hit and page buttons only when there is more than one page', async () => {
-    const library = new FakeLibrary()
+    const { library } = await sharedCorpus()
     const result = await library.search('科技', { limit: 3 })
     const first = renderResultPage({ query: '科技', ...result, page: 0, pageSize: 3 }, { locale: 'zh-Hans', token: 'tok' })
     const rows = first.keyboard.inline_keyboard

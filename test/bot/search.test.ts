@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../src/store/store.js'
 import type { SavedSearch } from '../../src/bot/helpers/search-memory.js'
 import { botInfo, callbackQuery, command, groupChat, groupMessage, messageObject, users } from '../helpers/bot-harness.js'
-import { createTestBot, replyTo, type TestBot } from '../helpers/test-bot.js'
+import { YELLOW_RIVER } from '../helpers/articles.js'
+import { createTestBot, idOf, replyTo, type TestBot } from '../helpers/test-bot.js'
 
 describe('/search', () => {
   it('answers with the top results: title, date, source and excerpt with matches in bold', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(command('search', '黄河'))
     const reply = t.lastReply()
     expect(reply.chat_id).toBe(users.alice.id)
@@ -16,11 +17,11 @@ describe('/search', () => {
     expect(text).toContain('<b>1. 黄河流域生态保护科技工作会议在郑州召开</b>')
     expect(text).toContain('📅 2024-03-15 · 来源：河南科技网')
     expect(text).toContain('<b>黄河</b>流域生态保护和高质量发展')
-    expect(text).toContain('/read_a1b2c3d4')
+    expect(text).toContain(`/read_${await idOf(YELLOW_RIVER)}`)
   })
 
   it('explains the usage when the query is missing', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(command('search'))
     expect(t.lastText()).toContain('请在 /search 后面写上要找的关键词')
     expect(t.library.queries).toEqual([])
@@ -48,7 +49,7 @@ describe('/search', () => {
   })
 
   it('works as /search@BotName in a group and quotes the asker', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(command('search', '黄河', { chat: groupChat, mention: true, message_id: 77 }))
     const reply = t.lastReply()
     expect(reply.chat_id).toBe(groupChat.id)
@@ -57,7 +58,7 @@ describe('/search', () => {
   })
 
   it('ignores /search addressed to another bot in a group', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(groupMessage('/search@OtherBot 黄河'))
     expect(t.api.calls).toEqual([])
   })
@@ -72,7 +73,7 @@ describe('pagination', () => {
   }
 
   it('shows page 1/2 with a 下一页 button whose data is short', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     const { sent, nav } = await searchScience(t)
     expect(sent.text).toContain('共 4 篇，第 1/2 页')
     expect(nav.map((b) => b.text)).toEqual(['1/2', '下一页 ›'])
@@ -80,7 +81,7 @@ describe('pagination', () => {
   })
 
   it('edits the same message when 下一页 and 上一页 are pressed', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     const { nav } = await searchScience(t)
     const resultsMessage = messageObject('results', { from: botInfo, message_id: 321 })
     await t.send(callbackQuery(nav[1]!.callback_data, { message: resultsMessage }))
@@ -99,18 +100,18 @@ describe('pagination', () => {
 
   it('still works after a restart, re-running the search from the stored query', async () => {
     const searches = new MemoryStore<SavedSearch>()
-    const before = createTestBot({ deps: { searches } })
+    const before = await createTestBot({ savedSearches: searches })
     const { nav } = await searchScience(before)
-    const after = createTestBot({ deps: { searches } })
+    const after = await createTestBot({ savedSearches: searches })
     await after.send(callbackQuery(nav[1]!.callback_data))
     expect(after.api.last('editMessageText')!.payload.text).toContain('第 2/2 页')
     expect(after.library.queries).toEqual(['科技'])
   })
 
   it('says clearly that the search expired when the query is unknown', async () => {
-    const before = createTestBot()
+    const before = await createTestBot()
     const { nav } = await searchScience(before)
-    const after = createTestBot()
+    const after = await createTestBot()
     await after.send(callbackQuery(nav[1]!.callback_data))
     expect(after.api.last('answerCallbackQuery')!.payload).toMatchObject({
       text: '这次搜索已过期，请重新搜索。',
@@ -120,14 +121,14 @@ describe('pagination', () => {
   })
 
   it('answers a press on the page label without doing anything', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(callbackQuery('n'))
     expect(t.api.calls.map((c) => c.method)).toEqual(['answerCallbackQuery'])
     expect(t.api.last('answerCallbackQuery')!.payload.text).toBeUndefined()
   })
 
   it('treats "message is not modified" as harmless when the same page is pressed twice', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     const { nav } = await searchScience(t)
     t.api.failNext('editMessageText', 400, 'Bad Request: message is not modified')
     await t.send(callbackQuery(nav[1]!.callback_data))

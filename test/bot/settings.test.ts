@@ -28,7 +28,7 @@ describe('reply language', () => {
 
 describe('/lang', () => {
   it('offers 简体 / 繁體 / English with the current choice ticked', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(command('lang'))
     const reply = t.lastReply()
     expect(reply.text).toBe('请选择回复和文章显示的语言：')
@@ -36,7 +36,7 @@ describe('/lang', () => {
   })
 
   it('switches the chat to Traditional, converting later excerpts', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(callbackQuery('l:zh-Hant'))
     expect(t.api.last('answerCallbackQuery')!.payload.text).toBe('好的，以後用繁體中文回覆。')
     expect(t.api.last('editMessageText')!.payload.text).toBe('好的，以後用繁體中文回覆。')
@@ -51,9 +51,9 @@ describe('/lang', () => {
 
   it('remembers the choice across restarts', async () => {
     const settings = new MemoryStore<ChatSettings>()
-    const before = createTestBot({ deps: { settings } })
+    const before = await createTestBot({ chatSettings: settings })
     await before.send(callbackQuery('l:en'))
-    const after = createTestBot({ deps: { settings } })
+    const after = await createTestBot({ chatSettings: settings })
     await after.send(command('help'))
     expect(after.lastText()).toContain('Hello! I search Chinese science-and-technology news')
     expect(await settings.read(String(users.alice.id))).toEqual({ locale: 'en' })
@@ -64,13 +64,13 @@ describe('/lang', () => {
   })
 
   it('lets only group admins change a group language', async () => {
-    const member = createTestBot({ recording: { chatMemberStatus: 'member' } })
+    const member = await createTestBot({ telegram: { chatMemberStatus: 'member' } })
     await member.send(callbackQuery('l:en', { chat: groupChat }))
     expect(member.api.last('answerCallbackQuery')!.payload).toMatchObject({ text: '只有群管理员可以更改本群的语言。', show_alert: true })
-    expect(await member.deps.settings.read(String(groupChat.id))).toBeUndefined()
+    expect(await member.deps.chatSettings.read(String(groupChat.id))).toBeUndefined()
 
-    const admin = createTestBot({ recording: { chatMemberStatus: 'administrator' } })
+    const admin = await createTestBot({ telegram: { chatMemberStatus: 'administrator' } })
     await admin.send(callbackQuery('l:en', { chat: groupChat }))
-    expect(await admin.deps.settings.read(String(groupChat.id))).toEqual({ locale: 'en' })
+    expect(await admin.deps.chatSettings.read(String(groupChat.id))).toEqual({ locale: 'en' })
   })
 })

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { command, documentMessage, groupChat, groupMessage, myChatMember, privateMessage, users } from '../helpers/bot-harness.js'
-import { createTestBot, replyTo } from '../helpers/test-bot.js'
+import { COPPER } from '../helpers/articles.js'
+import { BOT_COMMANDS } from '../../src/bot/create-bot.js'
+import { createTestBot, idOf, replyTo } from '../helpers/test-bot.js'
 
 describe('/start and /help', () => {
   it('explains what the bot does, its commands and two example searches in a private chat', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(command('start'))
     const reply = t.lastReply()
     const text = t.lastText()
@@ -17,7 +19,18 @@ describe('/start and /help', () => {
   })
 
   it('gives the same help for /help, in English for English users', async () => {
-    expect(await replyTo(command('help', '', { from: users.carol }))).toContain('/search keywords — find articles')
+    expect(await replyTo(command('help', '', { from: users.carol }))).toContain('/search — Search articles, e.g. /search 黄河流域')
+  })
+
+  it('lists the same commands as the menus: the admin ones only to admins', async () => {
+    const everyone = BOT_COMMANDS.filter((c) => c.audience === 'everyone' && c.command !== 'start').map((c) => `/${c.command} — `)
+    const admins = BOT_COMMANDS.filter((c) => c.audience === 'admin').map((c) => `/${c.command} — `)
+    const user = await replyTo(command('help'))
+    for (const line of everyone) expect(user).toContain(line)
+    for (const line of admins) expect(user).not.toContain(line)
+    const t = await createTestBot({ config: { adminIds: [users.alice.id] } })
+    await t.send(command('help'))
+    for (const line of [...everyone, ...admins]) expect(t.lastText()).toContain(line)
   })
 
   it('gives a short version in groups', async () => {
@@ -27,7 +40,7 @@ describe('/start and /help', () => {
   })
 
   it('opens an article from a deep link of an inline result', async () => {
-    expect(await replyTo(command('start', 'r_e5f6a7b8'))).toContain('<b>中国铜业召开2024年科技工作会议</b>')
+    expect(await replyTo(command('start', `r_${await idOf(COPPER)}`))).toContain('<b>中国铜业召开2024年科技工作会议</b>')
   })
 })
 
@@ -41,19 +54,19 @@ describe('anything else', () => {
   })
 
   it('stays quiet in groups about unknown commands and chatter', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(groupMessage('/frobnicate'), groupMessage('今天天气不错'))
     expect(t.api.calls).toEqual([])
   })
 
   it('ignores membership changes without replying', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(myChatMember('kicked'), myChatMember('member', { chat: groupChat }))
     expect(t.api.calls).toEqual([])
   })
 
   it('does not take a private command for a question', async () => {
-    const t = createTestBot()
+    const t = await createTestBot()
     await t.send(privateMessage('/frobnicate 黄河'))
     expect(t.library.queries).toEqual([])
   })

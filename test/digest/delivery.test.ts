@@ -1,15 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Api } from 'grammy'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config.js'
 import { MemoryDeliveryLog } from '../../src/digest/delivery-log.js'
 import { createDigest, type CreateDigestOptions } from '../../src/digest/create-digest.js'
 import type { Subscription } from '../../src/digest/subscriptions.js'
-import { VirtualClock } from '../../src/digest/throttle.js'
 import { silentLogger } from '../../src/logger.js'
 import { MemoryStore } from '../../src/store/store.js'
-import { FakeBotApi, type Fault } from './fake-bot-api.js'
+import { telegramTransformers } from '../../src/telegram/retry.js'
+import { Throttle } from '../../src/telegram/throttle.js'
+import { TEST_TOKEN } from '../helpers/bot-harness.js'
+import { createFakeTelegram, type Fault, type FakeTelegram } from '../helpers/fake-telegram.js'
+import { VirtualClock } from '../helpers/virtual-clock.js'
 import { article, seedArticles, TestLibrary } from './seed-articles.js'
 
 // 2024-06-02 08:00 in Asia/Shanghai.
@@ -36,9 +40,29 @@ interface Setup {
   concurrency?: number
 }
 
+/**
+ * The bot's API as production builds it (the retry policy on top), with the fake
+ * Telegram beneath it, where the network would be. Returns the fake.
+ */
+function telegramApi(
+  clock: VirtualClock,
+  fault?: (chatId: number, attempt: number) => Fault | undefined,
+): { api: Api; telegram: FakeTelegram } {
+  const telegram = createFakeTelegram({
+    clock,
+    ...(fault
+      ? { fault: (call, attempt) => (call.method === 'sendMessage' ? fault(Number(call.payload.chat_id), attempt) : undefined) }
+      : {}),
+  })
+  const api = new Api(TEST_TOKEN)
+  api.config.use(telegram.transformer)
+  for (const t of telegramTransformers(silentLogger, new Throttle(clock))) api.config.use(t)
+  return { api, telegram }
+}
+
 async function setup(s: Setup = {}) {
   const clock = new VirtualClock(MORNING)
-  const api = new FakeBotApi(clock, s.fault)
+  const { api: botApi, telegram: api } = telegramApi(clock, s.fault)
   const library = s.library ?? new TestLibrary(seedArticles())
   const dataDir = s.dataDir ?? tempDir()
   const memory = s.memory ?? true
@@ -49,7 +73,7 @@ async function setup(s: Setup = {}) {
     library,
     logger: silentLogger,
     clock,
-    send: api.send,
+    api: botApi,
     ...(memory ? { subscriptionStore: subscriptions, deliveryLog: log, stateStore: new MemoryStore() } : {}),
     ...(s.concurrency ? { concurrency: s.concurrency } : {}),
   }
@@ -119,13 +143,13 @@ describe('scheduled delivery', () => {
 
   it('shows each chat its digest in the chat’s script', async () => {
     const clock = new VirtualClock(MORNING)
-    const api = new FakeBotApi(clock)
+    const { api: botApi, telegram: api } = telegramApi(clock)
     const digest = await createDigest({
       config: parseConfig({ DATA_DIR: tempDir() }),
       library: new TestLibrary(seedArticles()),
       logger: silentLogger,
       clock,
-      send: api.send,
+      api: botApi,
       subscriptionStore: new MemoryStore(),
       deliveryLog: new MemoryDeliveryLog(),
       stateStore: new MemoryStore(),
@@ -185,7 +209,11 @@ describe('exactly once', () => {
   it('retries a chat whose send failed on the next run, without duplicating the others', async () => {
     const chats = groups(4)
     const flaky = chats[1]!
-    const { api, digest } = await setup({ chats, fault: (id, attempt) => (id === flaky && attempt === 1 ? { kind: '500' } : undefined) })
+    // No connection could be made: nothing reached Telegram, so the next run may send it.
+    const { api, digest } = await setup({
+      chats,
+      fault: (id, attempt) => (id === flaky && attempt === 1 ? { kind: 'refused' } : undefined),
+    })
     expect(await digest.runOnce()).toMatchObject({ sent: 3, failed: 1 })
     expect(api.countByChat().has(flaky)).toBe(false)
     expect(await digest.runOnce()).toMatchObject({ sent: 1, failed: 0, skipped: 3 })
@@ -199,18 +227,38 @@ describe('exactly once', () => {
   })
 })
 
-describe('Telegram errors', () => {
-  it('waits retry_after on a 429 (on the virtual clock) and then delivers once', async () => {
+describe('Telegram errors, through the bot API’s retry policy', () => {
+  it('waits retry_after on a 429 and then delivers once', async () => {
     const chats = groups(3)
-    const { api, digest, clock } = await setup({
+    const { api, digest } = await setup({
       chats,
-      fault: (id, attempt) => (id === chats[0] && attempt === 1 ? { kind: '429', retryAfter: 7 } : undefined),
+      fault: (id, attempt) => (id === chats[0] && attempt === 1 ? { kind: '429', retryAfter: 1 } : undefined),
     })
-    const start = clock.now()
     expect(await digest.runOnce()).toMatchObject({ sent: 3, failed: 0 })
-    const retried = api.delivered.find((d) => d.chatId === chats[0])!
-    expect(retried.at - start).toBeGreaterThanOrEqual(7000)
+    expect(api.callsOf('sendMessage').filter((c) => c.payload.chat_id === chats[0])).toHaveLength(2)
     expect(api.countByChat().get(chats[0]!)).toBe(1)
+  })
+
+  it('tries again after a 5xx, and the chat gets its digest once', async () => {
+    const chats = groups(2)
+    const { api, digest } = await setup({ chats, fault: (id, attempt) => (id === chats[1] && attempt === 1 ? { kind: '500' } : undefined) })
+    expect(await digest.runOnce()).toMatchObject({ sent: 2, failed: 0 })
+    expect(api.countByChat().get(chats[1]!)).toBe(1)
+  })
+
+  it('does not send again when Telegram took the message but the answer was lost, then or the next day', async () => {
+    const chats = groups(3)
+    const lost = chats[1]!
+    const { api, digest } = await setup({
+      chats,
+      fault: (id, attempt) => (id === lost && attempt === 1 ? { kind: 'delivered-then-reset' } : undefined),
+    })
+    expect(await digest.runOnce()).toMatchObject({ sent: 2, ambiguous: 1 })
+    expect(await digest.runOnce()).toMatchObject({ sent: 0 })
+    expect(api.countByChat().get(lost)).toBe(1)
+    // The articles it covered count as delivered: tomorrow's digest does not repeat them.
+    expect(await digest.runOnce({ day: '2024-06-03' })).toMatchObject({ sent: 0 })
+    expect(api.countByChat().get(lost)).toBe(1)
   })
 
   it('deactivates a chat that blocked or removed the bot (403), and leaves it alone next time', async () => {
@@ -238,9 +286,9 @@ describe('Telegram errors', () => {
     expect(api.countByChat().has(chats[0]!)).toBe(false)
   })
 
-  it('keeps sending to the other chats when one fails for good', async () => {
+  it('keeps sending to the other chats when one is asked to wait longer than a minute', async () => {
     const chats = groups(5)
-    const { api, digest } = await setup({ chats, fault: (id) => (id === chats[0] ? { kind: '429', retryAfter: 1 } : undefined) })
+    const { api, digest } = await setup({ chats, fault: (id) => (id === chats[0] ? { kind: '429', retryAfter: 120 } : undefined) })
     const summary = await digest.runOnce()
     expect(summary).toMatchObject({ sent: 4, failed: 1 })
     expect(api.countByChat().size).toBe(4)
@@ -248,6 +296,30 @@ describe('Telegram errors', () => {
 })
 
 describe('rate limits', () => {
+  it('delivers to a thousand chats with blocks, migrations and flood waits: each active chat once, at most 30 a second', async () => {
+    const chats = [...groups(700), ...Array.from({ length: 300 }, (_, i) => 5_000_000 + i)]
+    const fault = (id: number, attempt: number): Fault | undefined => {
+      const n = Math.abs(id) % 100
+      if (n === 7) return { kind: '403' }
+      if (n === 13 && id < 0 && id > -1_000_000_000_000) return { kind: 'migrate', to: id - 1_000_000_000_000 }
+      if (n === 21 && attempt === 1) return { kind: '429', retryAfter: 0 }
+      return undefined
+    }
+    const { api, digest } = await setup({ chats, fault, concurrency: 32 })
+    const summary = await digest.runOnce()
+    const blocked = chats.filter((id) => Math.abs(id) % 100 === 7)
+    const migrated = chats.filter((id) => Math.abs(id) % 100 === 13 && id < 0)
+    expect(summary).toMatchObject({ deactivated: blocked.length, migrated: migrated.length, failed: 0 })
+    const perChat = api.countByChat()
+    for (const id of chats) {
+      const target = migrated.includes(id) ? id - 1_000_000_000_000 : id
+      expect(perChat.get(target) ?? 0, String(id)).toBe(blocked.includes(id) ? 0 : 1)
+    }
+    expect(api.maxInWindow(1000)).toBeLessThanOrEqual(30)
+    expect(api.maxPerGroupPerMinute()).toBeLessThanOrEqual(20)
+    expect(await digest.runOnce()).toMatchObject({ sent: 0 })
+  })
+
   it('never sends more than 30 messages a second overall or 20 a minute to one group', async () => {
     const chats = groups(150)
     const { api, digest, clock } = await setup({ chats, concurrency: 16 })

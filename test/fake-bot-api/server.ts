@@ -12,7 +12,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Message, Update, UserFromGetMe } from 'grammy/types'
-import { botInfo as defaultBotInfo, TEST_TOKEN, type ApiCall } from '../helpers/bot-harness.js'
+import { botInfo as defaultBotInfo, TEST_TOKEN } from '../helpers/bot-harness.js'
+import type { ApiCall } from '../helpers/fake-telegram.js'
 
 export interface FakeBotApi {
   /** The API root to give the bot, e.g. `http://127.0.0.1:40123`. */

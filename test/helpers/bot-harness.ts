@@ -1,17 +1,12 @@
 /**
- * Test harness for grammY bots, following grammY's own test suite: one
- * `botInfo` fixture (so no `getMe` call), a transformer that records every
- * outgoing API call and answers with plausible results (no network), and
- * update factories. Generic: works with any `Bot`, including `createBot(...)`.
+ * Who talks to the bot in tests, and the updates they send, following grammY's
+ * own test suite: one `botInfo` fixture (so no `getMe` call), users and chats,
+ * and update factories (every update gets a fresh `update_id`). What the bot
+ * sends back is recorded by the fake Telegram in `fake-telegram.ts`.
  *
  * @example
- *   const bot = createBot(config, deps) // built with { botInfo } from here
- *   const api = recordApi(bot)
- *   await bot.handleUpdate(privateMessage('/search 黄河'))
- *   expect(api.last('sendMessage')?.payload.text).toContain('黄河')
+ *   await bot.handleUpdate(command('search', '黄河'))
  */
-import { HttpError } from 'grammy'
-import type { Api, Bot, Context, RawApi, Transformer } from 'grammy'
 import type { CallbackQuery, Chat, Document, InlineQuery, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types'
 import { BOT_INFO } from '../../src/bot/bot-info.js'
 
@@ -35,153 +30,6 @@ export const users = {
 
 export const groupChat: Chat.GroupChat = { id: -100200300, type: 'group', title: '科技新闻讨论组' }
 export const supergroupChat: Chat.SupergroupChat = { id: -1001234567890, type: 'supergroup', title: '科技圈' }
-
-/** One recorded outgoing call. */
-export interface ApiCall {
-  method: string
-  // Payloads are plain JSON objects; tests read fields off them freely.
-
-  payload: Record<string, any>
-}
-
-/** A scripted answer for a method: a result, or a Telegram error (becomes a `GrammyError`). */
-export type ScriptedResponse =
-  { ok: true; result: unknown } | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } }
-
-export type Responder = (payload: ApiCall['payload'], call: ApiCall) => unknown
-
-export interface RecordingOptions {
-  /** Custom results per method (a function of the payload), overriding the defaults. */
-  responders?: Record<string, Responder>
-  /** The `getChatMember` member status to answer with (default `member`). */
-  chatMemberStatus?: 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked'
-}
-
-/** What `recordApi` returns: the calls, and ways to script the next answers. */
-export interface ApiRecorder {
-  /** Every outgoing call, in order. */
-  calls: ApiCall[]
-  /** The calls of one method. */
-  callsOf(method: string): ApiCall[]
-  /** The last call of a method, if any. */
-  last(method: string): ApiCall | undefined
-  /** The `text` of every sendMessage/editMessageText, in order (handy for "what did the user see"). */
-  texts(): string[]
-  /** Forgets the recorded calls. */
-  clear(): void
-  /** Makes the next call of `method` fail with this Telegram error (queued; one per call). */
-  failNext(method: string, error_code: number, description: string, retry_after?: number): void
-  /** Makes the next call of `method` throw a network-level error (an `HttpError` in grammY). */
-  networkFailNext(method: string): void
-  /** Replaces (or adds) a responder at any time. */
-  respond(method: string, responder: Responder): void
-  /** The transformer itself, to install it yourself (e.g. beneath `autoRetry`). */
-  transformer: Transformer<RawApi>
-}
-
-/**
- * Installs a recording transformer on `bot.api` (or any `Api`): every outgoing
- * call is recorded and answered locally, never sent over the network.
- * Installed last, it is the outermost transformer: others (auto-retry) never see its answers.
- * To put it beneath them, pass `createRecorder().transformer` to the bot before they are installed.
- */
-export function recordApi(target: Bot<Context> | Bot<never> | { api: Api } | Api, options: RecordingOptions = {}): ApiRecorder {
-  const api: Api = 'api' in target ? (target as { api: Api }).api : target
-  const recorder = createRecorder(options)
-  api.config.use(recorder.transformer)
-  return recorder
-}
-
-/** A recording transformer that is not installed anywhere yet. */
-export function createRecorder(options: RecordingOptions = {}): ApiRecorder {
-  const calls: ApiCall[] = []
-  const responders: Record<string, Responder> = { ...defaultResponders(options), ...options.responders }
-  const failures = new Map<string, Array<ScriptedResponse | 'network'>>()
-  let messageId = 1000
-
-  const next = (): number => ++messageId
-  const transformer: Transformer<RawApi> = async (_prev, method, payload) => {
-    const call: ApiCall = { method, payload: structuredCloneSafe(payload ?? {}) }
-    calls.push(call)
-    const queued = failures.get(method)?.shift()
-    if (queued === 'network') throw new HttpError(`Network request for '${method}' failed!`, new Error('fake network failure'))
-    if (queued) return queued as never
-    const responder = responders[method]
-    const result = responder ? responder(call.payload, call) : true
-    return { ok: true, result } as never
-  }
-
-  return {
-    calls,
-    callsOf: (method) => calls.filter((c) => c.method === method),
-    last: (method) => calls.filter((c) => c.method === method).at(-1),
-    texts: () => calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text)),
-    clear: () => void calls.splice(0, calls.length),
-    failNext: (method, error_code, description, retry_after) => {
-      const list = failures.get(method) ?? []
-      list.push({
-        ok: false,
-        error_code,
-        description,
-        ...(retry_after !== undefined ? { parameters: { retry_after } } : {}),
-      })
-      failures.set(method, list)
-    },
-    networkFailNext: (method) => {
-      const list = failures.get(method) ?? []
-      list.push('network')
-      failures.set(method, list)
-    },
-    respond: (method, responder) => {
-      responders[method] = responder
-    },
-    transformer,
-  }
-
-  function defaultResponders(opts: RecordingOptions): Record<string, Responder> {
-    const message = (p: ApiCall['payload'], extra: Partial<Message> = {}): Message => ({
-      message_id: next(),
-      date: 1_717_000_000,
-      chat: chatFromId(p.chat_id),
-      from: botInfo,
-      ...(p.text !== undefined ? { text: String(p.text) } : {}),
-      ...extra,
-    })
-    return {
-      getMe: () => botInfo,
-      sendMessage: (p) => message(p),
-      sendDocument: (p) => message(p, { document: { file_id: 'doc-file', file_unique_id: 'doc-unique' } }),
-      sendPhoto: (p) => message(p),
-      copyMessage: () => ({ message_id: next() }),
-      forwardMessage: (p) => message(p),
-      editMessageText: (p) => (p.inline_message_id ? true : message(p, { message_id: Number(p.message_id), edit_date: 1_717_000_100 })),
-      editMessageReplyMarkup: (p) => (p.inline_message_id ? true : message(p, { message_id: Number(p.message_id) })),
-      getChatMember: (p) => ({
-        status: opts.chatMemberStatus ?? 'member',
-        user: { id: Number(p.user_id), is_bot: false, first_name: 'member' },
-      }),
-      getChat: (p) => chatFromId(p.chat_id),
-      getFile: (p) => ({ file_id: p.file_id, file_unique_id: `${p.file_id}-u`, file_size: 1024, file_path: `documents/${p.file_id}.txt` }),
-      getUpdates: () => [],
-      getMyCommands: () => [],
-    }
-  }
-}
-
-function chatFromId(chatId: unknown): Chat {
-  const id = Number(chatId)
-  if (id < 0) return { id, type: 'supergroup', title: 'group' }
-  return { id, type: 'private', first_name: 'user' }
-}
-
-function structuredCloneSafe(value: unknown): ApiCall['payload'] {
-  // Payloads may contain InputFile streams that structuredClone cannot copy; keep those by reference.
-  try {
-    return structuredClone(value) as ApiCall['payload']
-  } catch {
-    return { ...(value as object) } as ApiCall['payload']
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Update factories. Every update gets a fresh `update_id`.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sentenceCover, sentenceSpans } from '../../src/text/sentences.js'
+import { clip, sentenceCover, sentenceSpans } from '../../src/text/sentences.js'
 
 const pieces = (text: string, spans: Array<{ start: number; end: number }>) => spans.map((s) => text.slice(s.start, s.end))
 
@@ -30,5 +30,12 @@ describe('sentenceSpans', () => {
   it('keeps repeated final punctuation and an ellipsis with their sentence', () => {
     const text = '这是真的吗？！当然……我们走。'
     expect(pieces(text, sentenceSpans(text))).toEqual(['这是真的吗？！', '当然……', '我们走。'])
+  })
+})
+
+describe('clip', () => {
+  it('shortens by characters without splitting surrogate pairs, ending with an ellipsis', () => {
+    expect(clip('𠮷𠮷𠮷𠮷', 3)).toBe('𠮷𠮷…')
+    expect(clip('短', 3)).toBe('短')
   })
 })

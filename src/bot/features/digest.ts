@@ -1,27 +1,31 @@
 import { Composer } from 'grammy'
-import { isDigestControl } from '../../digest/service.js'
 import { parseTimeOfDay } from '../../digest/subscriptions.js'
+import { HTML } from '../../telegram/html.js'
+import { localize, type Text } from '../../telegram/i18n.js'
+import type { CommandSpec } from '../commands.js'
 import type { BotContext } from '../context.js'
 import type { BotDeps } from '../deps.js'
-import { localize, type Text } from '../../telegram/i18n.js'
-import type { CommandDescription } from './command-list.js'
+import { isChatAdmin } from '../helpers/chat-admin.js'
 
-/** The digest commands, for `setMyCommands` and /help. */
-export const DIGEST_COMMANDS: CommandDescription[] = [
+/** The digest commands, for the menus and /help. */
+export const DIGEST_COMMANDS: CommandSpec[] = [
   {
     command: 'subscribe',
-    zh: '订阅每日摘要（群管理员；可加时间，如 /subscribe 07:30）',
-    en: 'Subscribe to the daily digest (group admins; optional time, e.g. /subscribe 07:30)',
+    description: {
+      zh: '订阅每日摘要（群管理员；可加时间，如 /subscribe 07:30）',
+      en: 'Subscribe to the daily digest (group admins; optional time, e.g. /subscribe 07:30)',
+    },
+    audience: 'everyone',
   },
-  { command: 'unsubscribe', zh: '取消订阅每日摘要', en: 'Unsubscribe from the daily digest' },
-  { command: 'digest', zh: '现在查看摘要（不影响定时推送）', en: 'Show the digest now (the schedule is unchanged)' },
+  { command: 'unsubscribe', description: { zh: '取消订阅每日摘要', en: 'Unsubscribe from the daily digest' }, audience: 'everyone' },
+  {
+    command: 'digest',
+    description: { zh: '现在查看摘要（不影响定时推送）', en: 'Show the digest now (the schedule is unchanged)' },
+    audience: 'everyone',
+  },
 ]
 
-/** Telegram's user for messages an anonymous group admin sends. */
-export const GROUP_ANONYMOUS_BOT_ID = 1087968824
-
 const T = {
-  unavailable: { zh: '每日摘要暂不可用。', en: 'The daily digest is not available right now.' },
   adminsOnly: {
     zh: '只有本群的群主或管理员可以订阅或取消订阅每日摘要。',
     en: 'Only the group’s owner or administrators can subscribe to or unsubscribe from the daily digest.',
@@ -55,14 +59,26 @@ const subscribedText = (time: string | undefined, tz: string): Text =>
  */
 export function createDigestFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
-  const digest = isDigestControl(deps.digest) ? deps.digest : undefined
+  const { digest } = deps
+
+  /** Who may change a chat's subscription: the user in a private chat, a group's admins; everyone else is told why not. */
+  const mayManage = async (ctx: BotContext): Promise<boolean> => {
+    if (ctx.chat?.type === 'channel') {
+      await say(ctx, T.channelsNo)
+      return false
+    }
+    const check = await isChatAdmin(ctx)
+    if (check === 'admin') return true
+    if (check === 'unknown') deps.logger.warn({ chatId: ctx.chat?.id }, 'digest: getChatMember failed')
+    await say(ctx, check === 'unknown' ? T.couldNotCheck : T.adminsOnly)
+    return false
+  }
 
   composer.command('subscribe', async (ctx) => {
-    if (!digest) return void (await say(ctx, T.unavailable))
     const arg = ctx.match.trim()
     const time = arg === '' ? undefined : parseTimeOfDay(arg)
     if (arg !== '' && time === undefined) return void (await say(ctx, T.badTime))
-    if (!(await mayManage(ctx, deps))) return
+    if (!(await mayManage(ctx))) return
     const old = await digest.subscription(ctx.chat.id)
     const sub = await digest.subscribe(ctx.chat.id, {
       ...(ctx.from ? { by: ctx.from.id } : {}),
@@ -74,70 +90,30 @@ export function createDigestFeature(deps: BotDeps): Composer<BotContext> {
   })
 
   composer.command('unsubscribe', async (ctx) => {
-    if (!digest) return void (await say(ctx, T.unavailable))
-    if (!(await mayManage(ctx, deps))) return
+    if (!(await mayManage(ctx))) return
     await say(ctx, (await digest.unsubscribe(ctx.chat.id)) ? T.unsubscribed : T.notSubscribed)
   })
 
   composer.command('digest', async (ctx) => {
-    if (!digest) return void (await say(ctx, T.unavailable))
     const parts = await digest.preview(ctx.chat.id, ctx.locale)
     if (parts.length === 0) return void (await say(ctx, T.nothingNew))
-    for (const part of parts) await ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
+    for (const part of parts) await ctx.reply(part, HTML)
   })
 
   composer.on('my_chat_member', async (ctx, next) => {
     const status = ctx.myChatMember.new_chat_member.status
-    if (digest && (status === 'left' || status === 'kicked'))
-      await digest.chatGone(ctx.chat.id, status === 'kicked' ? 'blocked' : 'removed')
+    if (status === 'left' || status === 'kicked') await digest.chatGone(ctx.chat.id, status === 'kicked' ? 'blocked' : 'removed')
     await next()
   })
 
   composer.on('message:migrate_to_chat_id', async (ctx, next) => {
-    if (digest) await digest.chatMigrated(ctx.chat.id, ctx.message.migrate_to_chat_id)
+    await digest.chatMigrated(ctx.chat.id, ctx.message.migrate_to_chat_id)
     await next()
   })
   composer.on('message:migrate_from_chat_id', async (ctx, next) => {
-    if (digest) await digest.chatMigrated(ctx.message.migrate_from_chat_id, ctx.chat.id)
+    await digest.chatMigrated(ctx.message.migrate_from_chat_id, ctx.chat.id)
     await next()
   })
 
   return composer
-}
-
-/**
- * Who may change a chat's subscription: in a private chat, the user (for
- * themself); in a group, its creator and administrators — checked with
- * `getChatMember` — including an anonymous administrator, whose messages come
- * from `GroupAnonymousBot` with the group itself as `sender_chat`. Everyone
- * else is told why not.
- */
-async function mayManage(ctx: BotContext, deps: BotDeps): Promise<boolean> {
-  const chat = ctx.chat!
-  if (chat.type === 'private') return true
-  if (chat.type === 'channel') {
-    await say(ctx, T.channelsNo)
-    return false
-  }
-  const senderChat = ctx.msg?.sender_chat
-  if (senderChat) {
-    // Only Telegram can post as the group itself: that is an anonymous admin. A linked channel is not.
-    if (senderChat.id === chat.id) return true
-    await say(ctx, T.adminsOnly)
-    return false
-  }
-  if (!ctx.from || ctx.from.id === GROUP_ANONYMOUS_BOT_ID) {
-    await say(ctx, T.adminsOnly)
-    return false
-  }
-  try {
-    const member = await ctx.api.getChatMember(chat.id, ctx.from.id)
-    if (member.status === 'creator' || member.status === 'administrator') return true
-  } catch (err) {
-    deps.logger.warn({ chatId: chat.id, err: String(err) }, 'digest: getChatMember failed')
-    await say(ctx, T.couldNotCheck)
-    return false
-  }
-  await say(ctx, T.adminsOnly)
-  return false
 }

@@ -4,9 +4,9 @@ import type { ArticleMeta, SearchHit } from '../../search/types.js'
 import type { Locale } from '../../telegram/locale.js'
 import type { BotContext } from '../context.js'
 import { localize } from '../../telegram/i18n.js'
-import type { BotServices } from '../helpers/services.js'
+import type { BotDeps } from '../deps.js'
 import { forDisplay } from '../../telegram/display.js'
-import { escapeHtml } from '../../telegram/html.js'
+import { escapeHtml, HTML } from '../../telegram/html.js'
 import { excerptHtml, metaLine } from '../render/search-results.js'
 import { TEXTS } from '../texts.js'
 import { cleanQuery } from './search.js'
@@ -29,7 +29,7 @@ export function inlineResult(
     id: article.id.slice(0, 64),
     title,
     description: Array.from(excerpt.plain).slice(0, DESCRIPTION_MAX).join(''),
-    input_message_content: { message_text: message, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    input_message_content: { message_text: message, ...HTML },
     reply_markup: new InlineKeyboard().url(localize(locale, TEXTS.readFullButton), `https://t.me/${botUsername}?start=r_${article.id}`),
   }
 }
@@ -43,15 +43,15 @@ function fromHit(hit: SearchHit, locale: Locale, botUsername: string): InlineQue
  * Inline mode: `@BotName query` in any chat lists matching articles with their
  * excerpts; an empty query lists the latest articles. Paged with `next_offset`.
  */
-export function createInlineFeature(services: BotServices): Composer<BotContext> {
+export function createInlineFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
-  const { library } = services.deps
-  const limit = services.settings.inlineResults
+  const { library } = deps
+  const limit = deps.options.inlineResults
 
   composer.on('inline_query', async (ctx) => {
     const query = cleanQuery(ctx.inlineQuery.query)
     const offset = Math.max(0, Number.parseInt(ctx.inlineQuery.offset, 10) || 0)
-    const decision = ctx.from ? services.inlineLimiter.hit(ctx.from.id) : 'allow'
+    const decision = ctx.from ? deps.inlineLimiter.hit(ctx.from.id) : 'allow'
     if (decision !== 'allow') {
       await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true })
       return

@@ -1,27 +1,31 @@
 import { Composer } from 'grammy'
+import { escapeHtml, HTML } from '../../telegram/html.js'
+import { format } from '../../telegram/i18n.js'
+import { CALLBACK_PATTERNS, parseCallbackData } from '../callback-data.js'
+import type { CommandSpec } from '../commands.js'
 import type { BotContext } from '../context.js'
-import { parseCallbackData } from '../callback-data.js'
+import type { BotDeps } from '../deps.js'
 import { passRateLimit } from '../helpers/rate-gate.js'
-import type { BotServices } from '../helpers/services.js'
 import { renderArticle } from '../render/article.js'
-import { escapeHtml } from '../../telegram/html.js'
-import { format, TEXTS } from '../texts.js'
+import { TEXTS } from '../texts.js'
+
+export const READING_COMMANDS: CommandSpec[] = [
+  { command: 'read', description: { zh: '阅读全文：/read 文章编号', en: 'Read an article: /read id' }, audience: 'everyone' },
+]
 
 /**
  * Sends a whole article in parts under Telegram's 4,096-character limit, split
  * between paragraphs. Unknown ids get a clear "not found".
  */
-export async function sendArticle(ctx: BotContext, services: BotServices, id: string): Promise<void> {
-  const article = services.deps.library.getArticle(id)
+export async function sendArticle(ctx: BotContext, deps: BotDeps, id: string): Promise<void> {
+  const article = deps.library.getArticle(id)
   if (!article) {
-    await ctx.reply(format(ctx.locale, TEXTS.articleNotFound, { id: escapeHtml(id) }), { parse_mode: 'HTML' })
+    await ctx.reply(format(ctx.locale, TEXTS.articleNotFound, { id: escapeHtml(id) }), HTML)
     return
   }
   const parts = renderArticle(article, ctx.locale)
-  const max = services.settings.maxArticleParts
-  for (const part of parts.slice(0, max)) {
-    await ctx.reply(part, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } })
-  }
+  const max = deps.options.maxArticleParts
+  for (const part of parts.slice(0, max)) await ctx.reply(part, HTML)
   if (parts.length > max) await ctx.reply(format(ctx.locale, TEXTS.articleTruncated, { parts: max }))
 }
 
@@ -29,36 +33,36 @@ export async function sendArticle(ctx: BotContext, services: BotServices, id: st
 const READ_SHORTCUT = /^\/read_([A-Za-z0-9]+)(?:@(\w+))?$/
 
 /** Reading an article: `/read <id>`, `/read_<id>`, and the 📖 buttons of results. */
-export function createReadingFeature(services: BotServices): Composer<BotContext> {
+export function createReadingFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
 
   composer.command('read', async (ctx) => {
     const id = ctx.match.trim().split(/\s+/)[0] ?? ''
     if (id === '') {
-      const example = services.deps.library.listArticles()[0]?.id ?? 'a1b2c3d4'
-      await ctx.reply(format(ctx.locale, TEXTS.readUsage, { example: escapeHtml(example) }), { parse_mode: 'HTML' })
+      const example = deps.library.listArticles()[0]?.id ?? 'a1b2c3d4'
+      await ctx.reply(format(ctx.locale, TEXTS.readUsage, { example: escapeHtml(example) }), HTML)
       return
     }
-    if (!(await passRateLimit(ctx, services.searchLimiter))) return
-    await sendArticle(ctx, services, id)
+    if (!(await passRateLimit(ctx, deps.searchLimiter))) return
+    await sendArticle(ctx, deps, id)
   })
 
   composer.hears(READ_SHORTCUT, async (ctx, next) => {
-    const [, id, botName] = ctx.match as RegExpMatchArray
+    const [, id, botName] = ctx.match
     if (botName && botName.toLowerCase() !== ctx.me.username.toLowerCase()) return next()
-    if (!(await passRateLimit(ctx, services.searchLimiter))) return
-    await sendArticle(ctx, services, id!)
+    if (!(await passRateLimit(ctx, deps.searchLimiter))) return
+    await sendArticle(ctx, deps, id!)
   })
 
-  composer.callbackQuery(/^r:/, async (ctx) => {
+  composer.callbackQuery(CALLBACK_PATTERNS.read, async (ctx) => {
     const action = parseCallbackData(ctx.callbackQuery.data)
     if (action?.kind !== 'read') {
       await ctx.answerCallbackQuery()
       return
     }
-    if (!(await passRateLimit(ctx, services.searchLimiter))) return
+    if (!(await passRateLimit(ctx, deps.searchLimiter))) return
     await ctx.answerCallbackQuery()
-    await sendArticle(ctx, services, action.id)
+    await sendArticle(ctx, deps, action.id)
   })
 
   return composer

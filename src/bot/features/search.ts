@@ -1,20 +1,30 @@
-import { Composer, GrammyError } from 'grammy'
-import type { BotContext } from '../context.js'
-import { NOOP_DATA, parseCallbackData } from '../callback-data.js'
-import { localize } from '../../telegram/i18n.js'
-import { isGroup, replyHtml } from '../helpers/reply.js'
-import { passRateLimit } from '../helpers/rate-gate.js'
-import type { BotServices } from '../helpers/services.js'
+import { Composer } from 'grammy'
+import { MAX_QUERY_CHARS } from '../../search/tokenize.js'
 import { escapeHtml } from '../../telegram/html.js'
+import { format, localize } from '../../telegram/i18n.js'
+import { CALLBACK_PATTERNS, NOOP_DATA, parseCallbackData } from '../callback-data.js'
+import type { CommandSpec } from '../commands.js'
+import type { BotContext } from '../context.js'
+import type { BotDeps } from '../deps.js'
+import { passRateLimit } from '../helpers/rate-gate.js'
+import { editHtml, replyHtml } from '../helpers/reply.js'
 import { pageCount, renderResultPage } from '../render/search-results.js'
-import { format, TEXTS } from '../texts.js'
+import { TEXTS } from '../texts.js'
 
-/** Longest query we pass on; Telegram messages can be 4,096 characters, searches need far fewer. */
-const MAX_QUERY = 200
+export const SEARCH_COMMANDS: CommandSpec[] = [
+  {
+    command: 'search',
+    description: { zh: '搜索文章，例如 /search 黄河流域', en: 'Search articles, e.g. /search 黄河流域' },
+    audience: 'everyone',
+  },
+]
 
-/** Trims and shortens a query typed by a user. */
+/**
+ * Trims a query typed by a user and shortens it to what the search looks at.
+ * @example cleanQuery('  黄河\n流域 ') === '黄河 流域'
+ */
 export function cleanQuery(text: string): string {
-  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, MAX_QUERY).join('')
+  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, MAX_QUERY_CHARS).join('')
 }
 
 /**
@@ -23,17 +33,17 @@ export function cleanQuery(text: string): string {
  */
 export async function showResults(
   ctx: BotContext,
-  services: BotServices,
+  deps: BotDeps,
   query: string,
   options: { page?: number; mode?: 'search' | 'question'; token?: string; edit?: boolean } = {},
 ): Promise<void> {
-  const { pageSize } = services.settings
+  const { pageSize } = deps.options
   let page = options.page ?? 0
-  let result = await services.deps.library.search(query, { limit: pageSize, offset: page * pageSize })
+  let result = await deps.library.search(query, { limit: pageSize, offset: page * pageSize })
   // The corpus may have shrunk since the button was made: show the last page instead of nothing.
   if (result.hits.length === 0 && page > 0 && result.total > 0) {
     page = pageCount(result.total, pageSize) - 1
-    result = await services.deps.library.search(query, { limit: pageSize, offset: page * pageSize })
+    result = await deps.library.search(query, { limit: pageSize, offset: page * pageSize })
   }
   if (result.hits.length === 0) {
     const text = format(ctx.locale, TEXTS.noResults, { query: escapeHtml(query) })
@@ -41,7 +51,7 @@ export async function showResults(
     else await replyHtml(ctx, text)
     return
   }
-  const token = options.token ?? (await services.searches.remember(query))
+  const token = options.token ?? (await deps.searches.remember(query))
   const rendered = renderResultPage(
     { query, hits: result.hits, total: result.total, page, pageSize },
     { locale: ctx.locale, token, mode: options.mode ?? 'search' },
@@ -50,22 +60,8 @@ export async function showResults(
   else await replyHtml(ctx, rendered.text, rendered.keyboard)
 }
 
-async function editHtml(ctx: BotContext, html: string, keyboard?: Parameters<typeof replyHtml>[2]): Promise<void> {
-  try {
-    await ctx.editMessageText(html, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(keyboard ? { reply_markup: keyboard } : {}),
-    })
-  } catch (err) {
-    // Pressing the same page twice is harmless.
-    if (err instanceof GrammyError && /message is not modified/i.test(err.description)) return
-    throw err
-  }
-}
-
 /** `/search <query>` (also `/search@BotName` in groups) and the page buttons of its results. */
-export function createSearchFeature(services: BotServices): Composer<BotContext> {
+export function createSearchFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
 
   composer.command('search', async (ctx) => {
@@ -74,63 +70,24 @@ export function createSearchFeature(services: BotServices): Composer<BotContext>
       await replyHtml(ctx, localize(ctx.locale, TEXTS.searchUsage))
       return
     }
-    if (!(await passRateLimit(ctx, services.searchLimiter))) return
-    await showResults(ctx, services, query)
+    if (!(await passRateLimit(ctx, deps.searchLimiter))) return
+    await showResults(ctx, deps, query)
   })
 
   // The "page n/N" label between the arrows.
   composer.callbackQuery(NOOP_DATA, (ctx) => ctx.answerCallbackQuery())
 
-  composer.callbackQuery(/^p:/, async (ctx) => {
+  composer.callbackQuery(CALLBACK_PATTERNS.page, async (ctx) => {
     const action = parseCallbackData(ctx.callbackQuery.data)
-    if (action?.kind !== 'page') {
+    const query = action?.kind === 'page' ? await deps.searches.recall(action.token) : undefined
+    if (action?.kind !== 'page' || query === undefined) {
       await ctx.answerCallbackQuery({ text: localize(ctx.locale, TEXTS.searchExpired), show_alert: true })
       return
     }
-    const query = await services.searches.recall(action.token)
-    if (query === undefined) {
-      await ctx.answerCallbackQuery({ text: localize(ctx.locale, TEXTS.searchExpired), show_alert: true })
-      return
-    }
-    if (!(await passRateLimit(ctx, services.searchLimiter))) return
+    if (!(await passRateLimit(ctx, deps.searchLimiter))) return
     // Answer first: the edit below may take a moment, and the spinner should stop either way.
     await ctx.answerCallbackQuery()
-    await showResults(ctx, services, query, { page: action.page, token: action.token, edit: true })
-  })
-
-  return composer
-}
-
-/**
- * Free text as a question, answered with the best excerpts: every non-command
- * text in a private chat; in groups only when the bot is mentioned or replied
- * to, which works with privacy mode on.
- */
-export function createQuestionFeature(services: BotServices): Composer<BotContext> {
-  const composer = new Composer<BotContext>()
-
-  composer.on('message:text', async (ctx, next) => {
-    const msg = ctx.msg
-    if (msg.entities?.some((e) => e.type === 'bot_command' && e.offset === 0)) return next()
-    let text = msg.text
-    if (isGroup(ctx)) {
-      const mention = `@${ctx.me.username}`
-      const mentioned = msg.entities?.some(
-        (e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === mention.toLowerCase(),
-      )
-      const repliedTo = msg.reply_to_message?.from?.id === ctx.me.id
-      if (!mentioned && !repliedTo) return next()
-      text = text.replace(new RegExp(`@${ctx.me.username}\\b`, 'gi'), ' ')
-    } else if (ctx.chat.type !== 'private') {
-      return next()
-    }
-    const query = cleanQuery(text)
-    if (query === '') {
-      await replyHtml(ctx, format(ctx.locale, TEXTS.startGroup, { bot: escapeHtml(ctx.me.username) }))
-      return
-    }
-    if (!(await passRateLimit(ctx, services.searchLimiter))) return
-    await showResults(ctx, services, query, { mode: 'question' })
+    await showResults(ctx, deps, query, { page: action.page, token: action.token, edit: true })
   })
 
   return composer

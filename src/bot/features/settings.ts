@@ -1,12 +1,17 @@
 import { Composer, InlineKeyboard } from 'grammy'
+import { format, localize } from '../../telegram/i18n.js'
 import type { Locale } from '../../telegram/locale.js'
+import { CALLBACK_PATTERNS, langData, parseCallbackData } from '../callback-data.js'
+import type { CommandSpec } from '../commands.js'
 import type { BotContext } from '../context.js'
-import { langData, parseCallbackData } from '../callback-data.js'
-import { localize } from '../../telegram/i18n.js'
-import { isGroup } from '../helpers/reply.js'
+import type { BotDeps } from '../deps.js'
+import { isChatAdmin } from '../helpers/chat-admin.js'
 import { settingsKey } from '../middleware/locale.js'
-import type { BotServices } from '../helpers/services.js'
-import { format, LOCALE_LABELS, TEXTS } from '../texts.js'
+import { LOCALE_LABELS, TEXTS } from '../texts.js'
+
+export const SETTINGS_COMMANDS: CommandSpec[] = [
+  { command: 'lang', description: { zh: '选择语言：简体 / 繁體 / English', en: 'Choose 简体 / 繁體 / English' }, audience: 'everyone' },
+]
 
 const CHOICES: Locale[] = ['zh-Hans', 'zh-Hant', 'en']
 
@@ -17,17 +22,10 @@ export function languageKeyboard(current: Locale): InlineKeyboard {
   return keyboard
 }
 
-/** Whether the user may change this chat's language: anyone in private, admins in groups. */
-async function mayChange(ctx: BotContext): Promise<boolean> {
-  if (!isGroup(ctx) || !ctx.chat || !ctx.from) return true
-  const member = await ctx.api.getChatMember(ctx.chat.id, ctx.from.id)
-  return member.status === 'creator' || member.status === 'administrator'
-}
-
-/** `/lang` and the language buttons: 简体 / 繁體 / English per chat, remembered in `deps.settings`. */
-export function createSettingsFeature(services: BotServices): Composer<BotContext> {
+/** `/lang` and the language buttons: 简体 / 繁體 / English per chat (in groups: admins only), remembered in `deps.chatSettings`. */
+export function createSettingsFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
-  const { settings } = services.deps
+  const { chatSettings } = deps
 
   const showPicker = async (ctx: BotContext) => {
     await ctx.reply(localize(ctx.locale, TEXTS.langPrompt), { reply_markup: languageKeyboard(ctx.locale) })
@@ -35,7 +33,7 @@ export function createSettingsFeature(services: BotServices): Composer<BotContex
 
   composer.command(['lang', 'language', 'settings'], showPicker)
 
-  composer.callbackQuery(/^l(:|$)/, async (ctx) => {
+  composer.callbackQuery(CALLBACK_PATTERNS.lang, async (ctx) => {
     const action = parseCallbackData(ctx.callbackQuery.data)
     if (action?.kind === 'langMenu') {
       await ctx.answerCallbackQuery()
@@ -46,21 +44,21 @@ export function createSettingsFeature(services: BotServices): Composer<BotContex
       await ctx.answerCallbackQuery()
       return
     }
-    if (!(await mayChange(ctx))) {
+    if ((await isChatAdmin(ctx)) !== 'admin') {
       await ctx.answerCallbackQuery({ text: localize(ctx.locale, TEXTS.langAdminsOnly), show_alert: true })
       return
     }
     const key = settingsKey(ctx)
     if (key !== undefined) {
-      const current = (await settings.read(key)) ?? {}
-      await settings.write(key, { ...current, locale: action.locale })
+      const current = (await chatSettings.read(key)) ?? {}
+      await chatSettings.write(key, { ...current, locale: action.locale })
     }
     ctx.locale = action.locale
     const confirmation = format(action.locale, TEXTS.langSet, { name: LOCALE_LABELS[action.locale] })
     await ctx.answerCallbackQuery({ text: confirmation })
     await ctx.editMessageText(confirmation, { reply_markup: languageKeyboard(action.locale) }).catch((err: unknown) => {
       // The picker may be too old to edit; the choice is saved and the toast said so.
-      services.deps.logger.debug({ err }, 'bot: could not edit the language picker')
+      deps.logger.debug({ err }, 'bot: could not edit the language picker')
     })
   })
 

@@ -1,32 +1,34 @@
 import { Composer, InlineKeyboard } from 'grammy'
-import type { BotContext } from '../context.js'
-import { LANG_MENU_DATA } from '../callback-data.js'
-import { localize } from '../../telegram/i18n.js'
-import { isGroup, replyHtml } from '../helpers/reply.js'
-import type { BotServices } from '../helpers/services.js'
 import { escapeHtml } from '../../telegram/html.js'
-import { format, TEXTS } from '../texts.js'
-import type { CommandDescription } from './command-list.js'
+import { format, localize } from '../../telegram/i18n.js'
+import { LANG_MENU_DATA } from '../callback-data.js'
+import { commandsFor, type CommandSpec } from '../commands.js'
+import type { BotContext } from '../context.js'
+import type { BotDeps } from '../deps.js'
+import { isGroup, replyHtml } from '../helpers/reply.js'
+import { TEXTS } from '../texts.js'
 import { sendArticle } from './reading.js'
 
-export interface StartFeatureOptions {
-  /** Commands of other features (digest) listed in the private help. */
-  extraCommands: CommandDescription[]
-  /** Listed only to admins, in private. */
-  adminCommands: CommandDescription[]
-}
+export const START_COMMANDS: CommandSpec[] = [
+  { command: 'start', description: { zh: '开始使用', en: 'Get started' }, audience: 'everyone' },
+  { command: 'help', description: { zh: '使用说明', en: 'How to use the bot' }, audience: 'everyone' },
+]
 
 /** Deep link payload of "read the full article" buttons in inline results: `r_<id>`. */
 const READ_PAYLOAD = /^r_([A-Za-z0-9]+)$/
 
-/** `/start` and `/help`: what the bot does, its commands, two example searches; short in groups. */
-export function createStartFeature(services: BotServices, options: StartFeatureOptions): Composer<BotContext> {
+/**
+ * `/start` and `/help`: what the bot does, every command the user may use (built
+ * from the features' declarations, so /help and the menus never disagree), a
+ * question and a search to try; a short version in groups.
+ */
+export function createStartFeature(deps: BotDeps, commands: readonly CommandSpec[]): Composer<BotContext> {
   const composer = new Composer<BotContext>()
 
   composer.command(['start', 'help'], async (ctx) => {
     const payload = READ_PAYLOAD.exec(ctx.match.trim())
     if (payload && ctx.hasCommand('start')) {
-      await sendArticle(ctx, services, payload[1]!)
+      await sendArticle(ctx, deps, payload[1]!)
       return
     }
     const bot = escapeHtml(ctx.me.username)
@@ -34,11 +36,12 @@ export function createStartFeature(services: BotServices, options: StartFeatureO
       await replyHtml(ctx, format(ctx.locale, TEXTS.startGroup, { bot }))
       return
     }
-    const isAdmin = ctx.from !== undefined && services.deps.config.adminIds.includes(ctx.from.id)
-    const listed = [...options.extraCommands, ...(isAdmin ? options.adminCommands : [])]
-    const extra = listed.map((c) => `\n/${c.command} — ${escapeHtml(localize(ctx.locale, { zh: c.zh, en: c.en }))}`).join('')
+    const isAdmin = ctx.from !== undefined && deps.config.adminIds.includes(ctx.from.id)
+    const lines = commandsFor(commands, isAdmin)
+      .filter((c) => c.command !== 'start')
+      .map((c) => `/${c.command} — ${escapeHtml(localize(ctx.locale, c.description))}`)
     const keyboard = new InlineKeyboard().text(localize(ctx.locale, TEXTS.langButton), LANG_MENU_DATA)
-    await replyHtml(ctx, format(ctx.locale, TEXTS.startPrivate, { bot, extra }), keyboard)
+    await replyHtml(ctx, format(ctx.locale, TEXTS.startPrivate, { bot, commands: lines.join('\n') }), keyboard)
   })
 
   return composer

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { Logger } from '../../logger.js'
 import type { Store } from '../../store/store.js'
 
 /** A search remembered for its page buttons. */
@@ -18,10 +19,12 @@ export function searchToken(query: string): string {
 }
 
 /**
- * Queries behind page buttons, kept in a `Store` (a JSON file in production)
- * so that pressing "next" on an old message after a restart still works.
- * Bounded: beyond `max` entries the least recently used are forgotten, and
- * their buttons say the search expired.
+ * Queries behind page buttons, kept in a `Store` (a file or a table in
+ * production) so that pressing "next" on an old message after a restart still
+ * works. Bounded: beyond `max` entries the least recently used are forgotten,
+ * and their buttons say the search expired. Remembering is a convenience, never
+ * a condition of answering: when the store cannot be written (a full or
+ * read-only disk), the search is answered anyway and the failure is logged.
  */
 export class SearchMemory {
   private writes = 0
@@ -29,14 +32,19 @@ export class SearchMemory {
   constructor(
     private readonly store: Store<SavedSearch>,
     private readonly now: () => Date,
+    private readonly logger: Pick<Logger, 'warn'>,
     private readonly max = 5000,
   ) {}
 
-  /** Saves the query and returns its token. */
+  /** Saves the query (best effort) and returns its token. */
   async remember(query: string): Promise<string> {
     const token = searchToken(query)
-    await this.store.write(token, { query, at: this.now().getTime() })
-    if (++this.writes % 100 === 0) await this.prune()
+    try {
+      await this.store.write(token, { query, at: this.now().getTime() })
+      if (++this.writes % 100 === 0) await this.prune()
+    } catch (err) {
+      this.logger.warn({ err }, 'bot: could not save a search for its page buttons; answering anyway')
+    }
     return token
   }
 

@@ -3,7 +3,11 @@ import type { DigestRunSummary } from '../../../digest/service.js'
 import type { AddResult, LibraryStats, ReloadReport } from '../../../library/types.js'
 import type { ArticleMeta } from '../../../search/types.js'
 import type { Locale } from '../../../telegram/locale.js'
-import { localize, type Text } from '../../../telegram/i18n.js'
+import { format, localize, type Text } from '../../../telegram/i18n.js'
+import { escapeHtml } from '../../../telegram/html.js'
+import { TELEGRAM_MESSAGE_LIMIT } from '../../../telegram/split.js'
+import { clip } from '../../../text/sentences.js'
+import { articlesPageData, CANCEL_REMOVE_DATA, confirmRemoveData } from '../../callback-data.js'
 import type { UploadProblem } from './upload.js'
 
 /**
@@ -20,15 +24,6 @@ export const RENDER_DEFAULTS = {
   titleChars: 50,
   reasonChars: 120,
   excerptChars: 300,
-  /** Telegram's limit is 4096 characters; stay clear of it. */
-  messageChars: 4000,
-} as const
-
-/** Callback data of the admin buttons; short, well under Telegram's 64 bytes. */
-export const CALLBACK = {
-  page: (page: number) => `al:${page}`,
-  confirmRemove: (id: string) => `rmc:${id}`,
-  cancelRemove: 'rmx',
 } as const
 
 export interface Rendered {
@@ -36,24 +31,13 @@ export interface Rendered {
   keyboard?: InlineKeyboard
 }
 
-/** Escapes text for Telegram's HTML parse mode. */
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-/** Shortens to `n` characters (code points, so surrogate pairs are never split). */
-export function truncate(s: string, n: number): string {
-  const chars = Array.from(s)
-  return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : s
-}
-
 /** Cuts a message at a line boundary so it fits, keeping every line's HTML whole. */
 function fit(lines: string[], locale: Locale): string {
   const out: string[] = []
   let length = 0
   for (const [i, line] of lines.entries()) {
-    if (length + line.length + 1 > RENDER_DEFAULTS.messageChars - 40) {
-      out.push(tr(locale, { zh: '…（省略 {n} 行）', en: '… ({n} more lines)' }, { n: lines.length - i }))
+    if (length + line.length + 1 > TELEGRAM_MESSAGE_LIMIT - 100) {
+      out.push(format(locale, { zh: '…（省略 {n} 行）', en: '… ({n} more lines)' }, { n: lines.length - i }))
       break
     }
     out.push(line)
@@ -64,34 +48,25 @@ function fit(lines: string[], locale: Locale): string {
 
 const n = (x: number) => x.toLocaleString('en-US')
 
-/**
- * Localizes a template, then fills `{name}` slots. Values go in after the
- * Traditional conversion, so titles, file names and reasons are shown verbatim.
- * @example tr('zh-Hant', { zh: '删除 {t}', en: 'Delete {t}' }, { t: '<b>标题</b>' }) === '刪除 <b>标题</b>'
- */
-export function tr(locale: Locale, text: Text, vars: Record<string, string | number> = {}): string {
-  return localize(locale, text).replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m))
-}
-
 /** `850 ms`, `1.2 s`, `2 min 5 s` (or Chinese). */
 export function formatDuration(locale: Locale, ms: number): string {
-  if (ms < 1000) return tr(locale, { zh: '{v} 毫秒', en: '{v} ms' }, { v: Math.round(ms) })
-  if (ms < 60_000) return tr(locale, { zh: '{v} 秒', en: '{v} s' }, { v: (ms / 1000).toFixed(1) })
+  if (ms < 1000) return format(locale, { zh: '{v} 毫秒', en: '{v} ms' }, { v: Math.round(ms) })
+  if (ms < 60_000) return format(locale, { zh: '{v} 秒', en: '{v} s' }, { v: (ms / 1000).toFixed(1) })
   const min = Math.floor(ms / 60_000)
   const s = Math.round((ms % 60_000) / 1000)
-  return tr(locale, { zh: '{min} 分 {s} 秒', en: '{min} min {s} s' }, { min, s })
+  return format(locale, { zh: '{min} 分 {s} 秒', en: '{min} min {s} s' }, { min, s })
 }
 
 /** `3 d 4 h 5 min`, or `45 s` for a fresh start (or Chinese). */
 export function formatUptime(locale: Locale, ms: number): string {
   const totalMin = Math.floor(ms / 60_000)
-  if (totalMin < 1) return tr(locale, { zh: '{s} 秒', en: '{s} s' }, { s: Math.floor(ms / 1000) })
+  if (totalMin < 1) return format(locale, { zh: '{s} 秒', en: '{s} s' }, { s: Math.floor(ms / 1000) })
   const d = Math.floor(totalMin / 1440)
   const h = Math.floor((totalMin % 1440) / 60)
   const m = totalMin % 60
-  if (d) return tr(locale, { zh: '{d} 天 {h} 小时 {m} 分钟', en: '{d} d {h} h {m} min' }, { d, h, m })
-  if (h) return tr(locale, { zh: '{h} 小时 {m} 分钟', en: '{h} h {m} min' }, { h, m })
-  return tr(locale, { zh: '{m} 分钟', en: '{m} min' }, { m })
+  if (d) return format(locale, { zh: '{d} 天 {h} 小时 {m} 分钟', en: '{d} d {h} h {m} min' }, { d, h, m })
+  if (h) return format(locale, { zh: '{h} 小时 {m} 分钟', en: '{h} h {m} min' }, { h, m })
+  return format(locale, { zh: '{m} 分钟', en: '{m} min' }, { m })
 }
 
 /** `512 B`, `3.4 KB`, `45.2 MB`. */
@@ -114,8 +89,8 @@ export function formatTime(ms: number, timeZone: string): string {
   }).format(new Date(ms))
 }
 
-const code = (s: string, max = 80) => `<code>${escapeHtml(truncate(s, max))}</code>`
-const bold = (s: string, max: number = RENDER_DEFAULTS.titleChars) => `<b>${escapeHtml(truncate(s, max))}</b>`
+const code = (s: string, max = 80) => `<code>${escapeHtml(clip(s, max))}</code>`
+const bold = (s: string, max: number = RENDER_DEFAULTS.titleChars) => `<b>${escapeHtml(clip(s, max))}</b>`
 
 // ── Permissions ────────────────────────────────────────────────────────────
 
@@ -145,15 +120,15 @@ export function renderReloadStarted(locale: Locale, busy: boolean): string {
 }
 
 function metaLine(a: ArticleMeta): string {
-  return `• ${code(a.id, 40)}${a.date ? ' · ' + escapeHtml(a.date) : ''} · ${escapeHtml(truncate(a.title, RENDER_DEFAULTS.titleChars))}`
+  return `• ${code(a.id, 40)}${a.date ? ' · ' + escapeHtml(a.date) : ''} · ${escapeHtml(clip(a.title, RENDER_DEFAULTS.titleChars))}`
 }
 
 export function renderReloadReport(locale: Locale, report: ReloadReport): string {
   const { added, changed, removed, skipped } = report
   const max = RENDER_DEFAULTS.reportItems
   const lines = [
-    tr(locale, { zh: '✅ 重新加载完成，用时 {t}', en: '✅ Reload finished in {t}' }, { t: formatDuration(locale, report.ms) }),
-    tr(
+    format(locale, { zh: '✅ 重新加载完成，用时 {t}', en: '✅ Reload finished in {t}' }, { t: formatDuration(locale, report.ms) }),
+    format(
       locale,
       { zh: '新增 {a} · 更新 {c} · 删除 {r} · 跳过 {s}', en: 'Added {a} · changed {c} · removed {r} · skipped {s}' },
       { a: n(added.length), c: n(changed.length), r: n(removed.length), s: n(skipped.length) },
@@ -162,7 +137,7 @@ export function renderReloadReport(locale: Locale, report: ReloadReport): string
   if (added.length + changed.length + removed.length + skipped.length === 0) {
     lines.push(localize(locale, { zh: '没有变化。', en: 'No changes.' }))
   }
-  const rest = (count: number) => tr(locale, { zh: '…另有 {n} 项', en: '… and {n} more' }, { n: n(count) })
+  const rest = (count: number) => format(locale, { zh: '…另有 {n} 项', en: '… and {n} more' }, { n: n(count) })
   const section = (heading: Text, items: ArticleMeta[]) => {
     if (items.length === 0) return
     lines.push('', localize(locale, heading), ...items.slice(0, max).map(metaLine))
@@ -174,7 +149,7 @@ export function renderReloadReport(locale: Locale, report: ReloadReport): string
   if (skipped.length > 0) {
     lines.push('', localize(locale, { zh: '⚠️ 跳过的文件：', en: '⚠️ Skipped files:' }))
     for (const s of skipped.slice(0, max)) {
-      lines.push(`• ${code(s.file)} — ${escapeHtml(truncate(s.reason, RENDER_DEFAULTS.reasonChars))}`)
+      lines.push(`• ${code(s.file)} — ${escapeHtml(clip(s.reason, RENDER_DEFAULTS.reasonChars))}`)
     }
     if (skipped.length > max) lines.push(rest(skipped.length - max))
   }
@@ -182,13 +157,13 @@ export function renderReloadReport(locale: Locale, report: ReloadReport): string
 }
 
 export function renderReloadFailed(locale: Locale, reason: string): string {
-  return tr(
+  return format(
     locale,
     {
       zh: '❌ 重新加载失败：{reason}\n原有索引继续提供服务，没有任何改动。',
       en: '❌ Reload failed: {reason}\nThe previous index stays in service, unchanged.',
     },
-    { reason: escapeHtml(truncate(reason, 500)) },
+    { reason: escapeHtml(clip(reason, 500)) },
   )
 }
 
@@ -203,13 +178,13 @@ export function renderAddUsage(locale: Locale): string {
 
 export function renderUploadProblem(locale: Locale, problem: UploadProblem, fileName?: string): string {
   const head = fileName
-    ? tr(locale, { zh: '❌ 未添加 {name}：', en: '❌ Not added {name}: ' }, { name: code(fileName) })
+    ? format(locale, { zh: '❌ 未添加 {name}：', en: '❌ Not added {name}: ' }, { name: code(fileName) })
     : localize(locale, { zh: '❌ 未添加：', en: '❌ Not added: ' })
   switch (problem.kind) {
     case 'too-large':
       return (
         head +
-        tr(
+        format(
           locale,
           { zh: '文件大小 {size}，超过 {limit} 的上限。', en: 'the file is {size}, over the {limit} limit.' },
           { size: formatBytes(problem.bytes), limit: formatBytes(problem.limit) },
@@ -219,7 +194,7 @@ export function renderUploadProblem(locale: Locale, problem: UploadProblem, file
       return (
         head +
         (problem.mimeType
-          ? tr(
+          ? format(
               locale,
               { zh: '只接受 .txt 纯文本文件（收到的是 {mime}）。', en: 'only plain-text .txt files are accepted (this is {mime}).' },
               { mime: code(problem.mimeType) },
@@ -234,10 +209,10 @@ export function renderUploadProblem(locale: Locale, problem: UploadProblem, file
 }
 
 export function renderDownloadFailed(locale: Locale, reason: string): string {
-  return tr(
+  return format(
     locale,
     { zh: '❌ 无法下载文件：{reason}', en: '❌ Could not download the file: {reason}' },
-    { reason: escapeHtml(truncate(reason, 200)) },
+    { reason: escapeHtml(clip(reason, 200)) },
   )
 }
 
@@ -245,7 +220,7 @@ export function renderAddResult(locale: Locale, result: AddResult): string {
   if (!result.ok) {
     if (result.existing) {
       const e = result.existing
-      return tr(
+      return format(
         locale,
         {
           zh: '❌ 未添加：相同的文本已在库中——{title}（{id}{date}）。',
@@ -254,11 +229,11 @@ export function renderAddResult(locale: Locale, result: AddResult): string {
         { title: bold(e.title, 80), id: code(e.id, 40), date: e.date ? ', ' + escapeHtml(e.date) : '' },
       )
     }
-    return tr(locale, { zh: '❌ 未添加：{reason}', en: '❌ Not added: {reason}' }, { reason: escapeHtml(truncate(result.reason, 300)) })
+    return format(locale, { zh: '❌ 未添加：{reason}', en: '❌ Not added: {reason}' }, { reason: escapeHtml(clip(result.reason, 300)) })
   }
   const a = result.article
   const unknown = localize(locale, { zh: '未知', en: 'unknown' })
-  return tr(
+  return format(
     locale,
     {
       zh: '✅ 已添加文章 {id}\n标题：{title}\n日期：{date}\n来源：{source}\n文件：{file}\n{excerpt}',
@@ -268,9 +243,9 @@ export function renderAddResult(locale: Locale, result: AddResult): string {
       id: code(a.id, 40),
       title: bold(a.title, 200),
       date: a.date ? escapeHtml(a.date) : unknown,
-      source: a.source ? escapeHtml(truncate(a.source, 100)) : unknown,
+      source: a.source ? escapeHtml(clip(a.source, 100)) : unknown,
       file: code(a.file, 120),
-      excerpt: `<blockquote>${escapeHtml(truncate(result.excerpt, RENDER_DEFAULTS.excerptChars))}</blockquote>`,
+      excerpt: `<blockquote>${escapeHtml(clip(result.excerpt, RENDER_DEFAULTS.excerptChars))}</blockquote>`,
     },
   )
 }
@@ -299,7 +274,7 @@ export function renderArticlesPage(
   const p = Math.min(Math.max(1, Math.floor(page) || 1), pages)
   const slice = articles.slice((p - 1) * pageSize, p * pageSize)
   const lines = [
-    tr(
+    format(
       locale,
       { zh: '📚 文章共 {total} 篇 · 第 {p}/{pages} 页', en: '📚 {total} articles · page {p}/{pages}' },
       { total: n(articles.length), p, pages },
@@ -311,8 +286,8 @@ export function renderArticlesPage(
   ]
   if (pages === 1) return { text: lines.join('\n') }
   const keyboard = new InlineKeyboard()
-  if (p > 1) keyboard.text(localize(locale, { zh: '‹ 上一页', en: '‹ Previous' }), CALLBACK.page(p - 1))
-  if (p < pages) keyboard.text(localize(locale, { zh: '下一页 ›', en: 'Next ›' }), CALLBACK.page(p + 1))
+  if (p > 1) keyboard.text(localize(locale, { zh: '‹ 上一页', en: '‹ Previous' }), articlesPageData(p - 1))
+  if (p < pages) keyboard.text(localize(locale, { zh: '下一页 ›', en: 'Next ›' }), articlesPageData(p + 1))
   return { text: lines.join('\n'), keyboard }
 }
 
@@ -326,7 +301,7 @@ export function renderRemoveUsage(locale: Locale): string {
 }
 
 export function renderNoSuchArticle(locale: Locale, id: string): string {
-  return tr(
+  return format(
     locale,
     {
       zh: '❓ 没有编号为 {id} 的文章（可能已被删除）。',
@@ -336,8 +311,8 @@ export function renderNoSuchArticle(locale: Locale, id: string): string {
   )
 }
 
-export function renderRemoveConfirm(locale: Locale, a: Pick<ArticleMeta, 'id' | 'title' | 'date' | 'file'>): Rendered {
-  const text = tr(
+export function renderRemoveConfirm(locale: Locale, a: Pick<ArticleMeta, 'id' | 'title' | 'date' | 'file'>): Required<Rendered> {
+  const text = format(
     locale,
     {
       zh: '🗑 确定要从磁盘和索引中删除这篇文章吗？\n{title}\n{id}{date} · {file}',
@@ -346,13 +321,13 @@ export function renderRemoveConfirm(locale: Locale, a: Pick<ArticleMeta, 'id' | 
     { title: bold(a.title, 200), id: code(a.id, 40), date: a.date ? ' · ' + escapeHtml(a.date) : '', file: code(a.file, 120) },
   )
   const keyboard = new InlineKeyboard()
-    .text(localize(locale, { zh: '删除', en: 'Delete' }), CALLBACK.confirmRemove(a.id))
-    .text(localize(locale, { zh: '取消', en: 'Cancel' }), CALLBACK.cancelRemove)
+    .text(localize(locale, { zh: '删除', en: 'Delete' }), confirmRemoveData(a.id))
+    .text(localize(locale, { zh: '取消', en: 'Cancel' }), CANCEL_REMOVE_DATA)
   return { text, keyboard }
 }
 
 export function renderRemoved(locale: Locale, a: ArticleMeta): string {
-  return tr(
+  return format(
     locale,
     { zh: '🗑 已删除 {title}（{id}）。', en: '🗑 Deleted {title} ({id}).' },
     { title: bold(a.title, 200), id: code(a.id, 40) },
@@ -364,7 +339,7 @@ export function renderRemoveCancelled(locale: Locale): string {
 }
 
 export function renderRemoveFailed(locale: Locale, reason: string): string {
-  return tr(locale, { zh: '❌ 删除失败：{reason}', en: '❌ Deletion failed: {reason}' }, { reason: escapeHtml(truncate(reason, 300)) })
+  return format(locale, { zh: '❌ 删除失败：{reason}', en: '❌ Deletion failed: {reason}' }, { reason: escapeHtml(clip(reason, 300)) })
 }
 
 // ── /stats ─────────────────────────────────────────────────────────────────
@@ -382,7 +357,7 @@ export function renderStats(locale: Locale, v: StatsView): string {
   const s = v.library
   const last = v.lastDigest
   const digest = last
-    ? tr(
+    ? format(
         locale,
         {
           zh: '{at}（{tz}）· 发送 {sent} · 失败 {failed} · 跳过 {skipped}',
@@ -397,7 +372,7 @@ export function renderStats(locale: Locale, v: StatsView): string {
         },
       )
     : localize(locale, { zh: '尚未运行', en: 'never run yet' })
-  return tr(
+  return format(
     locale,
     {
       zh: '📊 <b>运行状态</b>\n文章：{articles}\n段落：{passages}\n索引大小：{index}\n内存：堆 {heap} · RSS {rss}\n运行时间：{uptime}\n订阅的聊天：{subs}\n上次摘要：{digest}',

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { Throttle, VirtualClock } from '../../src/digest/throttle.js'
+import { Throttle, type SendKind } from '../../src/telegram/throttle.js'
+import { VirtualClock } from '../helpers/virtual-clock.js'
 
-async function sendTimes(chatIds: number[], clock: VirtualClock): Promise<Array<{ chatId: number; at: number }>> {
-  const throttle = new Throttle(clock)
+async function sendTimes(
+  chatIds: number[],
+  clock: VirtualClock,
+  kind: SendKind = 'bulk',
+  throttle = new Throttle(clock),
+): Promise<Array<{ chatId: number; at: number }>> {
   const sent: Array<{ chatId: number; at: number }> = []
   await Promise.all(
     chatIds.map(async (chatId) => {
-      await throttle.acquire(chatId)
+      await throttle.acquire(chatId, kind)
       sent.push({ chatId, at: clock.now() })
     }),
   )
@@ -33,15 +38,34 @@ describe('the broadcast throttle', () => {
     expect(times.at(-1)).toBeGreaterThanOrEqual(120_000)
   })
 
-  it('keeps the overall rate at 30 a second across many chats, but no slower', async () => {
+  it('keeps a broadcast at 25 a second across many chats, but no slower, leaving 5 for replies', async () => {
     const clock = new VirtualClock(0)
     const sent = await sendTimes(
       Array.from({ length: 300 }, (_, i) => 1000 + i),
       clock,
     )
     const times = sent.map((s) => s.at)
-    expect(maxInWindow(times, 1000)).toBe(30)
-    expect(times.at(-1)).toBeLessThan(10_000)
+    expect(maxInWindow(times, 1000)).toBe(25)
+    expect(times.at(-1)).toBeLessThan(12_000)
+  })
+
+  it('lets replies use the whole 30 a second, and never more, while a broadcast runs', async () => {
+    const clock = new VirtualClock(0)
+    const throttle = new Throttle(clock)
+    const broadcast = sendTimes(
+      Array.from({ length: 200 }, (_, i) => -5000 - i),
+      clock,
+      'bulk',
+      throttle,
+    )
+    // Two seconds into the broadcast, five users ask something at once, one of them three times.
+    await clock.sleep(2000)
+    const replies = await sendTimes([9001, 9002, 9003, 9004, 9004, 9004, 9005], clock, 'reply', throttle)
+    const bulk = await broadcast
+    const all = [...bulk, ...replies].map((s) => s.at).sort((a, b) => a - b)
+    expect(maxInWindow(all, 1000)).toBeLessThanOrEqual(30)
+    // Every reply went out within a second of being asked, the same chat's three included.
+    for (const r of replies) expect(r.at).toBeLessThan(3000)
   })
 
   it('does not hold private chats to the group limit', async () => {

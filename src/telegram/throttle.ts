@@ -1,0 +1,116 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { RawApi, Transformer } from 'grammy'
+import type { Clock } from '../clock.js'
+
+/** Telegram's broadcast limits, as documented in the Bot API FAQ. */
+export const TELEGRAM_LIMITS = {
+  /** Messages per second, all chats together. */
+  perSecond: 30,
+  /** Of those, kept free for replies while a broadcast (the digest) runs, so users are answered at once. */
+  replyReserve: 5,
+  /** Messages per minute into one group. */
+  perGroupPerMinute: 20,
+  /** And, conservatively, one message per second into any one chat. */
+  perChatPerSecond: 1,
+} as const
+
+/** Whether a message answers a user, or is one of many sent to subscribers. */
+export type SendKind = 'reply' | 'bulk'
+
+/**
+ * A sliding-window rate limiter for outgoing messages, for the bot as a whole:
+ * at most `perSecond` in any second overall. Bulk messages (the digest) leave
+ * `replyReserve` of those to replies and also keep to `perGroupPerMinute` in any
+ * minute per group (negative chat ids) and `perChatPerSecond` per chat; replies
+ * only wait for the overall limit (a /read of a few parts is a burst Telegram
+ * allows). Written for the injected `Clock`, so tests check rates exactly.
+ */
+export class Throttle {
+  private readonly global: number[] = []
+  private readonly perChat = new Map<number, number[]>()
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly limits: typeof TELEGRAM_LIMITS = TELEGRAM_LIMITS,
+  ) {}
+
+  /** Waits until a message to `chatId` may go, and counts it as gone. Call right before sending. */
+  async acquire(chatId: number, kind: SendKind = 'bulk'): Promise<void> {
+    for (;;) {
+      const now = this.clock.now()
+      const wait = this.delay(chatId, now, kind)
+      if (wait <= 0) {
+        this.global.push(now)
+        // Per-chat spacing is kept for bulk messages only (replies are not held back by it), so
+        // the map holds only chats a broadcast is writing to.
+        if (kind === 'bulk') this.perChat.set(chatId, [...(this.perChat.get(chatId) ?? []), now])
+        return
+      }
+      await this.clock.sleep(wait)
+    }
+  }
+
+  private delay(chatId: number, now: number, kind: SendKind): number {
+    let wait = 0
+    prune(this.global, now - 1000)
+    const overall = kind === 'bulk' ? this.limits.perSecond - this.limits.replyReserve : this.limits.perSecond
+    if (this.global.length >= overall) wait = Math.max(wait, this.global[this.global.length - overall]! + 1000 - now)
+    const list = this.perChat.get(chatId)
+    if (list && kind === 'bulk') {
+      prune(list, now - 60_000)
+      if (list.length === 0) this.perChat.delete(chatId)
+      const perMinute = chatId < 0 ? this.limits.perGroupPerMinute : Infinity
+      if (list.length >= perMinute) wait = Math.max(wait, list[list.length - perMinute]! + 60_000 - now)
+      const lastSecond = list.filter((t) => t > now - 1000).length
+      if (lastSecond >= this.limits.perChatPerSecond) {
+        const recent = list.filter((t) => t > now - 1000)
+        wait = Math.max(wait, recent[recent.length - this.limits.perChatPerSecond]! + 1000 - now)
+      }
+    }
+    return wait
+  }
+}
+
+/** Drops timestamps at or before `cutoff` from the front of a sorted list. */
+function prune(list: number[], cutoff: number): void {
+  let n = 0
+  while (n < list.length && list[n]! <= cutoff) n++
+  if (n > 0) list.splice(0, n)
+}
+
+/** Methods that post a message into a chat, which Telegram's limits count. */
+const SENDS = /^(send(?!ChatAction)[A-Z]\w*|copyMessages?|forwardMessages?)$/
+
+/** What a bulk sender (the digest) tells the throttle about its next message. */
+export interface BulkSend {
+  /** Called right before each attempt goes out, after the throttle let it (the delivery records `sending` here). */
+  beforeSend?: () => Promise<void>
+}
+
+const bulk = new AsyncLocalStorage<BulkSend>()
+
+/**
+ * Runs `send` as a bulk message: every attempt it makes through the bot API
+ * (retries included) is throttled as bulk, and `beforeSend` runs right before it.
+ * @example await sendInBulk({ beforeSend: () => log.put(sending) }, () => api.sendMessage(chatId, text, HTML))
+ */
+export function sendInBulk<T>(hooks: BulkSend, send: () => Promise<T>): Promise<T> {
+  return bulk.run(hooks, send)
+}
+
+/**
+ * The throttle as an API transformer, installed beneath the retry policy so that
+ * every attempt that goes out is counted, a retry after a 429 included.
+ * @example bot.api.config.use(throttleTransformer(new Throttle(systemClock)))
+ */
+export function throttleTransformer(throttle: Throttle): Transformer<RawApi> {
+  return async (prev, method, payload, signal) => {
+    if (SENDS.test(method)) {
+      const chatId = Number((payload as { chat_id?: unknown }).chat_id)
+      const hooks = bulk.getStore()
+      await throttle.acquire(chatId, hooks ? 'bulk' : 'reply')
+      await hooks?.beforeSend?.()
+    }
+    return prev(method, payload, signal)
+  }
+}
