@@ -13,11 +13,18 @@ import type { Article } from '../corpus/article.js'
 import type { ArticleMeta, SearchOptions, SearchResult } from '../search/types.js'
 import { isTemporaryFile, watchCorpus, type CorpusWatcher } from './watch.js'
 
-/** Uploads larger than this are refused. */
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+/**
+ * The most one article file may weigh, in the folder or uploaded: 1 MiB, some
+ * 60 times the longest news article seen (16 KB) and about 330,000 Chinese
+ * characters. A larger file is skipped with a reason: one huge file would cost
+ * hundreds of MB and slow every search that ranks it.
+ */
+export const MAX_ARTICLE_BYTES = 1024 * 1024
 
 /** What is remembered of each file between runs (`DATA_DIR/library.json`). */
 interface FileRecord {
+  /** The article's id (kept, so a file keeps its id when a later file's would collide). */
+  id?: string
   size: number
   mtimeMs: number
   /** sha256 of the file's bytes. */
@@ -41,7 +48,7 @@ interface CacheFile {
  * tokenizing changes: parsed articles and the index snapshot of another
  * version are ignored and rebuilt from the files.
  */
-const CACHE_VERSION = 2
+const CACHE_VERSION = 3
 
 /**
  * How this code folds and tokenizes a sample of every kind of text: a change
@@ -72,10 +79,27 @@ export interface OpenedLibrary extends Library {
   close(): Promise<void>
 }
 
-/** Stable short id of a file in the corpus folder. */
-export function articleId(file: string): string {
-  return createHash('sha1').update(file).digest('hex').slice(0, 8)
+/** Lengths an article id may have: the shortest that no other file of the corpus has is used. */
+const ID_LENGTHS = [12, 16, 24, 40] as const
+
+/**
+ * Stable short id of a file in the corpus folder: the first 12 hex digits of the
+ * SHA-1 of its name (48 bits: a collision in a 20,000-file corpus has odds of
+ * about one in a million), longer only when another file already has that id.
+ * Ids are kept in DATA_DIR, so a file keeps its id across restarts.
+ * @example articleId('000_a26d11e632a73800.txt') // 'f3b2…' (12 hex digits)
+ */
+export function articleId(file: string, taken: (id: string) => boolean = () => false): string {
+  const hash = createHash('sha1').update(file).digest('hex')
+  for (const length of ID_LENGTHS) {
+    const id = hash.slice(0, length)
+    if (!taken(id)) return id
+  }
+  throw new Error(`library: no free id for ${file}`)
 }
+
+/** Ids of 8 hex digits, as earlier versions gave and old messages still carry. */
+const OLD_ID = /^[0-9a-f]{8}$/
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex')
 
@@ -119,7 +143,30 @@ class FileLibrary implements OpenedLibrary {
   }
 
   getArticle(id: string): Article | undefined {
-    return this.index.getArticle(id)
+    const key = id.toLowerCase()
+    return this.index.getArticle(key) ?? (OLD_ID.test(key) ? this.byOldId(key) : undefined)
+  }
+
+  /** An article whose id starts with an 8-digit id of earlier versions (links in old messages), if exactly one does. */
+  private byOldId(prefix: string): Article | undefined {
+    let found: Article | undefined
+    for (const { id } of this.files.values()) {
+      if (!id.startsWith(prefix)) continue
+      if (found) return undefined
+      found = this.index.getArticle(id)
+    }
+    return found
+  }
+
+  /** The id a file gets: its own if it has one, else one no other file (nor `assigned`) has. */
+  private idFor(file: string, assigned?: Set<string>): string {
+    const known = this.files.get(file)?.id
+    if (known) return known
+    const others = new Set<string>(assigned)
+    for (const [f, rec] of this.files) if (f !== file) others.add(rec.id)
+    const id = articleId(file, (candidate) => others.has(candidate))
+    assigned?.add(id)
+    return id
   }
 
   listArticles(): ArticleMeta[] {
@@ -194,6 +241,8 @@ class FileLibrary implements OpenedLibrary {
     const ready: Array<{ file: string; record: FileRecord & { id: string }; article: Article; isNew: boolean }> = []
     const seen = new Set<string>()
     const hashes = new Map<string, string>()
+    // Ids given to new files in this reload, so two new files never share one.
+    const assigned = new Set<string>()
     // Stat every file first, many at a time: one by one, 20,000 awaits cost seconds.
     const stats = await statAll(dir, names)
     for (const [i, file] of names.entries()) {
@@ -206,8 +255,8 @@ class FileLibrary implements OpenedLibrary {
           hashes.set(this.index.getArticle(old.id)!.contentHash, file)
           continue // unchanged: nothing to do
         }
-        if (st.size > MAX_ARTICLE_BYTES * 8) {
-          skipped.push({ file, reason: `too large (${st.size} bytes)` })
+        if (st.size > MAX_ARTICLE_BYTES) {
+          skipped.push({ file, reason: `too large (${st.size} bytes; the limit is ${MAX_ARTICLE_BYTES})` })
           continue
         }
         const bytes = await readFile(join(dir, file))
@@ -216,7 +265,7 @@ class FileLibrary implements OpenedLibrary {
           this.files.set(file, { ...old, size: st.size, mtimeMs: st.mtimeMs })
           continue // touched but unchanged
         }
-        const id = articleId(file)
+        const id = this.idFor(file, assigned)
         let article = this.articlesByHash.get(bytesHash)
         if (article) article = { ...article, id, file }
         else {
@@ -278,7 +327,7 @@ class FileLibrary implements OpenedLibrary {
       // A generated name: nothing the user sent becomes part of a path.
       const stamp = new Date(this.now()).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
       const file = `upload-${stamp}-${bytesHash.slice(0, 10)}.txt`
-      const id = articleId(file)
+      const id = this.idFor(file)
       const result = readArticle({ id, file, bytes })
       if (!result.ok) return { ok: false, reason: result.reason }
       const existing = this.index.articles().find((a) => a.contentHash === result.article.contentHash)
@@ -331,11 +380,14 @@ class FileLibrary implements OpenedLibrary {
     let cache: CacheFile
     try {
       cache = JSON.parse(raw) as CacheFile
-      if (cache.version !== CACHE_VERSION) return
       // Records are hints (for addedAt and the fast unchanged check) until reload() checks the files.
-      // They are kept when the code changed, so articles keep their first-added time (the digest's "new").
-      for (const [file, rec] of Object.entries(cache.files)) this.files.set(file, { ...rec, id: articleId(file) })
-      if (cache.analysis !== ANALYSIS) return // parsed by other code: every file is read again
+      // They are kept when the code changed, so articles keep their first-added time (the digest's "new");
+      // only the size is forgotten, so that every file is read again.
+      const sameCode = cache.version === CACHE_VERSION && cache.analysis === ANALYSIS
+      for (const [file, rec] of Object.entries(cache.files ?? {})) {
+        this.files.set(file, { ...rec, ...(sameCode ? {} : { size: -1 }), id: rec.id ?? this.idFor(file) })
+      }
+      if (!sameCode) return // parsed by other code: every file is read again
       for (const [hash, article] of Object.entries(cache.articles)) this.articlesByHash.set(hash, article)
     } catch (err) {
       // The cache is derived data: a damaged one is rebuilt, not fatal.
@@ -395,7 +447,8 @@ class FileLibrary implements OpenedLibrary {
   private async saveCache(): Promise<void> {
     const files: Record<string, FileRecord> = {}
     const articles: Record<string, Article> = {}
-    for (const [file, { id, ...rec }] of this.files) {
+    for (const [file, rec] of this.files) {
+      const id = rec.id
       files[file] = rec
       const a = this.index.getArticle(id)
       if (a) articles[rec.bytesHash] = a

@@ -211,7 +211,7 @@ describe('adding an article by upload', () => {
     expect(h.api.last('getFile')?.payload.file_id).toBe('F1')
     expect(h.download).toHaveBeenCalledWith('documents/F1.txt')
     const reply = h.api.texts().at(-1)!
-    expect(reply).toMatch(/^✅ 已添加文章 <code>[0-9a-f]{8}<\/code>/)
+    expect(reply).toMatch(/^✅ 已添加文章 <code>[0-9a-f]{12}<\/code>/)
     expect(reply).toContain('标题：<b>国家重点研发计划“智能传感器”重点专项启动会在合肥召开</b>')
     expect(reply).toContain('日期：')
     expect(reply).toContain('来源：')
@@ -220,20 +220,20 @@ describe('adding an article by upload', () => {
     expect(h.logs.some((l) => l.action === 'add-done' && l.admin === admin.id)).toBe(true)
   })
 
-  it('refuses a file over 2 MB by its declared size, without downloading it', async () => {
+  it('refuses a file over 1 MB by its declared size, without downloading it', async () => {
     const h = await adminHarness()
     h.locale = 'en'
     await h.send(documentMessage({ file_name: 'big.txt', file_size: 3 * 1024 * 1024 }))
-    expect(h.api.texts()).toEqual(['❌ Not added <code>big.txt</code>: the file is 3.0 MB, over the 2.0 MB limit.'])
+    expect(h.api.texts()).toEqual(['❌ Not added <code>big.txt</code>: the file is 3.0 MB, over the 1.0 MB limit.'])
     expect(h.api.callsOf('getFile')).toEqual([])
     expect(h.download).not.toHaveBeenCalled()
     expect(h.library.touched).toEqual([])
   })
 
-  it('refuses a file that turns out larger than 2 MB once downloaded', async () => {
-    const h = await adminHarness({ download: async () => new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41) })
+  it('refuses a file that turns out larger than 1 MB once downloaded', async () => {
+    const h = await adminHarness({ download: async () => new Uint8Array(1024 * 1024 + 1).fill(0x41) })
     await h.send(documentMessage({ file_name: 'liar.txt', file_size: 100 }))
-    expect(h.api.texts().at(-1)).toContain('超过 2.0 MB 的上限')
+    expect(h.api.texts().at(-1)).toContain('超过 1.0 MB 的上限')
     expect(h.library.touched).toEqual([])
   })
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openLibrary, type OpenedLibrary, MAX_ARTICLE_BYTES } from '../../src/library/library.js'
+import { articleId, openLibrary, type OpenedLibrary, MAX_ARTICLE_BYTES } from '../../src/library/library.js'
 import pino from 'pino'
 import { silentLogger } from '../../src/logger.js'
 
@@ -196,3 +196,44 @@ function recordingLogger() {
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) })
   return { logger, lines }
 }
+
+describe('article ids', () => {
+  const article = (title: string) => `${title}\n来源：科技日报\n${title}，会议部署了年度科技创新重点任务，推进关键核心技术攻关。\n`
+
+  it('keeps both articles of two files whose old 8-digit ids collided, each under its own id', async () => {
+    // sha1 of these two names shares its first 8 hex digits (95aef762).
+    writeFileSync(join(seedsDir, 'c27767.txt'), article('甲市召开科技工作会议'))
+    writeFileSync(join(seedsDir, 'c59460.txt'), article('乙县召开科技创新大会'))
+    const l = await open()
+    const ids = l.listArticles().map((m) => m.id)
+    expect(ids).toHaveLength(7)
+    expect(new Set(ids).size).toBe(7)
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/)
+    expect((await l.search('乙县')).hits[0]?.article.file).toBe('c59460.txt')
+  })
+
+  it('gives a file a longer id when its 12-digit id is taken, and the same ids after a restart', async () => {
+    expect(articleId('a.txt', (id) => id.length === 12)).toHaveLength(16)
+    const before = (await open()).listArticles().map((m) => [m.file, m.id])
+    await lib!.close()
+    lib = undefined
+    const after = (await open()).listArticles().map((m) => [m.file, m.id])
+    expect(after).toEqual(before)
+  })
+
+  it('finds an article by its id in any letter case, and by the 8-digit id an old message carries', async () => {
+    const l = await open()
+    const meta = l.listArticles()[0]!
+    expect(l.getArticle(meta.id.toUpperCase())?.title).toBe(meta.title)
+    expect(l.getArticle(meta.id.slice(0, 8))?.title).toBe(meta.title)
+    expect(l.getArticle('ffffffff')).toBeUndefined()
+  })
+
+  it('skips a file over the article size limit, naming the limit', async () => {
+    writeFileSync(join(seedsDir, 'huge.txt'), '科技'.repeat(MAX_ARTICLE_BYTES / 3))
+    const l = await open()
+    const report = await l.reload()
+    expect(l.listArticles()).toHaveLength(5)
+    expect(report.skipped).toEqual([{ file: 'huge.txt', reason: expect.stringMatching(/^too large \(\d+ bytes; the limit is 1048576\)$/) }])
+  })
+})

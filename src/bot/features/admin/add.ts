@@ -76,7 +76,7 @@ export function createAddingFeature(deps: BotDeps, options: AddingOptions = {}):
     const text = (ctx.match || replied?.text || replied?.caption || '').trim()
     if (!text) {
       audit(deps, ctx, 'add', { refused: 'no text' })
-      await ctx.reply(renderAddUsage(ctx.locale), HTML)
+      await ctx.reply(renderAddUsage(ctx.locale, maxBytes), HTML)
       return
     }
     audit(deps, ctx, 'add', { via: ctx.match ? 'inline' : 'reply', chars: text.length })

@@ -8,7 +8,7 @@ import { escapeHtml } from '../../../telegram/html.js'
 import { TELEGRAM_MESSAGE_LIMIT } from '../../../telegram/split.js'
 import { clip } from '../../../text/sentences.js'
 import { articlesPageData, CANCEL_REMOVE_DATA, confirmRemoveData } from '../../callback-data.js'
-import type { UploadProblem } from './upload.js'
+import { UPLOAD_DEFAULTS, type UploadProblem } from './upload.js'
 
 /**
  * Pure renderers for the admin replies: data in, HTML text (and keyboard) out,
@@ -169,11 +169,15 @@ export function renderReloadFailed(locale: Locale, reason: string): string {
 
 // ── Adding articles ────────────────────────────────────────────────────────
 
-export function renderAddUsage(locale: Locale): string {
-  return localize(locale, {
-    zh: '添加文章：在私聊中发送 .txt 文本文件（UTF-8、GBK 或 Big5，不超过 2 MB），或用 /add 回复一条文本消息（第一行为标题），或发送 /add 加上文章全文。',
-    en: 'To add an article: send a .txt file here (UTF-8, GBK or Big5, up to 2 MB), reply /add to a text message (first line = title), or send /add followed by the text.',
-  })
+export function renderAddUsage(locale: Locale, maxBytes: number = UPLOAD_DEFAULTS.maxBytes): string {
+  return format(
+    locale,
+    {
+      zh: '添加文章：在私聊中发送 .txt 文本文件（UTF-8、GBK 或 Big5，不超过 {max}），或用 /add 回复一条文本消息（第一行为标题），或发送 /add 加上文章全文。',
+      en: 'To add an article: send a .txt file here (UTF-8, GBK or Big5, up to {max}), reply /add to a text message (first line = title), or send /add followed by the text.',
+    },
+    { max: formatBytes(maxBytes) },
+  )
 }
 
 export function renderUploadProblem(locale: Locale, problem: UploadProblem, fileName?: string): string {

@@ -1,9 +1,10 @@
 import type { Document } from 'grammy/types'
+import { MAX_ARTICLE_BYTES } from '../../../library/library.js'
 
 /** Limits on what an admin may upload; visible in one place. */
 export const UPLOAD_DEFAULTS = {
   /** Largest accepted article file, checked on `file_size` before download and on the bytes after. */
-  maxBytes: 2 * 1024 * 1024,
+  maxBytes: MAX_ARTICLE_BYTES,
   /** Give up on a download that takes longer than this. */
   downloadTimeoutMs: 60_000,
 } as const
