@@ -1,6 +1,5 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { CorruptStoreError, writeAtomically } from '../store/file-store.js'
+import type { Logger } from '../logger.js'
+import { JsonLinesFile } from '../store/json-lines.js'
 
 /**
  * Where one chat's digest for one scheduled day stands.
@@ -30,20 +29,22 @@ export interface DeliveryRecord {
 }
 
 /**
- * The delivery records, by chat and day. Narrow on purpose: a Redis hash or a
- * PostgreSQL table with a (chat, day) key can implement it.
+ * The delivery records, by chat and day. Narrow on purpose: a PostgreSQL table
+ * with a (chat, day) key implements it too.
  */
 export interface DeliveryLog {
   get(chatId: number, day: string): Promise<DeliveryRecord | undefined>
   /** Records a state; durable when the promise resolves. */
   put(record: DeliveryRecord): Promise<void>
+  /** Records still `sending`, of any day: each was left by a run that stopped (or is running now). */
+  unresolved(): Promise<DeliveryRecord[]>
   /** Optionally forgets records of days long past (`today` is `YYYY-MM-DD`). */
   compact?(today: string): Promise<void>
 }
 
 const key = (chatId: number, day: string) => `${chatId}|${day}`
 
-/** In memory: tests and the benchmark. */
+/** In memory: tests and the console. */
 export class MemoryDeliveryLog implements DeliveryLog {
   readonly records = new Map<string, DeliveryRecord>()
   /** Every record ever put, in order (tests inspect it). */
@@ -56,80 +57,63 @@ export class MemoryDeliveryLog implements DeliveryLog {
     this.records.set(key(record.chatId, record.day), { ...record })
     this.history.push({ ...record })
   }
+  async unresolved(): Promise<DeliveryRecord[]> {
+    return [...this.records.values()].filter((r) => r.state === 'sending').map((r) => ({ ...r }))
+  }
+}
+
+function isRecord(r: unknown): r is DeliveryRecord {
+  const x = r as Partial<DeliveryRecord> | null
+  return typeof x === 'object' && x !== null && typeof x.chatId === 'number' && typeof x.day === 'string' && typeof x.state === 'string'
 }
 
 /**
  * An append-only JSON-lines file, one record a line, each append fsynced
- * before `put` resolves: a crash loses at most the line being written. On
- * open, a torn last line (no newline: the crash happened mid-append) is cut
- * off — that record was never durable; any other unparsable line means the
- * file is damaged and stops start-up with a `CorruptStoreError`, leaving the
- * file untouched. Records older than `keepDays` are dropped by an atomic
- * rewrite on open, so the file stays small.
+ * before `put` resolves (see `JsonLinesFile`): a crash or a full disk loses at
+ * most the record being written, and never leaves a torn line for the next
+ * record to land on. On open, a torn last line is cut off and a damaged line
+ * is skipped with a warning (what it held is lost, the rest is kept); records
+ * older than `keepDays` are dropped by an atomic rewrite, so the file stays small.
  */
 export class FileDeliveryLog implements DeliveryLog {
   private readonly records = new Map<string, DeliveryRecord>()
-  private fd: number | undefined
-  private queue: Promise<void> = Promise.resolve()
-
-  private lines = 0
+  private readonly file: JsonLinesFile
 
   private constructor(
     readonly path: string,
     private readonly keepDays: number,
-  ) {}
+  ) {
+    this.file = new JsonLinesFile(path)
+  }
 
   /** Opens (and compacts) the log. `today` is `YYYY-MM-DD`; records more than `keepDays` (default 7) older go. */
-  static async open(path: string, opts: { today?: string; keepDays?: number } = {}): Promise<FileDeliveryLog> {
+  static async open(
+    path: string,
+    opts: { today?: string; keepDays?: number; logger?: Pick<Logger, 'warn'> } = {},
+  ): Promise<FileDeliveryLog> {
     const log = new FileDeliveryLog(path, opts.keepDays ?? 7)
-    log.lines = log.load()
+    const { records, damaged } = log.file.load()
+    let invalid = 0
+    for (const r of records) {
+      if (isRecord(r)) log.records.set(key(r.chatId, r.day), r)
+      else invalid++
+    }
+    if (damaged + invalid > 0) {
+      opts.logger?.warn({ path, damaged: damaged + invalid }, 'digest: the delivery log had damaged lines; skipped them and rewrote it')
+      await log.file.rewrite([...log.records.values()])
+    }
     if (opts.today) await log.compact(opts.today)
     return log
   }
 
   /** Rewrites the file (atomically) with only the latest record per chat and day of the last `keepDays` days. */
-  compact(today: string): Promise<void> {
-    const next = this.queue.then(async () => {
-      const oldest = shiftDay(today, -this.keepDays)
-      const keep = [...this.records.values()].filter((r) => r.day >= oldest)
-      if (keep.length === this.lines) return
-      if (this.fd !== undefined) closeSync(this.fd)
-      this.fd = undefined
-      await writeAtomically(this.path, keep.map((r) => `${JSON.stringify(r)}\n`).join(''))
-      this.records.clear()
-      for (const r of keep) this.records.set(key(r.chatId, r.day), r)
-      this.lines = keep.length
-    })
-    this.queue = next.catch(() => undefined)
-    return next
-  }
-
-  /** Reads the file into memory; returns how many records it held. */
-  private load(): number {
-    if (!existsSync(this.path)) return 0
-    let raw = readFileSync(this.path, 'utf8')
-    if (raw.length > 0 && !raw.endsWith('\n')) {
-      const cut = raw.lastIndexOf('\n') + 1
-      truncateSync(this.path, Buffer.byteLength(raw.slice(0, cut)))
-      raw = raw.slice(0, cut)
-    }
-    let count = 0
-    raw.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return
-      let r: DeliveryRecord
-      try {
-        r = JSON.parse(line) as DeliveryRecord
-        if (typeof r.chatId !== 'number' || typeof r.day !== 'string' || typeof r.state !== 'string')
-          throw new Error('not a delivery record')
-      } catch (err) {
-        throw new CorruptStoreError(
-          `digest: delivery log ${this.path} is corrupt at line ${i + 1} (${(err as Error).message}); it was left as it is — repair or move it away, then start again`,
-        )
-      }
-      this.records.set(key(r.chatId, r.day), r)
-      count++
-    })
-    return count
+  async compact(today: string): Promise<void> {
+    const oldest = shiftDay(today, -this.keepDays)
+    const keep = [...this.records.values()].filter((r) => r.day >= oldest)
+    if (keep.length === this.file.lines) return
+    await this.file.rewrite(keep)
+    this.records.clear()
+    for (const r of keep) this.records.set(key(r.chatId, r.day), r)
   }
 
   async get(chatId: number, day: string): Promise<DeliveryRecord | undefined> {
@@ -137,27 +121,18 @@ export class FileDeliveryLog implements DeliveryLog {
     return r && { ...r }
   }
 
-  put(record: DeliveryRecord): Promise<void> {
-    const line = `${JSON.stringify(record)}\n`
-    const next = this.queue.then(() => {
-      if (this.fd === undefined) {
-        mkdirSync(dirname(this.path), { recursive: true })
-        this.fd = openSync(this.path, 'a')
-      }
-      writeSync(this.fd, line)
-      fsyncSync(this.fd)
-      this.lines++
-      this.records.set(key(record.chatId, record.day), { ...record })
-    })
-    this.queue = next.catch(() => undefined)
-    return next
+  async put(record: DeliveryRecord): Promise<void> {
+    await this.file.append([record])
+    this.records.set(key(record.chatId, record.day), { ...record })
+  }
+
+  async unresolved(): Promise<DeliveryRecord[]> {
+    return [...this.records.values()].filter((r) => r.state === 'sending').map((r) => ({ ...r }))
   }
 
   /** Waits for pending appends and closes the file. */
   async close(): Promise<void> {
-    await this.queue
-    if (this.fd !== undefined) closeSync(this.fd)
-    this.fd = undefined
+    await this.file.close()
   }
 }
 

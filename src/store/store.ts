@@ -10,6 +10,15 @@ export interface Store<T> {
   entries(): Promise<Array<[string, T]>>
 }
 
+/**
+ * A change could not be saved (a full or read-only disk, a database that is
+ * down). The store is left as it was before the change, so the caller can tell
+ * the user truthfully that nothing changed.
+ */
+export class StoreWriteError extends Error {
+  override name = 'StoreWriteError'
+}
+
 /** An in-memory store (tests, and the local console when nothing should persist). */
 export class MemoryStore<T> implements Store<T> {
   private readonly map = new Map<string, T>()

@@ -1,12 +1,14 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config.js'
 import { FileDeliveryLog, type DeliveryRecord } from '../../src/digest/delivery-log.js'
 import { createDigest } from '../../src/digest/create-digest.js'
 import { silentLogger } from '../../src/logger.js'
 import { CorruptStoreError } from '../../src/store/file-store.js'
+import { StoreWriteError } from '../../src/store/store.js'
+import { mountSmallDisk, NO_SMALL_DISK } from '../helpers/small-disk.js'
 import { TestLibrary } from './seed-articles.js'
 
 const dirs: string[] = []
@@ -54,13 +56,25 @@ describe('the delivery log', () => {
     expect((await (await FileDeliveryLog.open(path)).get(-1, '2024-06-02'))?.state).toBe('ambiguous')
   })
 
-  it('refuses a damaged file and leaves it as it is', async () => {
+  it('skips a damaged line, keeps a whole record written after a torn one on the same line, and rewrites the file clean', async () => {
     const path = join(tempDir(), 'log.jsonl')
-    const damaged = `${JSON.stringify(record(-1, '2024-06-02', 'sent'))}\nnot json at all\n${JSON.stringify(record(-2, '2024-06-02', 'sent'))}\n`
-    writeFileSync(path, damaged)
-    await expect(FileDeliveryLog.open(path)).rejects.toThrow(CorruptStoreError)
-    await expect(FileDeliveryLog.open(path)).rejects.toThrow(/delivery log .* corrupt at line 2/)
-    expect(readFileSync(path, 'utf8')).toBe(damaged)
+    // What an append that ignored a short write left: a torn record, then the next one on the same line.
+    const torn = `${JSON.stringify(record(-1, '2024-06-02', 'sent'))}\n{"chatId":-2,"day":"2024-06-02","sta${JSON.stringify(record(-3, '2024-06-02', 'sent'))}\nnot json at all\n`
+    writeFileSync(path, torn)
+    const log = await FileDeliveryLog.open(path)
+    expect((await log.get(-1, '2024-06-02'))?.state).toBe('sent')
+    expect((await log.get(-3, '2024-06-02'))?.state).toBe('sent')
+    expect(await log.get(-2, '2024-06-02')).toBeUndefined()
+    await log.close()
+    for (const line of readFileSync(path, 'utf8').trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow()
+  })
+
+  it('lists the records still sending, of any day', async () => {
+    const log = await FileDeliveryLog.open(join(tempDir(), 'log.jsonl'))
+    await log.put(record(-1, '2024-06-01', 'sending'))
+    await log.put(record(-2, '2024-06-02', 'sending'))
+    await log.put(record(-2, '2024-06-02', 'sent'))
+    expect((await log.unresolved()).map((r) => [r.chatId, r.day])).toEqual([[-1, '2024-06-01']])
   })
 
   it('forgets days older than a week when it opens', async () => {
@@ -73,6 +87,34 @@ describe('the delivery log', () => {
     expect(await reopened.get(-1, '2024-05-01')).toBeUndefined()
     expect((await reopened.get(-1, '2024-06-01'))?.state).toBe('sent')
     expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1)
+  })
+})
+
+const disk = mountSmallDisk(64)
+if (!disk) console.log(NO_SMALL_DISK)
+afterAll(() => disk?.unmount())
+
+describe.skipIf(!disk)('the delivery log on a full disk', () => {
+  it('refuses the record the disk cannot hold, leaves no torn line, and takes the next one once there is room', async () => {
+    const path = join(disk!.dir, 'log.jsonl')
+    const log = await FileDeliveryLog.open(path)
+    await log.put(record(-1, '2024-06-02', 'sending'))
+    disk!.fill()
+    // Records go on fitting into the file's last allocated page; the one that needs a new page fails.
+    let refused: unknown
+    for (let chat = -100; refused === undefined && chat > -10_000; chat--) {
+      await log.put({ ...record(chat, '2024-06-02', 'sent'), error: 'x'.repeat(200) }).catch((err: unknown) => (refused = err))
+    }
+    expect(refused).toBeInstanceOf(StoreWriteError)
+    disk!.free()
+    await log.put(record(-2, '2024-06-02', 'sent'))
+    await log.close()
+    const text = readFileSync(path, 'utf8')
+    expect(text.endsWith('\n')).toBe(true)
+    for (const line of text.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow()
+    const reopened = await FileDeliveryLog.open(path)
+    expect((await reopened.get(-1, '2024-06-02'))?.state).toBe('sending')
+    expect((await reopened.get(-2, '2024-06-02'))?.state).toBe('sent')
   })
 })
 
