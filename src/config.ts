@@ -1,3 +1,5 @@
+import { mkdirSync, statSync } from 'node:fs'
+import cron from 'node-cron'
 import { z } from 'zod'
 
 /** Start-up configuration, parsed once from the environment. */
@@ -37,7 +39,10 @@ const schema = z.object({
       .regex(/^\d+:[\w-]{20,}$/, { message: 'expected a token like 123456:ABC-DEF… from @BotFather' })
       .optional(),
   ),
-  TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url({ message: 'expected a URL such as http://127.0.0.1:8081' }).optional()),
+  TELEGRAM_API_ROOT: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://127.0.0.1:8081' }).optional(),
+  ),
   ADMIN_IDS: z.preprocess(
     emptyToUndefined,
     z
@@ -65,7 +70,9 @@ const schema = z.object({
     z
       .string()
       .default('0 8 * * *')
-      .refine((s) => /^\s*(\S+\s+){4,5}\S+\s*$/.test(s), { message: 'expected a cron expression such as "0 8 * * *"' }),
+      .refine((s) => cron.validate(s.trim()), {
+        message: 'expected a cron expression that can fire, such as "0 8 * * *" (minute hour day month weekday)',
+      }),
   ),
   DIGEST_TZ: z.preprocess(
     emptyToUndefined,
@@ -113,4 +120,34 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     seedsWatch: e.SEEDS_WATCH,
     digestSendEmpty: e.DIGEST_SEND_EMPTY,
   }
+}
+
+/**
+ * Checks the folders the configuration names, at start-up: `SEEDS_DIR` must be
+ * a folder that exists; `DATA_DIR` is created when missing and must be a
+ * folder. A problem throws a `ConfigError` naming the variable.
+ * @example checkFolders(config) // throws "config: SEEDS_DIR: ./seeds does not exist"
+ */
+export function checkFolders(config: Pick<Config, 'seedsDir' | 'dataDir'>): void {
+  const problems: string[] = []
+  const kind = (path: string) => {
+    try {
+      return statSync(path).isDirectory() ? 'folder' : 'file'
+    } catch {
+      return 'missing'
+    }
+  }
+  const seeds = kind(config.seedsDir)
+  if (seeds === 'missing') problems.push(`SEEDS_DIR: ${config.seedsDir} does not exist (the folder of articles to index)`)
+  if (seeds === 'file') problems.push(`SEEDS_DIR: ${config.seedsDir} is a file, not a folder`)
+  const data = kind(config.dataDir)
+  if (data === 'file') problems.push(`DATA_DIR: ${config.dataDir} is a file, not a folder`)
+  if (data === 'missing') {
+    try {
+      mkdirSync(config.dataDir, { recursive: true })
+    } catch (err) {
+      problems.push(`DATA_DIR: ${config.dataDir} cannot be created (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`)
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(`config: invalid environment\n  ${problems.join('\n  ')}`)
 }

@@ -6,7 +6,7 @@ import { Throttle } from '../telegram/throttle.js'
 import type { CommandSpec } from './commands.js'
 import type { BotContext } from './context.js'
 import type { BotDeps } from './deps.js'
-import { createErrorHandler } from './error-boundary.js'
+import { createErrorHandler, trackCallbackAnswers } from './error-boundary.js'
 import { ADMIN_COMMANDS, createAdminFeature, type AdminOptions } from './features/admin/index.js'
 import { createDigestFeature, DIGEST_COMMANDS } from './features/digest.js'
 import { createInlineFeature } from './features/inline.js'
@@ -69,6 +69,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   bot.catch(onError)
   const app = bot.errorBoundary(onError)
 
+  app.use(trackCallbackAnswers())
   app.use(localeMiddleware(deps.chatSettings))
   app.use(createStartFeature(deps, BOT_COMMANDS))
   app.use(createSearchFeature(deps))

@@ -83,6 +83,10 @@ export const TEXTS = {
     zh: '我只能读文字消息。请发送关键词或问题，例如「黄河流域生态保护」。',
     en: 'I can only read text. Send keywords or a question, e.g. 黄河流域生态保护.',
   },
+  notSaved: {
+    zh: '抱歉，这项更改没能保存（服务器存储出了问题），所以没有生效。请稍后再试。',
+    en: 'Sorry, this change could not be saved (a storage problem on the server), so nothing changed. Please try again later.',
+  },
   apology: {
     zh: '抱歉，处理你的请求时出错了，请稍后再试。',
     en: 'Sorry, something went wrong while handling your request. Please try again later.',

@@ -9,7 +9,7 @@ import { HTML } from '../telegram/html.js'
 import type { Store } from '../store/store.js'
 import { buildDigest, createAnalysisCache, DIGEST_DEFAULTS, selectArticles, type Digest, type DigestOptions } from './build.js'
 import { FileDeliveryLog, type DeliveryLog } from './delivery-log.js'
-import { deliver, type ComposedDigest, type RunSummary, type SendMessage } from './delivery.js'
+import { deliver, resolveStaleSends, type ComposedDigest, type RunSummary, type SendMessage } from './delivery.js'
 import { renderDigest, renderEmptyDigest } from './render.js'
 import { isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
 import type { DigestControl, DigestRunSummary } from './service.js'
@@ -31,9 +31,25 @@ export interface CreateDigestOptions {
   /** Stores; file-backed in `dataDir` by default. */
   subscriptionStore?: Store<Subscription>
   deliveryLog?: DeliveryLog
-  stateStore?: Store<RunSummary>
+  stateStore?: Store<DigestState>
   digest?: DigestOptions
   concurrency?: number
+}
+
+/** How far the scheduled (`DIGEST_CRON`) run of a day got. */
+export interface ScheduledRun {
+  day: string
+  startedAt: number
+  /** Set once every chat of the run was handled; missing after a crash or a stop. */
+  finishedAt?: number
+}
+
+/** What `digest-state.json` holds: `lastRun` (a `RunSummary`) and `scheduled` (a `ScheduledRun`). */
+export type DigestState = RunSummary | ScheduledRun
+
+function isSubscription(value: unknown): value is Subscription {
+  const s = value as Partial<Subscription> | null
+  return typeof s === 'object' && s !== null && typeof s.chatId === 'number' && typeof s.active === 'boolean'
 }
 
 export interface DigestModule {
@@ -58,14 +74,20 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
   const clock = opts.clock ?? systemClock
   const tz = config.digestTz
   const subscriptions = new Subscriptions(
-    opts.subscriptionStore ?? new JsonFileStore<Subscription>(join(config.dataDir, 'subscriptions.json')),
+    opts.subscriptionStore ??
+      // Nothing else can rebuild subscriptions: a corrupt file stops start-up; a bad entry is skipped.
+      new JsonFileStore<Subscription>(join(config.dataDir, 'subscriptions.json'), { isEntry: isSubscription, logger }),
     () => clock.now(),
   )
   const fileLog = opts.deliveryLog
     ? undefined
-    : await FileDeliveryLog.open(join(config.dataDir, 'digest-deliveries.jsonl'), { today: localDay(clock.now(), tz) })
+    : await FileDeliveryLog.open(join(config.dataDir, 'digest-deliveries.jsonl'), { today: localDay(clock.now(), tz), logger })
   const log = opts.deliveryLog ?? fileLog!
-  const state = opts.stateStore ?? new JsonFileStore<RunSummary>(join(config.dataDir, 'digest-state.json'))
+  // The last run's summary and the scheduled run's progress: lost without harm, so a damaged file starts empty.
+  const state =
+    opts.stateStore ?? new JsonFileStore<DigestState>(join(config.dataDir, 'digest-state.json'), { onCorrupt: 'start-empty', logger })
+  /** Stops the running delivery from taking more chats (SIGTERM); what it skips, the next start resumes. */
+  const stopping = new AbortController()
   const analyze = createAnalysisCache()
   let api = opts.api
 
@@ -122,36 +144,46 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     return next
   }
 
-  const run = (pick: (s: Subscription) => boolean, dayOverride?: string) =>
+  const run = (pick: (s: Subscription) => boolean, dayOverride?: string, scheduled = false) =>
     exclusive(async () => {
       const now = clock.now()
       const day = dayOverride ?? localDay(now, tz)
+      const deps = {
+        subscriptions,
+        log,
+        send,
+        clock,
+        logger,
+        signal: stopping.signal,
+        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+      }
+      await resolveStaleSends(deps)
+      // The scheduled run is recorded as started, so a crash in the middle is resumed at the next start.
+      if (scheduled) await state.write('scheduled', { day, startedAt: now })
       const subs = (await subscriptions.active()).filter(pick)
       const compose = composer()
-      const summary = await deliver(
-        {
-          subscriptions,
-          log,
-          send,
-          compose: (sub, d) => compose(sub, d, true),
-          clock,
-          logger,
-          ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
-        },
-        subs,
-        day,
-      )
+      const summary = await deliver({ ...deps, compose: (sub, d) => compose(sub, d, true) }, subs, day)
+      if (scheduled && !stopping.signal.aborted) await state.write('scheduled', { day, startedAt: now, finishedAt: clock.now() })
       await state.write('lastRun', summary)
       await log.compact?.(day)
       return summary
     })
+
+  /** Resumes today's scheduled run if it started and did not finish (a crash or a stop in the middle). */
+  const resumeUnfinished = async () => {
+    const today = localDay(clock.now(), tz)
+    const last = (await state.read('scheduled')) as ScheduledRun | undefined
+    if (!last || last.day !== today || last.finishedAt !== undefined) return
+    logger.warn({ day: today, startedAt: last.startedAt }, 'digest: the scheduled run did not finish; resuming it')
+    await run((s) => s.time === undefined, today, true)
+  }
 
   let schedules: Schedules | undefined
 
   const service: DigestControl = {
     timeZone: tz,
     subscribedChats: async () => (await subscriptions.active()).length,
-    lastRun: async (): Promise<DigestRunSummary | undefined> => state.read('lastRun'),
+    lastRun: async (): Promise<DigestRunSummary | undefined> => (await state.read('lastRun')) as RunSummary | undefined,
     subscription: (chatId) => subscriptions.get(chatId),
     subscribe: (chatId, o) => subscriptions.subscribe(chatId, o),
     unsubscribe: (chatId) => subscriptions.deactivate(chatId, 'unsubscribed'),
@@ -186,7 +218,7 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
         cron: config.digestCron,
         timeZone: tz,
         logger,
-        onCron: () => run((s) => s.time === undefined),
+        onCron: () => run((s) => s.time === undefined, undefined, true),
         onMinute: async () => {
           const now = clock.now()
           const day = localDay(now, tz)
@@ -200,13 +232,15 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
           if (due.size > 0) await run((s) => due.has(s.chatId))
         },
       })
+      resumeUnfinished().catch((err: unknown) => logger.error({ err: String(err) }, 'digest: resuming the scheduled run failed'))
     },
     stop: async () => {
       await schedules?.stop()
       schedules = undefined
+      stopping.abort()
       await running
       await fileLog?.close()
     },
-    runOnce: (o = {}) => run((s) => o.all === true || s.time === undefined, o.day),
+    runOnce: (o = {}) => run((s) => o.all === true || s.time === undefined, o.day, o.all !== true),
   }
 }

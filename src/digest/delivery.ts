@@ -25,6 +25,8 @@ export interface DeliveryDeps {
   logger: Logger
   /** Chats sent to at once (default 8); the bot API's throttle keeps the rate. */
   concurrency?: number
+  /** When aborted (the process is stopping), no further chat is started; the ones under way finish. */
+  signal?: AbortSignal
 }
 
 /** What one run did; logged, and kept as the "last run" admins see. */
@@ -73,7 +75,7 @@ export async function deliver(deps: DeliveryDeps, subs: readonly Subscription[],
   // Chats some worker of this run is delivering to: a migration onto one of them never sends twice.
   const claimed = new Set<number>()
   const worker = async () => {
-    for (let sub = queue.shift(); sub; sub = queue.shift()) {
+    for (let sub = queue.shift(); sub && !deps.signal?.aborted; sub = queue.shift()) {
       try {
         await deliverOne(deps, sub, day, summary, claimed, run)
       } catch (err) {
@@ -198,15 +200,9 @@ async function settled(deps: DeliveryDeps, record: DeliveryRecord, summary: RunS
       return true
     case 'sending':
       if (record.run === run) return false
-      await deps.log.put({ ...record, state: 'ambiguous', at: deps.clock.now() })
-      // Treat the covered articles as delivered: they are most likely in the chat already.
-      if (record.cursor !== undefined) await deps.subscriptions.advance(record.chatId, record.cursor)
+      await markAmbiguous(deps, record)
       summary.ambiguous++
       summary.skipped++
-      deps.logger.warn(
-        { chatId: record.chatId, day: record.day, partsSent: record.partsSent },
-        'digest: an earlier run stopped while sending to this chat; not sending again (at most once)',
-      )
       return true
     case 'failed':
       return false
@@ -215,6 +211,43 @@ async function settled(deps: DeliveryDeps, record: DeliveryRecord, summary: RunS
 
 /** Supergroup migrations followed for one chat in one run. */
 const MAX_MIGRATIONS = 2
+
+/** A `sending` record this much older than now was left by a run that stopped: no request takes that long. */
+export const STALE_SENDING_MS = 2 * 60_000
+
+/**
+ * A `sending` record left by a run that stopped between a send and its record:
+ * Telegram may have the message, so it is not sent again (at most once), and
+ * the articles it covered count as delivered, so the next day's digest does not
+ * repeat them.
+ */
+async function markAmbiguous(
+  deps: Pick<DeliveryDeps, 'log' | 'subscriptions' | 'clock' | 'logger'>,
+  record: DeliveryRecord,
+): Promise<void> {
+  await deps.log.put({ ...record, state: 'ambiguous', at: deps.clock.now() })
+  if (record.cursor !== undefined) await deps.subscriptions.advance(record.chatId, record.cursor)
+  deps.logger.warn(
+    { chatId: record.chatId, day: record.day, partsSent: record.partsSent },
+    'digest: an earlier run stopped while sending to this chat; not sending again (at most once)',
+  )
+}
+
+/**
+ * Resolves every `sending` record a stopped run left, whatever its day or chat
+ * (a per-chat-time subscriber, the last run of a day), so none stays open and
+ * none lets the same articles go out again. Records of a run still going (newer
+ * than `STALE_SENDING_MS`) are left alone. Returns how many were resolved.
+ */
+export async function resolveStaleSends(deps: Pick<DeliveryDeps, 'log' | 'subscriptions' | 'clock' | 'logger'>): Promise<number> {
+  let resolved = 0
+  for (const record of await deps.log.unresolved()) {
+    if (deps.clock.now() - record.at < STALE_SENDING_MS) continue
+    await markAmbiguous(deps, record)
+    resolved++
+  }
+  return resolved
+}
 
 type Outcome =
   | { kind: 'ok' }

@@ -1,7 +1,9 @@
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { callbackQuery, command, inlineQuery } from '../helpers/bot-harness.js'
-import { recordApi } from '../helpers/fake-telegram.js'
+import type { ChatSettings } from '../../src/bot/deps.js'
+import type { SavedSearch } from '../../src/bot/helpers/search-memory.js'
+import { MemoryStore, StoreWriteError } from '../../src/store/store.js'
 import { YELLOW_RIVER } from '../helpers/articles.js'
 import { createTestBot } from '../helpers/test-bot.js'
 
@@ -25,16 +27,28 @@ describe('error boundary', () => {
     expect(line.err.message).toBe('index: corrupt segment')
   })
 
-  it('apologises in the chat language, and with a toast for button presses', async () => {
+  it('apologises in the chat language with a toast for a button press not answered yet', async () => {
+    const searches = new MemoryStore<SavedSearch>()
+    searches.read = () => Promise.reject(new Error('store: unreadable'))
+    const t = await createTestBot({ savedSearches: searches })
+    await t.bot.handleUpdate(callbackQuery('p:1:sometoken', { from: { id: 7, is_bot: false, first_name: 'E', language_code: 'en' } }))
+    expect(t.api.callsOf('answerCallbackQuery').map((c) => c.payload)).toEqual([
+      expect.objectContaining({
+        text: 'Sorry, something went wrong while handling your request. Please try again later.',
+        show_alert: true,
+      }),
+    ])
+    expect(t.api.callsOf('sendMessage')).toEqual([])
+  })
+
+  it('apologises with a message, not a second answer, when the press was already answered', async () => {
     const t = await createTestBot()
     t.library.failures.getArticle = new Error('disk gone')
     await t.bot.handleUpdate(
       callbackQuery(`r:${t.idOf(YELLOW_RIVER)}`, { from: { id: 7, is_bot: false, first_name: 'E', language_code: 'en' } }),
     )
-    expect(t.api.last('answerCallbackQuery')!.payload).toMatchObject({
-      text: 'Sorry, something went wrong while handling your request. Please try again later.',
-      show_alert: true,
-    })
+    expect(t.api.callsOf('answerCallbackQuery')).toHaveLength(1)
+    expect(t.api.last('sendMessage')!.payload.text).toBe('Sorry, something went wrong while handling your request. Please try again later.')
   })
 
   it('answers a failing inline query with no results', async () => {
@@ -54,18 +68,28 @@ describe('error boundary', () => {
     expect(line).toMatchObject({ error_code: 403, method: 'sendMessage' })
   })
 
-  it('logs a network failure (HttpError) apart from other errors and still apologises', async () => {
+  it('sends a reply once when Telegram took it but the answer was lost, and adds no apology', async () => {
     const { logger, lines } = capturingLogger()
-    const t = await createTestBot({ logger })
-    // Installed on top of the retry policy, so the failure reaches the handler at once.
-    const outer = recordApi(t.bot.api)
-    outer.networkFailNext('sendMessage')
+    const t = await createTestBot({
+      logger,
+      telegram: {
+        fault: (call, attempt) => (call.method === 'sendMessage' && attempt === 1 ? { kind: 'delivered-then-reset' } : undefined),
+      },
+    })
     await t.bot.handleUpdate(command('search', '黄河'))
     expect(lines.some((l) => l.msg === 'bot: network error talking to Telegram')).toBe(true)
-    expect(outer.callsOf('sendMessage').map((c) => c.payload.text)).toEqual([
-      expect.stringContaining('黄河'),
-      '抱歉，处理你的请求时出错了，请稍后再试。',
-    ])
+    expect(t.api.callsOf('sendMessage')).toHaveLength(1)
+    expect(t.api.delivered.map((d) => d.text)).toEqual([expect.stringContaining('<b>黄河</b>')])
+  })
+
+  it('tells the user truthfully when a change could not be saved, and does not apply it', async () => {
+    const settings = new MemoryStore<ChatSettings>()
+    settings.write = () => Promise.reject(new StoreWriteError('store: could not save chat-settings.json (ENOSPC)'))
+    const t = await createTestBot({ chatSettings: settings })
+    await t.send(callbackQuery('l:en'))
+    expect(t.api.last('answerCallbackQuery')!.payload).toMatchObject({ text: expect.stringContaining('没能保存'), show_alert: true })
+    await t.send(command('help'))
+    expect(t.lastText()).toContain('你好！')
   })
 })
 

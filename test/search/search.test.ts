@@ -82,7 +82,7 @@ describe('search', () => {
     const { hits, total } = index.search('科技创新', { limit: 10 })
     expect(total).toBeGreaterThanOrEqual(4)
     for (const h of hits) {
-      expect(h.article.id).toMatch(/^[0-9a-f]{8}$/)
+      expect(h.article.id).toMatch(/^[0-9a-f]{12}$/)
       expect(h.article.title.length).toBeGreaterThan(0)
       expect(h.score).toBeGreaterThan(0)
     }
