@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Finds out once whether PostgreSQL is there; without it, one line says its tests are skipped.
+    globalSetup: ['test/setup/postgres.ts'],
   },
 })

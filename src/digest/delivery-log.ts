@@ -30,11 +30,17 @@ export interface DeliveryRecord {
 
 /**
  * The delivery records, by chat and day. Narrow on purpose: a PostgreSQL table
- * with a (chat, day) key implements it too.
+ * with a (chat, day) key implements it too (`PgDeliveryLog`).
  */
 export interface DeliveryLog {
   get(chatId: number, day: string): Promise<DeliveryRecord | undefined>
-  /** Records a state; durable when the promise resolves. */
+  /**
+   * Records a state; durable when the promise resolves. A `sending` record is
+   * the claim to send: it is refused with `DeliveryTakenError` (and nothing
+   * changes) when the chat's record for the day is settled (`sent`, `gone`,
+   * `ambiguous`) or is `sending` for another run, so two runs (two replicas)
+   * never both send to a chat.
+   */
   put(record: DeliveryRecord): Promise<void>
   /** Records still `sending`, of any day: each was left by a run that stopped (or is running now). */
   unresolved(): Promise<DeliveryRecord[]>
@@ -43,6 +49,21 @@ export interface DeliveryLog {
 }
 
 const key = (chatId: number, day: string) => `${chatId}|${day}`
+
+/** Another run has delivered to this chat today, or is delivering to it now: this run must not send. */
+export class DeliveryTakenError extends Error {
+  override name = 'DeliveryTakenError'
+}
+
+/** Whether `record` may replace `existing`: only a `sending` claim is checked (see `DeliveryLog.put`). */
+export function mayReplace(existing: DeliveryRecord | undefined, record: DeliveryRecord): boolean {
+  if (record.state !== 'sending' || !existing) return true
+  return existing.state === 'failed' || (existing.state === 'sending' && existing.run !== undefined && existing.run === record.run)
+}
+
+function refuse(record: DeliveryRecord): never {
+  throw new DeliveryTakenError(`digest: chat ${record.chatId} is already delivered or being delivered for ${record.day} by another run`)
+}
 
 /** In memory: tests and the console. */
 export class MemoryDeliveryLog implements DeliveryLog {
@@ -54,6 +75,7 @@ export class MemoryDeliveryLog implements DeliveryLog {
     return r && { ...r }
   }
   async put(record: DeliveryRecord): Promise<void> {
+    if (!mayReplace(this.records.get(key(record.chatId, record.day)), record)) refuse(record)
     this.records.set(key(record.chatId, record.day), { ...record })
     this.history.push({ ...record })
   }
@@ -77,6 +99,8 @@ function isRecord(r: unknown): r is DeliveryRecord {
  */
 export class FileDeliveryLog implements DeliveryLog {
   private readonly records = new Map<string, DeliveryRecord>()
+  /** Records written and not yet on disk, by chat and day. */
+  private readonly appending = new Map<string, DeliveryRecord>()
   private readonly file: JsonLinesFile
 
   private constructor(
@@ -122,8 +146,16 @@ export class FileDeliveryLog implements DeliveryLog {
   }
 
   async put(record: DeliveryRecord): Promise<void> {
-    await this.file.append([record])
-    this.records.set(key(record.chatId, record.day), { ...record })
+    const k = key(record.chatId, record.day)
+    // A record being appended counts already, so that of two claims made together only one is granted.
+    if (!mayReplace(this.appending.get(k) ?? this.records.get(k), record)) refuse(record)
+    this.appending.set(k, record)
+    try {
+      await this.file.append([record])
+      this.records.set(k, { ...record })
+    } finally {
+      if (this.appending.get(k) === record) this.appending.delete(k)
+    }
   }
 
   async unresolved(): Promise<DeliveryRecord[]> {

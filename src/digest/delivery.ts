@@ -1,6 +1,6 @@
 import { GrammyError, HttpError } from 'grammy'
 import type { Logger } from '../logger.js'
-import type { DeliveryLog, DeliveryRecord } from './delivery-log.js'
+import { DeliveryTakenError, type DeliveryLog, type DeliveryRecord } from './delivery-log.js'
 import type { Subscription, Subscriptions } from './subscriptions.js'
 import type { Clock } from '../clock.js'
 import { sendInBulk } from '../telegram/throttle.js'
@@ -128,6 +128,12 @@ async function deliverOne(
     // `sending` is written after the throttle lets the message go and right before the request:
     // only a crash during the request itself leaves the outcome unknown.
     const outcome = await sendOnce(deps, chatId, composed.parts[partsSent]!, () => deps.log.put(base()))
+    if (outcome.kind === 'taken') {
+      // Another run (another replica) holds this chat for the day: it sends, this run does not.
+      summary.skipped++
+      deps.logger.info({ chatId, day }, 'digest: another run is delivering to this chat; left to it')
+      return
+    }
     if (outcome.kind === 'ok') {
       partsSent++
       // Record each part, so a failure later resumes after it (and a crash leaves it ambiguous, not resent).
@@ -256,6 +262,8 @@ type Outcome =
   | { kind: 'failed'; error: string }
   /** No answer came back: the message may or may not have arrived. */
   | { kind: 'ambiguous'; error: string }
+  /** The delivery log refused the claim to send: another run has the chat. Nothing was sent. */
+  | { kind: 'taken' }
 
 /** Errors of a connection that was never made: nothing reached Telegram, so trying later cannot send twice. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_INVALID_URL'])
@@ -283,6 +291,7 @@ async function sendOnce(deps: DeliveryDeps, chatId: number, text: string, before
     if (!recorded) deps.logger.warn({ chatId }, 'digest: sent without the bot API throttle; check how the API was built')
     return { kind: 'ok' }
   } catch (err) {
+    if (err instanceof DeliveryTakenError) return { kind: 'taken' }
     if (err instanceof HttpError) {
       const code = networkCode(err)
       if (code !== undefined && NOT_SENT.has(code)) return { kind: 'failed', error: `${code}: ${err.message}` }
