@@ -19,6 +19,16 @@ export interface Config {
   seedsWatch: boolean
   /** Send a short note when a scheduled digest has nothing new. */
   digestSendEmpty: boolean
+  /** PostgreSQL for every store, shared by replicas; without it, files in `dataDir`. */
+  databaseUrl?: string | undefined
+  /** The public HTTPS URL Telegram posts updates to; without it, long polling. */
+  webhookUrl?: string | undefined
+  /** Checked against Telegram's `X-Telegram-Bot-Api-Secret-Token` header on every webhook request. */
+  webhookSecret?: string | undefined
+  /** The HTTP port of the webhook, `/healthz` and `/metrics`. */
+  port: number
+  /** How long a replica that died mid-delivery holds its share of a digest run before another takes it over. */
+  digestTakeoverSeconds: number
 }
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
@@ -81,6 +91,36 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   SEEDS_WATCH: bool,
   DIGEST_SEND_EMPTY: bool,
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, { message: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/database' })
+      .optional(),
+  ),
+  WEBHOOK_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .url({
+        protocol: /^https?$/,
+        message: 'expected the public https URL Telegram posts updates to, such as https://bot.example.org/telegram',
+      })
+      .optional(),
+  ),
+  WEBHOOK_SECRET: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, {
+        message: "expected 16 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule for secret tokens)",
+      })
+      .optional(),
+  ),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(8080)),
+  DIGEST_TAKEOVER_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ message: 'expected a number of seconds' }).int().min(2).max(3600).default(60),
+  ),
 })
 
 function isTimeZone(tz: string): boolean {
@@ -108,6 +148,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`config: invalid environment\n  ${lines.join('\n  ')}`)
   }
   const e = result.data
+  if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'config: invalid environment\n  WEBHOOK_SECRET: required with WEBHOOK_URL, so that only Telegram can post updates (16+ characters of A-Z, a-z, 0-9, _ and -)',
+    )
+  }
   return {
     botToken: e.BOT_TOKEN,
     telegramApiRoot: e.TELEGRAM_API_ROOT,
@@ -119,6 +164,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     seedsWatch: e.SEEDS_WATCH,
     digestSendEmpty: e.DIGEST_SEND_EMPTY,
+    databaseUrl: e.DATABASE_URL,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    port: e.PORT,
+    digestTakeoverSeconds: e.DIGEST_TAKEOVER_SECONDS,
   }
 }
 

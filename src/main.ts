@@ -1,33 +1,47 @@
 /**
  * The only place that starts things. With BOT_TOKEN: long polling (grammY
- * runner) through the update inbox, the command menu, the digest schedule, and
- * a clean stop on SIGINT/SIGTERM. Without it: the local console, driving the
- * same bot from stdin until end of input.
+ * runner) through the update inbox, or with WEBHOOK_URL the webhook server
+ * (with /healthz and /metrics); the command menu, the digest schedule, and a
+ * clean stop on SIGINT/SIGTERM. Stores in files under DATA_DIR, or with
+ * DATABASE_URL in PostgreSQL, shared by replicas (the digest then runs on
+ * pg-boss jobs). Without BOT_TOKEN: the local console, driving the same bot
+ * from stdin until end of input.
  */
 import type { RunnerHandle } from '@grammyjs/runner'
-import { GrammyError } from 'grammy'
-import { join } from 'node:path'
+import { GrammyError, type Bot } from 'grammy'
+import type { Server } from 'node:http'
+import PgBoss from 'pg-boss'
+import { createHttpServer } from './app/http-server.js'
+import { createMetrics } from './app/metrics.js'
+import { openFileStores, openPgStores } from './app/stores.js'
+import type { BotContext } from './bot/context.js'
+import { HandledOnce } from './bot/middleware/handled-once.js'
 import { runConsole } from './bot/console.js'
 import { BOT_COMMANDS, createBot } from './bot/create-bot.js'
 import { createBotDeps, type ChatSettings } from './bot/deps.js'
-import type { SavedSearch } from './bot/helpers/search-memory.js'
 import { handlePending, startPolling } from './bot/polling.js'
 import { registerCommands } from './bot/register-commands.js'
 import { checkFolders, ConfigError, parseConfig, type Config } from './config.js'
 import { createDigest } from './digest/create-digest.js'
 import { MemoryDeliveryLog } from './digest/delivery-log.js'
+import { PgBossScheduler } from './digest/jobs.js'
 import type { RunSummary } from './digest/delivery.js'
 import type { Subscription } from './digest/subscriptions.js'
 import { loadEnv } from './env.js'
 import { openLibrary } from './library/library.js'
 import { createLogger, type Logger } from './logger.js'
-import { JsonFileStore, removeOrphanTemporaryFiles } from './store/file-store.js'
-import { JsonLinesStore } from './store/lines-store.js'
+import { systemClock } from './clock.js'
+import { removeOrphanTemporaryFiles } from './store/file-store.js'
+import { openDatabase, type Database } from './store/pg/database.js'
 import { MemoryStore } from './store/store.js'
-import { FileUpdateInbox } from './telegram/update-inbox.js'
 
 /** How long a stop may take before the process exits anyway: what is unfinished is resumed at the next start. */
 const STOP_DEADLINE_MS = 5000
+
+/** How often a webhook replica looks for updates a dead replica left unhandled (their lease is 60 s). */
+const PENDING_SWEEP_MS = 20_000
+/** How long an update taken by a webhook replica is left to it before another takes it over. */
+const WEBHOOK_LEASE_MS = 60_000
 
 function readConfig(): Config {
   loadEnv()
@@ -44,36 +58,52 @@ function readConfig(): Config {
   }
 }
 
-/** Thrown when Telegram refuses the token: one clear line, no retry. */
+/** Thrown when start-up cannot go on: one clear line, no stack trace, no retry. */
 class BadTokenError extends Error {}
 
 /**
- * `getMe` until Telegram answers: an unreachable Telegram is a warning and is
- * tried again with a growing wait (1 s, 2 s, 4 s … 30 s); a refused token ends it.
+ * Tries `attempt` until it succeeds: a failure is a warning and is tried again
+ * with a growing wait (1 s, 2 s, 4 s … 30 s), unless `fatal` turns it into an
+ * error that ends start-up. A stop signal ends the waiting (returns undefined).
  */
-async function connect(init: () => Promise<void>, logger: Logger, stopping: AbortSignal): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+async function untilReachable<T>(
+  what: string,
+  attempt: () => Promise<T>,
+  logger: Logger,
+  stopping: AbortSignal,
+  fatal: (err: unknown) => Error | undefined = () => undefined,
+): Promise<T | undefined> {
+  for (let n = 1; ; n++) {
     try {
-      await init()
-      return
+      return await attempt()
     } catch (err) {
-      if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
-        throw new BadTokenError(
-          `BOT_TOKEN: Telegram refused the token (${err.error_code} ${err.description}); get the right one from @BotFather`,
-        )
-      }
-      const waitMs = Math.min(30_000, 1000 * 2 ** (attempt - 1))
-      logger.warn(
-        { attempt, waitMs, err: err instanceof Error ? err.message : String(err) },
-        'bot: Telegram is not reachable; trying again',
-      )
+      const stop = fatal(err)
+      if (stop) throw stop
+      const waitMs = Math.min(30_000, 1000 * 2 ** (n - 1))
+      logger.warn({ attempt: n, waitMs, err: err instanceof Error ? err.message : String(err) }, `${what} is not reachable; trying again`)
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs)
         stopping.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
       })
-      if (stopping.aborted) return
+      if (stopping.aborted) return undefined
     }
   }
+}
+
+/** A refused token ends start-up with one line; anything else is retried. */
+const refusedToken = (err: unknown) =>
+  err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)
+    ? new BadTokenError(`BOT_TOKEN: Telegram refused the token (${err.error_code} ${err.description}); get the right one from @BotFather`)
+    : undefined
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
 }
 
 async function main(): Promise<void> {
@@ -129,31 +159,102 @@ async function main(): Promise<void> {
     return
   }
 
-  const chatSettings = new JsonFileStore<ChatSettings>(join(config.dataDir, 'chat-settings.json'), { logger })
-  const savedSearches = new JsonLinesStore<SavedSearch>(join(config.dataDir, 'searches.jsonl'), { logger })
-  const inbox = new FileUpdateInbox(join(config.dataDir, 'updates.jsonl'), logger)
+  const webhook = config.webhookUrl !== undefined
+  const metrics = createMetrics()
+  const state: { bot?: Bot<BotContext>; ready: boolean } = { ready: false }
+  // The HTTP server comes first, so that /healthz says "starting" while the index loads.
+  const http = webhook
+    ? createHttpServer({
+        bot: () => state.bot,
+        webhookPath: new URL(config.webhookUrl!).pathname,
+        secret: config.webhookSecret!,
+        ready: () => state.ready,
+        metrics,
+        logger,
+      })
+    : undefined
+  if (http) {
+    await listen(http, config.port)
+    logger.info({ port: config.port }, 'bot: HTTP server listening (webhook, /healthz, /metrics)')
+  }
+
+  const db: Database | undefined = config.databaseUrl
+    ? await untilReachable('store: PostgreSQL', () => openDatabase(config.databaseUrl!, logger), logger, stopping.signal)
+    : undefined
+  if (stopping.signal.aborted) process.exit(0)
+  const stores = db ? openPgStores(db, logger, { inboxLeaseMs: webhook ? WEBHOOK_LEASE_MS : 0 }) : await openFileStores(config, logger)
+  const boss = db
+    ? new PgBoss({
+        connectionString: db.url,
+        max: 4,
+        // Expired parts (their replica died) are handed over within a quarter of the takeover time.
+        maintenanceIntervalSeconds: Math.max(1, Math.floor(config.digestTakeoverSeconds / 4)),
+      })
+    : undefined
+  boss?.on('error', (err: Error) => logger.warn({ err: err.message }, 'digest: pg-boss reported an error'))
+  await boss?.start()
+
   const digest = await createDigest({
     config,
     library,
     logger,
     // The chat's /lang choice decides the digest's script too.
-    localeOf: async (chatId) => (await chatSettings.read(String(chatId)))?.locale,
+    localeOf: async (chatId) => (await stores.chatSettings.read(String(chatId)))?.locale,
+    subscriptionStore: stores.subscriptions,
+    deliveryLog: stores.deliveryLog,
+    stateStore: stores.digestState,
+    onRun: (summary) => metrics.countDigestRun(summary),
+    ...(boss
+      ? {
+          scheduler: new PgBossScheduler({
+            boss,
+            cron: config.digestCron,
+            timeZone: config.digestTz,
+            takeoverSeconds: config.digestTakeoverSeconds,
+            logger,
+            clock: systemClock,
+          }),
+        }
+      : {}),
   })
-  const deps = createBotDeps({ config, library, logger, digest: digest.service, chatSettings, savedSearches })
-  const bot = createBot(deps)
+  const deps = createBotDeps({
+    config,
+    library: metrics.timeSearches(library),
+    logger,
+    digest: digest.service,
+    chatSettings: stores.chatSettings,
+    savedSearches: stores.savedSearches,
+  })
+  const handledOnce = webhook ? new HandledOnce(stores.inbox, logger) : undefined
+  const bot = createBot(deps, { before: [...(handledOnce ? [handledOnce.middleware()] : []), metrics.countUpdates()] })
   // Digests are sent through the bot's API, so they follow the same rate limits and retry policy as every other call.
   digest.attachApi(bot.api)
 
-  await connect(() => bot.init(), logger, stopping.signal)
+  await untilReachable('bot: Telegram', () => bot.init(), logger, stopping.signal, refusedToken)
   if (stopping.signal.aborted) process.exit(0)
-  logger.info({ bot: bot.botInfo.username }, 'bot: connected to Telegram')
-  await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, 'bot: deleteWebhook failed'))
-  await registerCommands(bot.api, BOT_COMMANDS, config.adminIds, logger)
-  await handlePending(bot, inbox, logger)
+  logger.info({ bot: bot.botInfo.username, stores: stores.backend }, 'bot: connected to Telegram')
 
-  const runner: RunnerHandle = startPolling(bot, inbox, logger)
-  digest.start()
-  logger.info('bot: polling for updates; digest schedule started')
+  let runner: RunnerHandle | undefined
+  let sweep: NodeJS.Timeout | undefined
+  if (webhook) {
+    await bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret! })
+    await registerCommands(bot.api, BOT_COMMANDS, config.adminIds, logger)
+    state.bot = bot
+    state.ready = true
+    const takeOver = () =>
+      handledOnce!.handlePending(bot).catch((err: unknown) => logger.error({ err }, 'bot: could not take over pending updates'))
+    await takeOver()
+    sweep = setInterval(() => void takeOver(), PENDING_SWEEP_MS)
+    await digest.start()
+    logger.info({ url: config.webhookUrl }, 'bot: webhook set; ready')
+  } else {
+    await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, 'bot: deleteWebhook failed'))
+    await registerCommands(bot.api, BOT_COMMANDS, config.adminIds, logger)
+    await handlePending(bot, stores.inbox, logger)
+    runner = startPolling(bot, stores.inbox, logger)
+    await digest.start()
+    logger.info('bot: polling for updates; digest schedule started')
+  }
 
   let stopped = false
   const shutdown = async (signal: string) => {
@@ -166,9 +267,19 @@ async function main(): Promise<void> {
       process.exit(process.exitCode ?? 0)
     }, STOP_DEADLINE_MS)
     try {
-      if (runner.isRunning()) await runner.stop()
+      clearInterval(sweep)
+      state.ready = false
+      if (http) {
+        // No new requests; those under way finish (a webhook update in the inbox is taken over if not).
+        const closed = new Promise<void>((resolve) => http.close(() => resolve()))
+        http.closeIdleConnections()
+        await closed
+      }
+      if (runner?.isRunning()) await runner.stop()
       await digest.stop()
-      await Promise.all([library.close(), savedSearches.close(), inbox.close()])
+      await boss?.stop({ graceful: true, timeout: 2000, wait: true })
+      await Promise.all([library.close(), stores.close()])
+      await db?.close()
     } catch (err) {
       logger.error({ err }, 'bot: error while shutting down')
       process.exitCode = 1
@@ -179,6 +290,7 @@ async function main(): Promise<void> {
   }
   running.shutdown = shutdown
 
+  if (!runner) return
   // If polling dies on its own (e.g. the token was revoked, or another process polls with it), stop too.
   try {
     await runner.task()

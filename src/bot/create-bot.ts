@@ -1,4 +1,4 @@
-import { Bot, type RawApi, type Transformer } from 'grammy'
+import { Bot, type Middleware, type RawApi, type Transformer } from 'grammy'
 import type { UserFromGetMe } from 'grammy/types'
 import { systemClock } from '../clock.js'
 import { telegramTransformers } from '../telegram/retry.js'
@@ -43,6 +43,8 @@ export interface CreateBotOptions {
   admin?: AdminOptions
   /** Telegram's rate limits for every message the bot sends, replies and digests alike (default: on the system clock). */
   throttle?: Throttle
+  /** Runs first, outside the error boundary: the webhook's update inbox (`HandledOnce`), and metrics. */
+  before?: Array<Middleware<BotContext>>
 }
 
 /**
@@ -67,6 +69,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
   // The boundary catches inside the middleware, so `handleUpdate` never throws (runner, console
   // and tests alike); `bot.catch` covers `bot.start()` should anyone use it.
   bot.catch(onError)
+  for (const middleware of options.before ?? []) bot.use(middleware)
   const app = bot.errorBoundary(onError)
 
   app.use(trackCallbackAnswers())

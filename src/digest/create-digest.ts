@@ -13,7 +13,7 @@ import { deliver, resolveStaleSends, type ComposedDigest, type RunSummary, type 
 import { renderDigest, renderEmptyDigest } from './render.js'
 import { isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
 import type { DigestControl, DigestRunSummary } from './service.js'
-import { Subscriptions, type Subscription } from './subscriptions.js'
+import { isSubscription, Subscriptions, type Subscription } from './subscriptions.js'
 import { systemClock, type Clock } from '../clock.js'
 
 export type { RunSummary } from './delivery.js'
@@ -34,6 +34,42 @@ export interface CreateDigestOptions {
   stateStore?: Store<DigestState>
   digest?: DigestOptions
   concurrency?: number
+  /**
+   * What fires the runs: by default node-cron in this process (one replica),
+   * with the scheduled run's progress kept in `stateStore` and resumed at the
+   * next start. With replicas, pg-boss jobs shared through PostgreSQL (`PgBossScheduler`).
+   */
+  scheduler?: DigestScheduler
+  /** Called with each run's summary (metrics). */
+  onRun?: (summary: RunSummary) => void
+}
+
+/** A part of a run a scheduler hands to `DigestWork.deliver`. */
+export interface DigestPlan {
+  day: string
+  chatIds: number[]
+}
+
+/** What the digest gives a scheduler to run. */
+export interface DigestWork {
+  /** The `DIGEST_CRON` run: today (in `DIGEST_TZ`) and the active chats without their own time, by chat id. */
+  planScheduled(): Promise<DigestPlan>
+  /** The chats with their own time whose digest is due now. */
+  planTimed(): Promise<DigestPlan>
+  /**
+   * Delivers `day`'s digest to those chats (those still subscribed), exactly once
+   * per chat and day; `runAt` names the run the part belongs to (the admins'
+   * "last run" adds up its parts). Stops taking chats when the digest is stopped.
+   */
+  deliver(plan: DigestPlan, runAt: number): Promise<RunSummary>
+  /** Whether the digest is stopping (a part cut short by a stop must be run again, elsewhere). */
+  readonly stopping: boolean
+}
+
+/** Fires the digest's runs from outside this process (see `CreateDigestOptions.scheduler`). */
+export interface DigestScheduler {
+  start(work: DigestWork): Promise<void>
+  stop(): Promise<void>
 }
 
 /** How far the scheduled (`DIGEST_CRON`) run of a day got. */
@@ -47,21 +83,29 @@ export interface ScheduledRun {
 /** What `digest-state.json` holds: `lastRun` (a `RunSummary`) and `scheduled` (a `ScheduledRun`). */
 export type DigestState = RunSummary | ScheduledRun
 
-function isSubscription(value: unknown): value is Subscription {
-  const s = value as Partial<Subscription> | null
-  return typeof s === 'object' && s !== null && typeof s.chatId === 'number' && typeof s.active === 'boolean'
-}
-
 export interface DigestModule {
   service: DigestControl
   /** Supplies the bot's API when it is created after the digest (see `src/main.ts`). */
   attachApi(api: Api): void
   /** Starts the schedules: `DIGEST_CRON` for most chats, a minute check for chats with their own time. */
-  start(): void
+  start(): Promise<void>
   /** Stops the schedules and waits for a running delivery and pending writes. */
   stop(): Promise<void>
   /** Runs a scheduled delivery now, for today (in `DIGEST_TZ`): chats without their own time, or all with `all`. */
   runOnce(opts?: { all?: boolean; day?: string }): Promise<RunSummary>
+}
+
+function addSummaries(a: RunSummary, b: RunSummary): RunSummary {
+  return {
+    at: a.at,
+    day: a.day,
+    sent: a.sent + b.sent,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+    deactivated: a.deactivated + b.deactivated,
+    migrated: a.migrated + b.migrated,
+    ambiguous: a.ambiguous + b.ambiguous,
+  }
 }
 
 /**
@@ -163,6 +207,7 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
       const subs = (await subscriptions.active()).filter(pick)
       const compose = composer()
       const summary = await deliver({ ...deps, compose: (sub, d) => compose(sub, d, true) }, subs, day)
+      opts.onRun?.(summary)
       if (scheduled && !stopping.signal.aborted) await state.write('scheduled', { day, startedAt: now, finishedAt: clock.now() })
       await state.write('lastRun', summary)
       await log.compact?.(day)
@@ -176,6 +221,53 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     if (!last || last.day !== today || last.finishedAt !== undefined) return
     logger.warn({ day: today, startedAt: last.startedAt }, 'digest: the scheduled run did not finish; resuming it')
     await run((s) => s.time === undefined, today, true)
+  }
+
+  /** One part of a run handed over by a scheduler: the chats of `plan`, within the run begun at `runAt`. */
+  const deliverPart = (plan: DigestPlan, runAt: number) =>
+    exclusive(async () => {
+      const deps = {
+        subscriptions,
+        log,
+        send,
+        clock,
+        logger,
+        signal: stopping.signal,
+        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+      }
+      await resolveStaleSends(deps)
+      const wanted = new Set(plan.chatIds)
+      const subs = (await subscriptions.active()).filter((s) => wanted.has(s.chatId))
+      const compose = composer()
+      const part = await deliver({ ...deps, compose: (sub, d) => compose(sub, d, true) }, subs, plan.day)
+      opts.onRun?.(part)
+      // The admins' "last run" is the whole run: the parts of one run add up.
+      const last = (await state.read('lastRun')) as RunSummary | undefined
+      const total = last && last.at === runAt && last.day === plan.day ? addSummaries(last, part) : { ...part, at: runAt }
+      await state.write('lastRun', total)
+      await log.compact?.(plan.day)
+      return part
+    })
+
+  const work: DigestWork = {
+    planScheduled: async () => ({
+      day: localDay(clock.now(), tz),
+      chatIds: (await subscriptions.active()).filter((s) => s.time === undefined).map((s) => s.chatId),
+    }),
+    planTimed: async () => {
+      const now = clock.now()
+      const day = localDay(now, tz)
+      const chatIds: number[] = []
+      for (const s of await subscriptions.active()) {
+        if (s.time === undefined) continue
+        if (isTimedDue(s, now, tz, (await log.get(s.chatId, day)) !== undefined)) chatIds.push(s.chatId)
+      }
+      return { day, chatIds }
+    },
+    deliver: deliverPart,
+    get stopping() {
+      return stopping.signal.aborted
+    },
   }
 
   let schedules: Schedules | undefined
@@ -212,8 +304,14 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     attachApi: (a) => {
       api = a
     },
-    start: () => {
+    start: async () => {
       if (schedules) return
+      if (opts.scheduler) {
+        // The scheduler keeps runs in PostgreSQL: a part cut short is taken up again by it, not by a resume here.
+        await opts.scheduler.start(work)
+        schedules = opts.scheduler
+        return
+      }
       schedules = startSchedules({
         cron: config.digestCron,
         timeZone: tz,
@@ -235,6 +333,8 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
       resumeUnfinished().catch((err: unknown) => logger.error({ err: String(err) }, 'digest: resuming the scheduled run failed'))
     },
     stop: async () => {
+      // A part delivered for a shared scheduler stops taking chats first, so its job is handed back at once.
+      if (opts.scheduler) stopping.abort()
       await schedules?.stop()
       schedules = undefined
       stopping.abort()

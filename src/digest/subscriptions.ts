@@ -24,6 +24,12 @@ export interface Subscription {
   migratedTo?: number
 }
 
+/** Whether a stored value is a subscription (a hand-edited entry may not be). */
+export function isSubscription(value: unknown): value is Subscription {
+  const s = value as Partial<Subscription> | null
+  return typeof s === 'object' && s !== null && typeof s.chatId === 'number' && typeof s.active === 'boolean'
+}
+
 /** `HH:MM`, 00:00–23:59. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/
 

@@ -1,7 +1,11 @@
 /**
  * A small fake Telegram Bot API on 127.0.0.1 for end-to-end tests: real HTTP,
- * real long polling (`getUpdates` honours `offset` and `timeout`), every call
- * recorded. Tests push updates and wait for the bot's calls.
+ * real long polling (`getUpdates` honours `offset` and `timeout`), webhooks
+ * (`setWebhook` is remembered; `postUpdate` posts an update to a replica's
+ * URL with its secret token, as Telegram does), file downloads, every call
+ * recorded with its time. Tests push updates and wait for the bot's calls; they
+ * can hold sends unanswered (a Telegram that has the message but whose answer
+ * never comes back) and read the most messages sent in any second.
  *
  * @example
  *   const api = await startFakeBotApi()
@@ -25,12 +29,28 @@ export interface FakeBotApi {
   pushUpdate(update: Omit<Update, 'update_id'>): number
   /** Resolves with the first call (made at any time, including before) matching `predicate`. */
   waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>
+  /** Webhooks set so far: URL → secret token, in the order they were set. */
+  webhooks: Map<string, string | undefined>
+  /**
+   * Posts an update to a webhook URL set by the bot, with its secret token, as
+   * Telegram does; gives the `update_id` (new, or `updateId` to deliver one again)
+   * and the HTTP status the bot answered with.
+   */
+  postUpdate(url: string, update: Omit<Update, 'update_id'>, updateId?: number): Promise<{ updateId: number; status: number }>
+  /** Makes a file downloadable (`getFile`, then `/file/bot<token>/<path>`); returns its `file_id`. */
+  addFile(bytes: Uint8Array): string
+  /** From now on, sendMessage calls matching `predicate` reach their chat (are recorded) but are never answered. */
+  hold(predicate: (call: ApiCall) => boolean): void
+  /** The most sendMessage calls (those matching `predicate`, if given) received in any 1,000 ms. */
+  maxSendsPerSecond(predicate?: (call: ApiCall) => boolean): number
   close(): Promise<void>
 }
 
 export interface FakeBotApiOptions {
   token?: string
   botInfo?: UserFromGetMe
+  /** What `getChatMember` says of the user (default `member`; `administrator` lets users manage group subscriptions). */
+  chatMemberStatus?: 'member' | 'administrator' | 'creator'
 }
 
 interface Poller {
@@ -47,6 +67,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   let nextUpdateId = 1
   let nextMessageId = 1
   const pollers = new Set<Poller>()
+  const webhooks = new Map<string, string | undefined>()
+  const files = new Map<string, Buffer>()
+  const holds: Array<(call: ApiCall) => boolean> = []
   const watchers = new Set<{ predicate: (c: ApiCall) => boolean; resolve: (c: ApiCall) => void }>()
 
   const pending = (offset: number, limit: number) => updates.filter((u) => u.update_id >= offset).slice(0, limit)
@@ -87,7 +110,15 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname)
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname
+    const download = /^\/file\/bot([^/]+)\/documents\/([\w-]+)\.txt$/.exec(pathname)
+    if (download) {
+      const bytes = download[1] === token ? files.get(download[2]!) : undefined
+      if (!bytes) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' })
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length })
+      return void res.end(bytes)
+    }
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(pathname)
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: 'Not Found' })
@@ -96,8 +127,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const raw = Buffer.concat(chunks).toString('utf8')
     let payload: Record<string, unknown> = {}
     if (raw && (req.headers['content-type'] ?? '').includes('json')) payload = JSON.parse(raw) as Record<string, unknown>
-    record({ method, payload })
+    const call: ApiCall = { method, payload, at: Date.now() }
+    record(call)
     const ok = (result: unknown) => send(res, 200, { ok: true, result })
+    // Held: the message is there (recorded), the answer never comes.
+    if (method === 'sendMessage' && holds.some((h) => h(call))) return
 
     switch (method) {
       case 'getMe':
@@ -133,7 +167,18 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       case 'getMyCommands':
         return ok([])
       case 'getChatMember':
-        return ok({ status: 'member', user: { id: Number(payload.user_id), is_bot: false, first_name: 'member' } })
+        return ok({
+          status: options.chatMemberStatus ?? 'member',
+          user: { id: Number(payload.user_id), is_bot: false, first_name: 'member' },
+        })
+      case 'setWebhook':
+        webhooks.set(String(payload.url), payload.secret_token === undefined ? undefined : payload.secret_token as string)
+        return ok(true)
+      case 'getFile': {
+        const fileId = String(payload.file_id)
+        if (!files.has(fileId)) return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' })
+        return ok({ file_id: fileId, file_unique_id: fileId, file_size: files.get(fileId)!.length, file_path: `documents/${fileId}.txt` })
+      }
       default:
         // answerCallbackQuery, answerInlineQuery, setMyCommands, deleteWebhook, …
         return ok(true)
@@ -173,6 +218,35 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         }, timeoutMs)
         watchers.add(watcher)
       })
+    },
+    webhooks,
+    async postUpdate(url, update, updateId) {
+      const id = updateId ?? nextUpdateId++
+      const secret = webhooks.get(url)
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+        body: JSON.stringify({ ...update, update_id: id }),
+      })
+      await res.arrayBuffer()
+      return { updateId: id, status: res.status }
+    },
+    addFile(bytes) {
+      const id = `file-${files.size + 1}`
+      files.set(id, Buffer.from(bytes))
+      return id
+    },
+    hold(predicate) {
+      holds.push(predicate)
+    },
+    maxSendsPerSecond(predicate = () => true) {
+      const times = calls.filter((c) => c.method === 'sendMessage' && predicate(c)).map((c) => c.at ?? 0)
+      let max = 0
+      for (let lo = 0, hi = 0; hi < times.length; hi++) {
+        while (times[hi]! - times[lo]! >= 1000) lo++
+        max = Math.max(max, hi - lo + 1)
+      }
+      return max
     },
     async close() {
       for (const p of pollers) p.respond([])

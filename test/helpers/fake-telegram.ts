@@ -23,6 +23,8 @@ export interface ApiCall {
   method: string
   // Payloads are plain JSON objects; tests read fields off them freely.
   payload: Record<string, any>
+  /** When the HTTP fake received it (ms since epoch). */
+  at?: number
 }
 
 /** What Telegram (or the network) does with one call instead of answering it normally. */

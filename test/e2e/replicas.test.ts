@@ -1,0 +1,235 @@
+/**
+ * Two bot processes in webhook mode on one PostgreSQL, fed by the fake Bot API
+ * posting updates to each replica's URL: what one replica is told, the other
+ * knows; an update delivered to both is handled once; the scheduled digest
+ * (pg-boss, DIGEST_CRON every minute) reaches each chat once; and a replica
+ * killed with SIGKILL in the middle of a delivery leaves the rest to the other,
+ * with no chat sent to twice. Digests go out at most 25 a second bot-wide (one
+ * part at a time, on one replica's throttle; 5 of Telegram's 30 stay free for
+ * replies). Replies are throttled by each replica for itself.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server.js'
+import { entitiesFor, users } from '../helpers/bot-harness.js'
+import type { ApiCall } from '../helpers/fake-telegram.js'
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const server = inject('postgresUrl')
+const SECRET = 'e2e-webhook-secret-0123456789'
+
+interface Replica {
+  name: string
+  url: string
+  port: number
+  child: ChildProcess
+  stderr: string
+  exited: Promise<unknown>
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+const message = (text: string, chat: { id: number; type: 'private' | 'supergroup' }, messageId = 1) => {
+  const entities = entitiesFor(text)
+  return {
+    message: {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat:
+        chat.type === 'private'
+          ? { id: chat.id, type: 'private' as const, first_name: '小明' }
+          : { id: chat.id, type: 'supergroup' as const, title: '科技群' },
+      from: users.alice,
+      text,
+      ...(entities.length ? { entities } : {}),
+    },
+  }
+}
+const group = (id: number) => ({ id, type: 'supergroup' as const })
+const alice = { id: users.alice.id, type: 'private' as const }
+
+/** Whether a call sends a digest (its first part carries the header; the seed corpus' digest has one part). */
+const isDigest = (c: ApiCall) => c.method === 'sendMessage' && String(c.payload.text).includes('科技新闻日报')
+/** Digests received by a chat. */
+const digestsTo = (calls: ApiCall[], chatId: number) => calls.filter((c) => isDigest(c) && Number(c.payload.chat_id) === chatId).length
+
+async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now()
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+describe.skipIf(!server)('two webhook replicas on one PostgreSQL', () => {
+  let api: FakeBotApi
+  let db: TestDatabase
+  let sql: pg.Pool
+  const replicas: Replica[] = []
+  const dirs: string[] = []
+  let a: Replica
+  let b: Replica
+
+  async function startReplica(name: string): Promise<Replica> {
+    const port = await freePort()
+    const dataDir = mkdtempSync(join(tmpdir(), `keji-${name}-data-`))
+    const seedsDir = mkdtempSync(join(tmpdir(), `keji-${name}-seeds-`))
+    dirs.push(dataDir, seedsDir)
+    cpSync(join(ROOT, 'seeds'), seedsDir, { recursive: true })
+    const url = `http://127.0.0.1:${port}/telegram`
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.url,
+        DATABASE_URL: db.url,
+        WEBHOOK_URL: url,
+        WEBHOOK_SECRET: SECRET,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        SEEDS_DIR: seedsDir,
+        ADMIN_IDS: String(users.alice.id),
+        DIGEST_CRON: '* * * * *',
+        DIGEST_TAKEOVER_SECONDS: '3',
+        LOG_LEVEL: 'info',
+        SEEDS_WATCH: 'false',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    const replica: Replica = { name, url, port, child, stderr: '', exited: new Promise((r) => child.once('exit', r)) }
+    child.stderr.on('data', (d: Buffer) => (replica.stderr += d.toString()))
+    replicas.push(replica)
+    await until(
+      async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200,
+      60_000,
+      `${name} to be ready; stderr:\n${replica.stderr}`,
+    ).catch((err: Error) => {
+      throw new Error(`${err.message}\n${replica.stderr}`)
+    })
+    return replica
+  }
+
+  beforeAll(async () => {
+    api = await startFakeBotApi({ chatMemberStatus: 'administrator' })
+    db = await createTestDatabase(server!, 'replicas')
+    sql = new pg.Pool({ connectionString: db.url, max: 2 })
+    // One after the other: the first creates the schema, the second finds it.
+    a = await startReplica('A')
+    b = await startReplica('B')
+  }, 120_000)
+
+  afterAll(async () => {
+    for (const r of replicas) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL')
+    await Promise.all(replicas.map((r) => r.exited))
+    await sql?.end()
+    await api?.close()
+    await db?.drop()
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  })
+
+  it('sets the webhook with the secret token from each replica, and refuses a request without it', async () => {
+    expect([...api.webhooks]).toEqual([
+      [a.url, SECRET],
+      [b.url, SECRET],
+    ])
+    const res = await fetch(a.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ update_id: 9 }),
+    })
+    expect(res.status).toBe(401)
+  })
+
+  it('handles an update Telegram delivers to both replicas once', async () => {
+    const first = await api.postUpdate(a.url, message('/search 黄河', alice, 10))
+    expect(first.status).toBe(200)
+    await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('<b>黄河</b>'))
+    const again = await api.postUpdate(b.url, message('/search 黄河', alice, 10), first.updateId)
+    expect(again.status).toBe(200)
+    const replies = api.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes('<b>黄河</b>'))
+    expect(replies).toHaveLength(1)
+  })
+
+  it('serves through replica B a group subscribed through replica A', async () => {
+    await api.postUpdate(a.url, message('/subscribe', group(-1001)))
+    await api.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === -1001)
+    await api.postUpdate(b.url, message('/unsubscribe', group(-1001)))
+    const answer = await api.waitFor(
+      (c) => c.method === 'sendMessage' && c.payload.chat_id === -1001 && String(c.payload.text).includes('取消订阅'),
+    )
+    expect(answer.payload.text).toContain('已取消订阅每日摘要')
+    await api.postUpdate(b.url, message('/subscribe', group(-1001)))
+  })
+
+  it('counts updates and searches in /metrics', async () => {
+    const text = await (await fetch(`http://127.0.0.1:${a.port}/metrics`)).text()
+    expect(text).toMatch(/bot_updates_total\{kind="message"\} [1-9]/)
+    expect(text).toMatch(/bot_search_seconds_count [1-9]/)
+    expect(text).toContain('digest_sends_total')
+  })
+
+  const firstChats = Array.from({ length: 20 }, (_, i) => -2001 - i)
+
+  it('delivers the scheduled digest to each subscribed chat exactly once', async () => {
+    for (const [i, chatId] of firstChats.entries()) await api.postUpdate(i % 2 ? b.url : a.url, message('/subscribe', group(chatId)))
+    const chats = [-1001, ...firstChats]
+    await until(() => chats.every((id) => digestsTo(api.calls, id) >= 1), 150_000, 'every chat to get its digest')
+    expect(chats.map((id) => digestsTo(api.calls, id))).toEqual(chats.map(() => 1))
+    expect(api.maxSendsPerSecond(isDigest)).toBeLessThanOrEqual(25)
+  }, 180_000)
+
+  it('finishes the delivery of a replica killed in the middle of it, sending no chat twice', async () => {
+    const newChats = Array.from({ length: 30 }, (_, i) => -3001 - i)
+    // Chats are delivered in id order (-3030 first): these eight go out, and their answers never come back.
+    const held = new Set(newChats.slice(12, 20))
+    api.hold((c) => held.has(Number(c.payload.chat_id)))
+    for (const [i, chatId] of newChats.entries()) await api.postUpdate(i % 2 ? b.url : a.url, message('/subscribe', group(chatId)))
+    await until(() => [...held].every((id) => digestsTo(api.calls, id) === 1), 150_000, 'the held sends to arrive')
+    // The replica delivering is the one that logged a part most recently.
+    const lastPartAt = (r: Replica) =>
+      Math.max(
+        0,
+        ...r.stderr
+          .split('\n')
+          .filter((line) => line.includes('digest: delivering a part'))
+          .map((line) => Number((JSON.parse(line) as { time: number }).time)),
+      )
+    const [sender, survivor] = lastPartAt(a) > lastPartAt(b) ? [a, b] : [b, a]
+    sender.child.kill('SIGKILL')
+    await sender.exited
+    await until(() => newChats.every((id) => digestsTo(api.calls, id) >= 1), 60_000, `the rest of the delivery by ${survivor.name}`)
+    await until(
+      async () => (await sql.query("SELECT 1 FROM digest_deliveries WHERE state = 'sending'")).rowCount === 0,
+      30_000,
+      'no chat left sending',
+    )
+    expect(newChats.map((id) => digestsTo(api.calls, id))).toEqual(newChats.map(() => 1))
+    expect([-1001, ...firstChats].map((id) => digestsTo(api.calls, id))).toEqual([-1001, ...firstChats].map(() => 1))
+    const { rows } = await sql.query<{ state: string; n: string }>(
+      'SELECT state, count(*) AS n FROM digest_deliveries WHERE chat_id = ANY($1) GROUP BY state ORDER BY state',
+      [newChats],
+    )
+    // What the killed replica had sent without an answer is ambiguous: never sent again.
+    expect(rows.map((r) => [r.state, Number(r.n)])).toEqual([
+      ['ambiguous', 8],
+      ['sent', 22],
+    ])
+    expect(api.maxSendsPerSecond(isDigest)).toBeLessThanOrEqual(25)
+  }, 240_000)
+})
