@@ -60,6 +60,15 @@ print(
 )
 rmSync(dataDir, { recursive: true, force: true })
 
+// Bursts of searches through the whole bot, in a fresh process (its peak RSS is its own).
+print('--- search bursts ---')
+process.stdout.write(
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'burst-bench.ts'), '5', '3000'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }),
+)
+
 const digestBench = join(import.meta.dirname, 'digest-bench.ts')
 if (existsSync(digestBench)) {
   const { runDigestBench } = (await import(digestBench)) as {

@@ -144,7 +144,8 @@ async function main(): Promise<void> {
   // Digests are sent through the bot's API, so they follow the same rate limits and retry policy as every other call.
   digest.attachApi(bot.api)
 
-  await connect(() => bot.init(), logger, stopping.signal)
+  // Not bot.init(): grammY retries getMe there forever and silently.
+  await connect(async () => void (bot.botInfo = await bot.api.getMe()), logger, stopping.signal)
   if (stopping.signal.aborted) process.exit(0)
   logger.info({ bot: bot.botInfo.username }, 'bot: connected to Telegram')
   await bot.api.deleteWebhook().catch((err: unknown) => logger.warn({ err }, 'bot: deleteWebhook failed'))

@@ -23,14 +23,38 @@ export interface FakeBotApi {
   calls: ApiCall[]
   /** Queues an update; it gets the next `update_id`, which is returned. */
   pushUpdate(update: Omit<Update, 'update_id'>): number
+  /** Messages that reached a chat (sendMessage), in order. */
+  delivered: HttpDelivered[]
+  /** Replaces the fault function (undefined: no faults). */
+  setFault(fault: FakeBotApiOptions['fault']): void
   /** Resolves with the first call (made at any time, including before) matching `predicate`. */
   waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>
   close(): Promise<void>
 }
 
+/** What the fake does with one call instead of answering it at once. */
+export type HttpFault =
+  | { kind: '429'; retryAfter: number }
+  | { kind: '500' }
+  /** The connection is dropped before anything happens: nothing is delivered. */
+  | { kind: 'reset' }
+  /** The message is delivered, then the connection drops before the answer. */
+  | { kind: 'delivered-then-reset' }
+  /** The answer comes after `ms` (a message is delivered when it is answered). */
+  | { kind: 'delay'; ms: number }
+
+/** A message that reached its chat. */
+export interface HttpDelivered {
+  chatId: number
+  text: string
+  at: number
+}
+
 export interface FakeBotApiOptions {
   token?: string
   botInfo?: UserFromGetMe
+  /** A fault for a call, by its number among calls of that method to that chat (1-based). */
+  fault?: (call: ApiCall, attempt: number) => HttpFault | undefined
 }
 
 interface Poller {
@@ -43,6 +67,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const token = options.token ?? TEST_TOKEN
   const me = options.botInfo ?? defaultBotInfo
   const calls: ApiCall[] = []
+  const delivered: HttpDelivered[] = []
+  const attempts = new Map<string, number>()
+  let fault = options.fault
   let updates: Update[] = []
   let nextUpdateId = 1
   let nextMessageId = 1
@@ -96,8 +123,36 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const raw = Buffer.concat(chunks).toString('utf8')
     let payload: Record<string, unknown> = {}
     if (raw && (req.headers['content-type'] ?? '').includes('json')) payload = JSON.parse(raw) as Record<string, unknown>
-    record({ method, payload })
+    const call: ApiCall = { method, payload }
+    record(call)
     const ok = (result: unknown) => send(res, 200, { ok: true, result })
+    const deliver = () => {
+      if (method === 'sendMessage') delivered.push({ chatId: Number(payload.chat_id), text: String(payload.text), at: Date.now() })
+    }
+    const key = `${method}|${String(payload.chat_id)}`
+    const attempt = (attempts.get(key) ?? 0) + 1
+    attempts.set(key, attempt)
+    const f = method === 'getUpdates' ? undefined : fault?.(call, attempt)
+    switch (f?.kind) {
+      case '429':
+        return send(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${f.retryAfter}`,
+          parameters: { retry_after: f.retryAfter },
+        })
+      case '500':
+        return send(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' })
+      case 'reset':
+        return void req.socket.destroy()
+      case 'delivered-then-reset':
+        deliver()
+        return void req.socket.destroy()
+      case 'delay':
+        await new Promise((resolve) => setTimeout(resolve, f.ms))
+        if (res.destroyed) return
+    }
+    if (method === 'sendMessage') deliver()
 
     switch (method) {
       case 'getMe':
@@ -150,6 +205,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     token,
     calls,
+    delivered,
+    setFault(f) {
+      fault = f
+    },
     pushUpdate(update) {
       const id = nextUpdateId++
       updates.push({ ...update, update_id: id })
