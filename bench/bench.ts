@@ -2,8 +2,8 @@
  * Scale benchmark: builds the synthetic 20,000-article corpus if absent, then
  * prints cold build time, ready-after-restart time, reload time with one
  * changed file, query latency percentiles and peak RSS (the cold build and
- * the restart each in a fresh process, see library-phase.ts), then the
- * digest figures.
+ * the restart each in a fresh process, see library-phase.ts), replies/s and
+ * peak RSS for bursts of searches (burst-bench.ts), then the digest figures.
  *
  *   npm run bench [-- --articles N]
  */
