@@ -2,8 +2,8 @@
  * Scale benchmark: builds the synthetic 20,000-article corpus if absent, then
  * prints cold build time, ready-after-restart time, reload time with one
  * changed file, query latency percentiles and peak RSS (the cold build and
- * the restart each in a fresh process, see library-phase.ts), then the
- * digest figures.
+ * the restart each in a fresh process, see library-phase.ts), replies/s and
+ * peak RSS for bursts of searches (burst-bench.ts), then the digest figures.
  *
  *   npm run bench [-- --articles N]
  */
@@ -59,6 +59,15 @@ print(
   `peak RSS: ${mb(Math.max(cold.peakRssBytes!, warm.peakRssBytes!))} (target <= 1.5 GB; cold build ${mb(cold.peakRssBytes!)}, restart + queries ${mb(warm.peakRssBytes!)})`,
 )
 rmSync(dataDir, { recursive: true, force: true })
+
+// Bursts of searches through the whole bot, in a fresh process (its peak RSS is its own).
+print('--- search bursts ---')
+process.stdout.write(
+  execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'burst-bench.ts'), '5', '3000'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }),
+)
 
 const digestBench = join(import.meta.dirname, 'digest-bench.ts')
 if (existsSync(digestBench)) {

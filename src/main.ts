@@ -230,7 +230,8 @@ async function main(): Promise<void> {
   // Digests are sent through the bot's API, so they follow the same rate limits and retry policy as every other call.
   digest.attachApi(bot.api)
 
-  await untilReachable('bot: Telegram', () => bot.init(), logger, stopping.signal, refusedToken)
+  // Not bot.init(): grammY retries getMe there forever and silently.
+  await untilReachable('bot: Telegram', async () => void (bot.botInfo = await bot.api.getMe()), logger, stopping.signal, refusedToken)
   if (stopping.signal.aborted) process.exit(0)
   logger.info({ bot: bot.botInfo.username, stores: stores.backend }, 'bot: connected to Telegram')
 

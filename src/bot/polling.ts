@@ -21,14 +21,24 @@ export const POLL_RETRY_MS = 2000
  */
 export function startPolling(bot: Bot<BotContext>, inbox: UpdateInbox, logger: Logger): RunnerHandle {
   const fetchUpdates = createUpdateFetcher(bot, { retryInterval: POLL_RETRY_MS, silent: true, maxRetryTime: Number.MAX_SAFE_INTEGER })
+  // When DATA_DIR cannot be written, updates are still answered: only the crash safety is lost, and said so.
+  const unsaved = (err: unknown) => logger.warn({ err }, 'bot: the update inbox cannot be written; answering without crash safety')
   const source = createSource<Update>({
-    supply: async (batchSize, signal) => inbox.receive(await fetchUpdates(batchSize, signal)),
+    supply: async (batchSize, signal) => {
+      const updates = await fetchUpdates(batchSize, signal)
+      try {
+        return await inbox.receive(updates)
+      } catch (err) {
+        unsaved(err)
+        return updates
+      }
+    },
   })
   const sink = createConcurrentSink<Update>(
     {
       consume: async (update) => {
         await bot.handleUpdate(update)
-        await inbox.done(update.update_id)
+        await inbox.done(update.update_id).catch(unsaved)
       },
     },
     async (err) => {
@@ -49,7 +59,7 @@ export async function handlePending(bot: Bot<BotContext>, inbox: UpdateInbox, lo
   if (pending.length > 0) logger.warn({ updates: pending.length }, 'bot: handling updates a stopped process had received but not handled')
   for (const update of pending) {
     await bot.handleUpdate(update)
-    await inbox.done(update.update_id)
+    await inbox.done(update.update_id).catch((err: unknown) => logger.warn({ err }, 'bot: could not mark a replayed update done'))
   }
   return pending.length
 }

@@ -28,7 +28,7 @@ export const TEXTS = {
   },
   searchHeader: {
     zh: '🔎 <b>「{query}」</b>：共 {total} 篇，第 {page}/{pages} 页',
-    en: '🔎 <b>“{query}”</b>: {total} articles, page {page}/{pages}',
+    en: '🔎 <b>“{query}”</b>: {articles}, page {page}/{pages}',
   },
   questionHeader: {
     zh: '💬 关于 <b>「{query}」</b>，最相关的段落：',
@@ -92,7 +92,27 @@ export const TEXTS = {
     en: 'Sorry, something went wrong while handling your request. Please try again later.',
   },
   inlineLatest: { zh: '最新文章', en: 'Latest articles' },
-  inlineNoResults: { zh: '没有找到相关文章，试试更短的关键词', en: 'Nothing found; try shorter keywords' },
+  inlineNoResults: { zh: '没有找到「{query}」的相关文章', en: 'Nothing found for “{query}”' },
+  inlineNoResultsHint: {
+    zh: '试试更短或更常见的中文关键词，例如「黄河」「人工智能」。',
+    en: 'The articles are in Chinese: try Chinese keywords, e.g. 人工智能 (AI), 芯片 (chips), 黄河 (Yellow River).',
+  },
+  noResultsEnglish: {
+    zh: '没有找到与「{query}」相关的文章。文章都是中文的，请用中文关键词搜索，例如 <code>/search 人工智能</code>。',
+    en:
+      'Nothing found for “{query}”. The articles are in Chinese, so search with Chinese keywords, e.g. ' +
+      '<code>/search 人工智能</code> (artificial intelligence), <code>/search 芯片</code> (chips) or <code>/search 新能源</code> (new energy). ' +
+      'Names written in Latin letters (ChatGPT, 5G) work as they are.',
+  },
+  greeting: {
+    zh: '大家好！我是科技新闻搜索机器人。用 <code>/search 关键词</code> 搜索中文科技新闻，或 @{bot} 加上你的问题；群管理员可以用 /subscribe 订阅每日摘要。私聊我查看完整说明。',
+    en: 'Hello! I search Chinese science-and-technology news. Use <code>/search keywords</code>, or mention @{bot} with a question; group admins can /subscribe to a daily digest. Message me privately for full help.',
+  },
+  readInPrivate: { zh: '📖 在私聊中阅读全文', en: '📖 Read it all in a private chat' },
+  readShortened: {
+    zh: '（全文较长，为免刷屏，在私聊中阅读全文。）',
+    en: '(The full article is long; read it in a private chat so the group is not flooded.)',
+  },
 } satisfies Record<string, Text>
 
 /** The language picker's labels are shown in their own script whatever the chat's locale. */

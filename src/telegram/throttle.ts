@@ -2,8 +2,16 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import type { RawApi, Transformer } from 'grammy'
 import type { Clock } from '../clock.js'
 
+/** Rates the throttle keeps (see `TELEGRAM_LIMITS`). */
+export interface ThrottleLimits {
+  perSecond: number
+  replyReserve: number
+  perGroupPerMinute: number
+  perChatPerSecond: number
+}
+
 /** Telegram's broadcast limits, as documented in the Bot API FAQ. */
-export const TELEGRAM_LIMITS = {
+export const TELEGRAM_LIMITS: Readonly<ThrottleLimits> = {
   /** Messages per second, all chats together. */
   perSecond: 30,
   /** Of those, kept free for replies while a broadcast (the digest) runs, so users are answered at once. */
@@ -12,7 +20,7 @@ export const TELEGRAM_LIMITS = {
   perGroupPerMinute: 20,
   /** And, conservatively, one message per second into any one chat. */
   perChatPerSecond: 1,
-} as const
+}
 
 /** Whether a message answers a user, or is one of many sent to subscribers. */
 export type SendKind = 'reply' | 'bulk'
@@ -31,7 +39,7 @@ export class Throttle {
 
   constructor(
     private readonly clock: Clock,
-    private readonly limits: typeof TELEGRAM_LIMITS = TELEGRAM_LIMITS,
+    private readonly limits: Readonly<ThrottleLimits> = TELEGRAM_LIMITS,
   ) {}
 
   /** Waits until a message to `chatId` may go, and counts it as gone. Call right before sending. */

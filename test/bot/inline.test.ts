@@ -51,3 +51,14 @@ describe('inline mode', () => {
     expect(answer.payload.next_offset).toBe('')
   })
 })
+
+describe('inline mode with nothing found', () => {
+  it('shows one item that says so and how to search', async () => {
+    const t = await createTestBot()
+    await t.bot.handleUpdate(inlineQuery('火星探测器着陆'))
+    const results = t.api.last('answerInlineQuery')!.payload.results as Array<Record<string, any>>
+    expect(results).toHaveLength(1)
+    expect(results[0]!.title).toBe('没有找到「火星探测器着陆」的相关文章')
+    expect(results[0]!.description).toContain('中文关键词')
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callbackQuery, command, privateMessage } from '../helpers/bot-harness.js'
+import { callbackQuery, command, groupChat, privateMessage } from '../helpers/bot-harness.js'
 import { COAL_GEOLOGY, COPPER, LONG_REPORT, YELLOW_RIVER } from '../helpers/articles.js'
 import { createTestBot, idOf, replyTo } from '../helpers/test-bot.js'
 
@@ -48,5 +48,31 @@ describe('reading', () => {
 
   it('says clearly when the article does not exist', async () => {
     expect(await replyTo(command('read', '<b>nope</b>'))).toBe('找不到编号为 &lt;b&gt;nope&lt;/b&gt; 的文章，它可能已被删除。请重新搜索。')
+  })
+})
+
+describe('reading in a group', () => {
+  it('shows a long article’s opening with a button to read it all in private, instead of flooding the group', async () => {
+    const t = await createTestBot()
+    await t.send(command('read', await idOf(LONG_REPORT), { chat: groupChat, mention: true }))
+    expect(t.api.callsOf('sendMessage')).toHaveLength(1)
+    const reply = t.lastReply()
+    expect(reply.text).toMatch(/^<b>河南省2024年科技创新工作要点<\/b>/)
+    expect(reply.text.length).toBeLessThan(800)
+    expect(reply.text).toContain('在私聊中阅读全文')
+    expect(reply.reply_markup.inline_keyboard[0][0].url).toBe(`https://t.me/KejiNewsBot?start=r_${await idOf(LONG_REPORT)}`)
+  })
+
+  it('sends a short article whole', async () => {
+    const t = await createTestBot()
+    await t.send(command('read', await idOf(COPPER), { chat: groupChat, mention: true }))
+    expect(t.lastText()).toContain('加快绿色冶炼和资源综合利用技术研发')
+    expect(t.lastReply().reply_markup).toBeUndefined()
+  })
+
+  it('finds the article whatever the letter case of its id', async () => {
+    const t = await createTestBot()
+    await t.send(privateMessage(`/read_${(await idOf(COPPER)).toUpperCase()}`))
+    expect(t.lastText()).toContain('<b>中国铜业召开2024年科技工作会议</b>')
   })
 })

@@ -33,10 +33,10 @@ describe('highlightExcerpt', () => {
     expect(html).toBe('黃河流域<b>生態</b>保護')
   })
 
-  it('converts a Traditional excerpt to Simplified for zh-Hans and leaves it as it is for English', () => {
+  it('converts a Traditional excerpt to Simplified for zh-Hans and for English chats (one script per reply)', () => {
     const excerpt = { text: '中國煤炭地質總局', start: 0, end: 8, highlights: [{ start: 2, end: 4 }] }
     expect(highlightExcerpt(excerpt, 'zh-Hans')).toBe('中国<b>煤炭</b>地质总局')
-    expect(highlightExcerpt(excerpt, 'en')).toBe('中國<b>煤炭</b>地質總局')
+    expect(highlightExcerpt(excerpt, 'en')).toBe('中国<b>煤炭</b>地质总局')
   })
 })
 
@@ -113,6 +113,6 @@ describe('renderResultPage', () => {
       { locale: 'en', token: 'tok' },
     )
     expect(single.keyboard.inline_keyboard).toHaveLength(1)
-    expect(single.text).toContain('1 articles, page 1/1')
+    expect(single.text).toContain(': 1 article, page 1/1')
   })
 })

@@ -135,3 +135,11 @@ describe('pagination', () => {
     expect(t.api.callsOf('sendMessage')).toHaveLength(1)
   })
 })
+
+describe('what a user types', () => {
+  it('never echoes control characters or direction overrides back', async () => {
+    const text = await replyTo(command('search', '火星\u0007\u001b[31m\u202e着陆'))
+    expect(text).toContain('「火星 [31m 着陆」')
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/)
+  })
+})

@@ -19,10 +19,18 @@ describe('reply language', () => {
     expect(text).toContain('<b>黃河</b>流域生態保護')
   })
 
-  it('replies in English when the Telegram language is English, keeping articles in their own script', async () => {
-    const text = await replyTo(command('search', '煤炭', { from: users.carol }))
-    expect(text).toContain('1 articles, page 1/1')
-    expect(text).toContain('中國<b>煤炭</b>地質總局')
+  it('replies in English when the Telegram language is English, with every article in Simplified script', async () => {
+    const text = await replyTo(command('search', '煤炭 铜业', { from: users.carol }))
+    expect(text).toContain('2 articles, page 1/1')
+    expect(text).toContain('中国煤炭地质总局')
+    expect(text).toContain('中国铜业')
+    expect(text).not.toContain('中國')
+  })
+
+  it('tells an English speaker whose English query found nothing that the articles are in Chinese', async () => {
+    const text = await replyTo(command('search', 'quantum computing', { from: users.carol }))
+    expect(text).toContain('The articles are in Chinese')
+    expect(text).toContain('<code>/search 人工智能</code>')
   })
 })
 

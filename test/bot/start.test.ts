@@ -59,10 +59,18 @@ describe('anything else', () => {
     expect(t.api.calls).toEqual([])
   })
 
-  it('ignores membership changes without replying', async () => {
+  it('says nothing when a user blocks it', async () => {
     const t = await createTestBot()
-    await t.send(myChatMember('kicked'), myChatMember('member', { chat: groupChat }))
+    await t.send(myChatMember('kicked'))
     expect(t.api.calls).toEqual([])
+  })
+
+  it('greets a group it is added to, once, with how to use it there', async () => {
+    const t = await createTestBot()
+    await t.send(myChatMember('member', { chat: groupChat }), myChatMember('administrator', { chat: groupChat, oldStatus: 'member' }))
+    expect(t.api.texts()).toHaveLength(1)
+    expect(t.lastText()).toContain('<code>/search 关键词</code>')
+    expect(t.lastText()).toContain('/subscribe')
   })
 
   it('does not take a private command for a question', async () => {

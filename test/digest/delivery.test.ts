@@ -196,6 +196,31 @@ describe('exactly once', () => {
     expect(third.api.delivered).toHaveLength(0)
   })
 
+  it('resolves a sending record a crash left for a chat with its own time, so the next day repeats nothing', async () => {
+    const log = new MemoryDeliveryLog()
+    const library = new TestLibrary(seedArticles(), Date.UTC(2024, 5, 1))
+    const { api, digest } = await setup({ log, library })
+    await digest.service.subscribe(-1001, { time: '07:30' })
+    const newest = Math.max(...library.listArticles().map((m) => m.addedAt))
+    // Yesterday's run for this chat stopped between its send and its record.
+    await log.put({
+      chatId: -1001,
+      day: '2024-06-01',
+      state: 'sending',
+      partsSent: 0,
+      at: MORNING - 86_400_000,
+      cursor: newest,
+      run: 'crashed',
+    })
+    // Today's scheduled run (for other chats) resolves it: ambiguous, cursor moved.
+    await digest.runOnce({ day: '2024-06-02' })
+    expect((await log.get(-1001, '2024-06-01'))?.state).toBe('ambiguous')
+    expect((await digest.service.subscription(-1001))?.coveredUntil).toBe(newest)
+    // Its own run today finds nothing new: yesterday's articles do not go out again.
+    expect(await digest.runOnce({ all: true, day: '2024-06-02' })).toMatchObject({ sent: 0 })
+    expect(api.delivered).toHaveLength(0)
+  })
+
   it('repairs a cursor a crash left behind after the digest was recorded as sent, without sending again', async () => {
     const log = new MemoryDeliveryLog()
     const { api, digest, library } = await setup({ chats: [-1001], log })

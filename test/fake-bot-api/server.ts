@@ -27,6 +27,10 @@ export interface FakeBotApi {
   calls: ApiCall[]
   /** Queues an update; it gets the next `update_id`, which is returned. */
   pushUpdate(update: Omit<Update, 'update_id'>): number
+  /** Messages that reached a chat (sendMessage), in order. */
+  delivered: HttpDelivered[]
+  /** Replaces the fault function (undefined: no faults). */
+  setFault(fault: FakeBotApiOptions['fault']): void
   /** Resolves with the first call (made at any time, including before) matching `predicate`. */
   waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>
   /** Webhooks set so far: URL → secret token, in the order they were set. */
@@ -46,11 +50,31 @@ export interface FakeBotApi {
   close(): Promise<void>
 }
 
+/** What the fake does with one call instead of answering it at once. */
+export type HttpFault =
+  | { kind: '429'; retryAfter: number }
+  | { kind: '500' }
+  /** The connection is dropped before anything happens: nothing is delivered. */
+  | { kind: 'reset' }
+  /** The message is delivered, then the connection drops before the answer. */
+  | { kind: 'delivered-then-reset' }
+  /** The answer comes after `ms` (a message is delivered when it is answered). */
+  | { kind: 'delay'; ms: number }
+
+/** A message that reached its chat. */
+export interface HttpDelivered {
+  chatId: number
+  text: string
+  at: number
+}
+
 export interface FakeBotApiOptions {
   token?: string
   botInfo?: UserFromGetMe
   /** What `getChatMember` says of the user (default `member`; `administrator` lets users manage group subscriptions). */
   chatMemberStatus?: 'member' | 'administrator' | 'creator'
+  /** A fault for a call, by its number among calls of that method to that chat (1-based). */
+  fault?: (call: ApiCall, attempt: number) => HttpFault | undefined
 }
 
 interface Poller {
@@ -63,6 +87,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const token = options.token ?? TEST_TOKEN
   const me = options.botInfo ?? defaultBotInfo
   const calls: ApiCall[] = []
+  const delivered: HttpDelivered[] = []
+  const attempts = new Map<string, number>()
+  let fault = options.fault
   let updates: Update[] = []
   let nextUpdateId = 1
   let nextMessageId = 1
@@ -130,7 +157,34 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const call: ApiCall = { method, payload, at: Date.now() }
     record(call)
     const ok = (result: unknown) => send(res, 200, { ok: true, result })
-    // Held: the message is there (recorded), the answer never comes.
+    const deliver = () => {
+      if (method === 'sendMessage') delivered.push({ chatId: Number(payload.chat_id), text: String(payload.text), at: Date.now() })
+    }
+    const key = `${method}|${String(payload.chat_id)}`
+    const attempt = (attempts.get(key) ?? 0) + 1
+    attempts.set(key, attempt)
+    const f = method === 'getUpdates' ? undefined : fault?.(call, attempt)
+    switch (f?.kind) {
+      case '429':
+        return send(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${f.retryAfter}`,
+          parameters: { retry_after: f.retryAfter },
+        })
+      case '500':
+        return send(res, 500, { ok: false, error_code: 500, description: 'Internal Server Error' })
+      case 'reset':
+        return void req.socket.destroy()
+      case 'delivered-then-reset':
+        deliver()
+        return void req.socket.destroy()
+      case 'delay':
+        await new Promise((resolve) => setTimeout(resolve, f.ms))
+        if (res.destroyed) return
+    }
+    if (method === 'sendMessage') deliver()
+    // Held: the message is there (delivered), the answer never comes.
     if (method === 'sendMessage' && holds.some((h) => h(call))) return
 
     switch (method) {
@@ -172,7 +226,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
           user: { id: Number(payload.user_id), is_bot: false, first_name: 'member' },
         })
       case 'setWebhook':
-        webhooks.set(String(payload.url), payload.secret_token === undefined ? undefined : payload.secret_token as string)
+        webhooks.set(String(payload.url), payload.secret_token === undefined ? undefined : (payload.secret_token as string))
         return ok(true)
       case 'getFile': {
         const fileId = String(payload.file_id)
@@ -195,6 +249,10 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     token,
     calls,
+    delivered,
+    setFault(f) {
+      fault = f
+    },
     pushUpdate(update) {
       const id = nextUpdateId++
       updates.push({ ...update, update_id: id })

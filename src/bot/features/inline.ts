@@ -3,12 +3,13 @@ import type { InlineQueryResultArticle } from 'grammy/types'
 import type { ArticleMeta, SearchHit } from '../../search/types.js'
 import type { Locale } from '../../telegram/locale.js'
 import type { BotContext } from '../context.js'
-import { localize } from '../../telegram/i18n.js'
+import { format, localize } from '../../telegram/i18n.js'
 import type { BotDeps } from '../deps.js'
 import { forDisplay } from '../../telegram/display.js'
 import { escapeHtml, HTML } from '../../telegram/html.js'
 import { excerptHtml, metaLine } from '../render/search-results.js'
 import { TEXTS } from '../texts.js'
+import { readDeepLink } from './reading.js'
 import { cleanQuery } from './search.js'
 
 /** Telegram shows about two lines of description; longer is cut anyway. */
@@ -30,7 +31,7 @@ export function inlineResult(
     title,
     description: Array.from(excerpt.plain).slice(0, DESCRIPTION_MAX).join(''),
     input_message_content: { message_text: message, ...HTML },
-    reply_markup: new InlineKeyboard().url(localize(locale, TEXTS.readFullButton), `https://t.me/${botUsername}?start=r_${article.id}`),
+    reply_markup: new InlineKeyboard().url(localize(locale, TEXTS.readFullButton), readDeepLink(botUsername, article.id)),
   }
 }
 
@@ -39,9 +40,23 @@ function fromHit(hit: SearchHit, locale: Locale, botUsername: string): InlineQue
   return inlineResult(hit.article, { html: excerptHtml(hit, locale), plain }, locale, botUsername)
 }
 
+/** The one item shown when nothing matches: the query, and a hint on how to search. */
+function noResultItem(query: string, locale: Locale): InlineQueryResultArticle {
+  const title = format(locale, TEXTS.inlineNoResults, { query })
+  const hint = localize(locale, TEXTS.inlineNoResultsHint)
+  return {
+    type: 'article',
+    id: 'no-result',
+    title,
+    description: hint,
+    input_message_content: { message_text: `${escapeHtml(title)}\n${escapeHtml(hint)}`, ...HTML },
+  }
+}
+
 /**
  * Inline mode: `@BotName query` in any chat lists matching articles with their
  * excerpts; an empty query lists the latest articles. Paged with `next_offset`.
+ * No match gives one item saying so, with a hint.
  */
 export function createInlineFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>()
@@ -71,6 +86,8 @@ export function createInlineFeature(deps: BotDeps): Composer<BotContext> {
       const found = await library.search(query, { limit, offset })
       results = found.hits.map((hit) => fromHit(hit, ctx.locale, username))
       more = found.total > offset + limit
+      // Nothing found: one item that says so and how to search, rather than an empty list.
+      if (results.length === 0 && offset === 0) results = [noResultItem(query, ctx.locale)]
     }
     await ctx.answerInlineQuery(results, {
       cache_time: 30,

@@ -24,8 +24,12 @@ export const SEARCH_COMMANDS: CommandSpec[] = [
  * @example cleanQuery('  黄河\n流域 ') === '黄河 流域'
  */
 export function cleanQuery(text: string): string {
-  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, MAX_QUERY_CHARS).join('')
+  const visible = text.replace(CONTROL, ' ')
+  return Array.from(visible.replace(/\s+/g, ' ').trim()).slice(0, MAX_QUERY_CHARS).join('')
 }
+
+/** Control characters and bidirectional overrides: never searched for, never echoed back. */
+const CONTROL = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu
 
 /**
  * Runs a search and sends (or, for page buttons, edits in place) one page of results.
@@ -46,7 +50,9 @@ export async function showResults(
     result = await deps.library.search(query, { limit: pageSize, offset: page * pageSize })
   }
   if (result.hits.length === 0) {
-    const text = format(ctx.locale, TEXTS.noResults, { query: escapeHtml(query) })
+    // An English query over Chinese articles: say so, and show what to type instead.
+    const latinOnly = !/\p{Script=Han}/u.test(query) && /\p{Script=Latin}{3,}/u.test(query)
+    const text = format(ctx.locale, latinOnly ? TEXTS.noResultsEnglish : TEXTS.noResults, { query: escapeHtml(query) })
     if (options.edit) await editHtml(ctx, text)
     else await replyHtml(ctx, text)
     return

@@ -44,5 +44,13 @@ export function createStartFeature(deps: BotDeps, commands: readonly CommandSpec
     await replyHtml(ctx, format(ctx.locale, TEXTS.startPrivate, { bot, commands: lines.join('\n') }), keyboard)
   })
 
+  // Added to a group: say hello once, with how to use the bot there.
+  composer.on('my_chat_member', async (ctx, next) => {
+    const { old_chat_member: before, new_chat_member: now } = ctx.myChatMember
+    const joined = (now.status === 'member' || now.status === 'administrator') && (before.status === 'left' || before.status === 'kicked')
+    if (joined && isGroup(ctx)) await replyHtml(ctx, format(ctx.locale, TEXTS.greeting, { bot: escapeHtml(ctx.me.username) }))
+    await next()
+  })
+
   return composer
 }

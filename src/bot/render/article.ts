@@ -18,3 +18,24 @@ export function renderArticle(article: Article, locale: Locale, limit = TELEGRAM
   const paragraphs = spans.map((s) => forDisplay(article.text.slice(s.start, s.end).trim(), locale))
   return splitParagraphs(paragraphs, { limit, header })
 }
+
+/** Longest text of the short version shown in groups, in characters. */
+export const GROUP_PREVIEW_CHARS = 400
+
+/**
+ * The short version of an article for a group: title, date and source, and the
+ * opening of its text up to a sentence end within `GROUP_PREVIEW_CHARS`, so a
+ * /read in a busy group does not flood it (the whole text is a tap away in private).
+ * @example renderArticlePreview(article, 'zh-Hans') // '<b>标题</b>\n📅 2024-03-15 · 来源：…\n\n3月14日，…召开。'
+ */
+export function renderArticlePreview(article: Article, locale: Locale): string {
+  const meta = metaLine(article, locale)
+  const header = `<b>${escapeHtml(forDisplay(article.title, locale))}</b>${meta ? `\n${meta}` : ''}`
+  const text = article.text.replace(/\s*\n\s*/g, ' ')
+  let cut = text.slice(0, GROUP_PREVIEW_CHARS)
+  if (text.length > GROUP_PREVIEW_CHARS) {
+    const end = Math.max(...['。', '！', '？', '!', '?'].map((mark) => cut.lastIndexOf(mark)))
+    cut = end >= GROUP_PREVIEW_CHARS / 3 ? cut.slice(0, end + 1) : `${cut.trimEnd()}…`
+  }
+  return `${header}\n\n${escapeHtml(forDisplay(cut, locale))}`
+}

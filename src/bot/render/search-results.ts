@@ -4,6 +4,7 @@ import type { Locale } from '../../telegram/locale.js'
 import { NOOP_DATA, pageData, readData } from '../callback-data.js'
 import { format } from '../../telegram/i18n.js'
 import { TEXTS } from '../texts.js'
+import { readLink } from '../../telegram/read-link.js'
 import { forDisplay } from '../../telegram/display.js'
 import { escapeHtml, highlightExcerpt } from '../../telegram/html.js'
 
@@ -47,7 +48,13 @@ export function renderResultPage(page: ResultPage, options: RenderOptions): Rend
   const header =
     options.mode === 'question'
       ? format(locale, TEXTS.questionHeader, { query })
-      : format(locale, TEXTS.searchHeader, { query, total: page.total, page: page.page + 1, pages })
+      : format(locale, TEXTS.searchHeader, {
+          query,
+          total: page.total,
+          articles: page.total === 1 ? '1 article' : `${page.total} articles`,
+          page: page.page + 1,
+          pages,
+        })
 
   const blocks = page.hits.map((hit, i) => {
     const n = page.page * page.pageSize + i + 1
@@ -55,7 +62,7 @@ export function renderResultPage(page: ResultPage, options: RenderOptions): Rend
     const meta = metaLine(hit.article, locale)
     if (meta) lines.push(meta)
     lines.push(excerptHtml(hit, locale))
-    lines.push(format(locale, TEXTS.readHint, { command: readCommand(hit.article.id) }))
+    lines.push(format(locale, TEXTS.readHint, { command: readLink(hit.article.id) }))
     return lines.join('\n')
   })
 
@@ -86,12 +93,4 @@ export function excerptHtml(hit: SearchHit, locale: Locale): string {
   const before = hit.excerpt.start > 0 ? '…' : ''
   const after = /[。！？!?…”」]$/.test(hit.excerpt.text.trimEnd()) ? '' : '…'
   return `${before}${text}${after}`
-}
-
-/**
- * How to read an article: `/read_<id>` is a tappable command when the id allows it,
- * otherwise `/read <id>` to copy.
- */
-export function readCommand(id: string): string {
-  return /^[A-Za-z0-9]+$/.test(id) ? `/read_${id}` : `<code>/read ${escapeHtml(id)}</code>`
 }
