@@ -29,6 +29,7 @@ import type { RunSummary } from './digest/delivery.js'
 import type { Subscription } from './digest/subscriptions.js'
 import { loadEnv } from './env.js'
 import { openLibrary } from './library/library.js'
+import { openSharedLibrary } from './library/shared-corpus.js'
 import { createLogger, type Logger } from './logger.js'
 import { systemClock } from './clock.js'
 import { removeOrphanTemporaryFiles } from './store/file-store.js'
@@ -131,9 +132,10 @@ async function main(): Promise<void> {
 
   const leftovers = removeOrphanTemporaryFiles(config.dataDir)
   if (leftovers.length > 0) logger.info({ files: leftovers }, 'bot: removed temporary files a stopped process left in DATA_DIR')
-  const library = await openLibrary({ seedsDir: config.seedsDir, dataDir: config.dataDir, logger, watch: config.seedsWatch })
+  const libraryOptions = { seedsDir: config.seedsDir, dataDir: config.dataDir, logger, watch: config.seedsWatch }
 
   if (consoleMode) {
+    const library = await openLibrary(libraryOptions)
     // The console is for trying the bot out: settings, searches and subscriptions are not persisted,
     // and no digest schedule runs (/digest still previews one).
     const chatSettings = new MemoryStore<ChatSettings>()
@@ -182,6 +184,8 @@ async function main(): Promise<void> {
     ? await untilReachable('store: PostgreSQL', () => openDatabase(config.databaseUrl!, logger), logger, stopping.signal)
     : undefined
   if (stopping.signal.aborted) process.exit(0)
+  // With PostgreSQL, the corpus is shared: this replica's SEEDS_DIR and index follow the database.
+  const library = db ? await openSharedLibrary({ ...libraryOptions, db }) : await openLibrary(libraryOptions)
   const stores = db ? openPgStores(db, logger, { inboxLeaseMs: webhook ? WEBHOOK_LEASE_MS : 0 }) : await openFileStores(config, logger)
   const boss = db
     ? new PgBoss({

@@ -72,6 +72,8 @@ export interface LibraryOptions {
   watch?: boolean
   /** Clock, injectable for tests. */
   now?: () => number
+  /** When a file new to this process entered the corpus, if another process knows (the shared corpus); else now. */
+  addedAt?: (file: string) => number | undefined
 }
 
 export interface OpenedLibrary extends Library {
@@ -276,7 +278,13 @@ class FileLibrary implements OpenedLibrary {
           }
           article = result.article
         }
-        const record = { size: st.size, mtimeMs: st.mtimeMs, bytesHash, addedAt: old?.addedAt ?? this.now(), id }
+        const record = {
+          size: st.size,
+          mtimeMs: st.mtimeMs,
+          bytesHash,
+          addedAt: old?.addedAt ?? this.options.addedAt?.(file) ?? this.now(),
+          id,
+        }
         ready.push({ file, record, article, isNew: !old || !this.index.getArticle(old.id) })
       } catch (err) {
         skipped.push({ file, reason: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` })

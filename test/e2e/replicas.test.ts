@@ -177,6 +177,40 @@ describe.skipIf(!server)('two webhook replicas on one PostgreSQL', () => {
     await api.postUpdate(b.url, message('/subscribe', group(-1001)))
   })
 
+  it('finds through replica B an article an admin uploaded through replica A', async () => {
+    const article =
+      '青藏高原冻土监测科技工作会议在西宁召开\n2024-05-20\n\n会议部署了冻土监测网络建设任务，要求建成覆盖青藏高原主要冻土区的观测站点。\n会议强调，要加强冻土变化对工程安全影响的研究。\n'
+    const fileId = api.addFile(Buffer.from(article))
+    await api.postUpdate(a.url, {
+      message: {
+        message_id: 50,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: users.alice.id, type: 'private', first_name: '小明' },
+        from: users.alice,
+        document: {
+          file_id: fileId,
+          file_unique_id: fileId,
+          file_name: 'permafrost.txt',
+          mime_type: 'text/plain',
+          file_size: Buffer.byteLength(article),
+        },
+      },
+    })
+    await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('青藏高原冻土监测'))
+    const afterUpload = api.calls.length
+    let found: ApiCall | undefined
+    await until(
+      async () => {
+        await api.postUpdate(b.url, message('/search 冻土监测', alice, 51))
+        found = api.calls.slice(afterUpload).find((c) => c.method === 'sendMessage' && String(c.payload.text).includes('青藏高原冻土监测'))
+        return found !== undefined
+      },
+      10_000,
+      'replica B to find the uploaded article',
+    )
+    expect(found!.payload.text).toContain('西宁')
+  })
+
   it('counts updates and searches in /metrics', async () => {
     const text = await (await fetch(`http://127.0.0.1:${a.port}/metrics`)).text()
     expect(text).toMatch(/bot_updates_total\{kind="message"\} [1-9]/)
