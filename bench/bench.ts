@@ -3,9 +3,11 @@
  * prints cold build time, ready-after-restart time, reload time with one
  * changed file, query latency percentiles and peak RSS (the cold build and
  * the restart each in a fresh process, see library-phase.ts), replies/s and
- * peak RSS for bursts of searches (burst-bench.ts), then the digest figures.
+ * peak RSS for bursts of searches (burst-bench.ts), the digest figures, then
+ * two webhook replicas on PostgreSQL (replicas-bench.ts: the digest to
+ * 10,000 chats exactly once and its send rate, searches/s through the webhook).
  *
- *   npm run bench [-- --articles N]
+ *   npm run bench [-- --articles N] [-- --chats N]
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
@@ -13,7 +15,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' } } })
+const { values } = parseArgs({ options: { articles: { type: 'string', default: '20000' }, chats: { type: 'string', default: '10000' } } })
 const articles = Number(values.articles)
 const corpusDir = join('.bench', articles === 20000 ? 'corpus' : `corpus-${articles}`)
 const print = (line: string) => process.stdout.write(`${line}\n`)
@@ -76,3 +78,7 @@ if (existsSync(digestBench)) {
   }
   await runDigestBench({ corpusDir, print })
 }
+
+// Two replicas on PostgreSQL: the digest to 10,000 chats in real time (several minutes), searches/s through the webhook.
+const { runReplicasBench } = await import('./replicas-bench.js')
+await runReplicasBench({ chats: Number(values.chats), print })

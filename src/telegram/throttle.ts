@@ -28,7 +28,7 @@ export type SendKind = 'reply' | 'bulk'
 /**
  * A sliding-window rate limiter for outgoing messages, for the bot as a whole:
  * at most `perSecond` in any second overall. Bulk messages (the digest) leave
- * `replyReserve` of those to replies and also keep to `perGroupPerMinute` in any
+ * `replyReserve` of those to replies, go out evenly spaced, and also keep to `perGroupPerMinute` in any
  * minute per group (negative chat ids) and `perChatPerSecond` per chat; replies
  * only wait for the overall limit (a /read of a few parts is a burst Telegram
  * allows). Written for the injected `Clock`, so tests check rates exactly.
@@ -36,14 +36,16 @@ export type SendKind = 'reply' | 'bulk'
 export class Throttle {
   private readonly global: number[] = []
   private readonly perChat = new Map<number, number[]>()
+  /** When the last bulk message went: bulk messages are spaced evenly, never sent in bursts. */
+  private lastBulk = -Infinity
 
   constructor(
     private readonly clock: Clock,
     private readonly limits: Readonly<ThrottleLimits> = TELEGRAM_LIMITS,
   ) {}
 
-  /** Waits until a message to `chatId` may go, and counts it as gone. Call right before sending. */
-  async acquire(chatId: number, kind: SendKind = 'bulk'): Promise<void> {
+  /** Waits until a message to `chatId` may go, and counts it as gone; returns the time it was counted at. Call right before sending. */
+  async acquire(chatId: number, kind: SendKind = 'bulk'): Promise<number> {
     for (;;) {
       const now = this.clock.now()
       const wait = this.delay(chatId, now, kind)
@@ -51,11 +53,27 @@ export class Throttle {
         this.global.push(now)
         // Per-chat spacing is kept for bulk messages only (replies are not held back by it), so
         // the map holds only chats a broadcast is writing to.
-        if (kind === 'bulk') this.perChat.set(chatId, [...(this.perChat.get(chatId) ?? []), now])
-        return
+        if (kind === 'bulk') {
+          this.perChat.set(chatId, [...(this.perChat.get(chatId) ?? []), now])
+          this.lastBulk = now
+        }
+        return now
       }
       await this.clock.sleep(wait)
     }
+  }
+
+  /**
+   * Counts a message let through at `at` as gone now instead: it went later
+   * (its delivery record was written first), and the rate Telegram sees is
+   * that of the sends, not of the permissions.
+   */
+  restamp(chatId: number, kind: SendKind, at: number): void {
+    const now = this.clock.now()
+    moveStamp(this.global, at, now)
+    const list = this.perChat.get(chatId)
+    if (kind === 'bulk' && list) moveStamp(list, at, now)
+    if (kind === 'bulk') this.lastBulk = Math.max(this.lastBulk, now)
   }
 
   private delay(chatId: number, now: number, kind: SendKind): number {
@@ -63,6 +81,9 @@ export class Throttle {
     prune(this.global, now - 1000)
     const overall = kind === 'bulk' ? this.limits.perSecond - this.limits.replyReserve : this.limits.perSecond
     if (this.global.length >= overall) wait = Math.max(wait, this.global[this.global.length - overall]! + 1000 - now)
+    // A broadcast goes out evenly (one every 40 ms at 25/s): a burst of 25 at the start of each second would
+    // meet the next one in any second that a little network delay shifts, and Telegram counts on arrival.
+    if (kind === 'bulk') wait = Math.max(wait, this.lastBulk + 1000 / overall - now)
     const list = this.perChat.get(chatId)
     if (list && kind === 'bulk') {
       prune(list, now - 60_000)
@@ -77,6 +98,16 @@ export class Throttle {
     }
     return wait
   }
+}
+
+/** Replaces one `from` in a sorted list by `to` (later), keeping it sorted. */
+function moveStamp(list: number[], from: number, to: number): void {
+  const i = list.lastIndexOf(from)
+  if (i < 0) return
+  list.splice(i, 1)
+  let at = list.length
+  while (at > 0 && list[at - 1]! > to) at--
+  list.splice(at, 0, to)
 }
 
 /** Drops timestamps at or before `cutoff` from the front of a sorted list. */
@@ -116,8 +147,12 @@ export function throttleTransformer(throttle: Throttle): Transformer<RawApi> {
     if (SENDS.test(method)) {
       const chatId = Number((payload as { chat_id?: unknown }).chat_id)
       const hooks = bulk.getStore()
-      await throttle.acquire(chatId, hooks ? 'bulk' : 'reply')
-      await hooks?.beforeSend?.()
+      const kind = hooks ? 'bulk' : 'reply'
+      const at = await throttle.acquire(chatId, kind)
+      if (hooks?.beforeSend) {
+        await hooks.beforeSend()
+        throttle.restamp(chatId, kind, at)
+      }
     }
     return prev(method, payload, signal)
   }

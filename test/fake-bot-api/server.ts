@@ -137,6 +137,8 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // When the request arrived, before its body is read: the time Telegram would count it at.
+    const arrived = Date.now()
     const pathname = new URL(req.url ?? '/', 'http://x').pathname
     const download = /^\/file\/bot([^/]+)\/documents\/([\w-]+)\.txt$/.exec(pathname)
     if (download) {
@@ -154,7 +156,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     const raw = Buffer.concat(chunks).toString('utf8')
     let payload: Record<string, unknown> = {}
     if (raw && (req.headers['content-type'] ?? '').includes('json')) payload = JSON.parse(raw) as Record<string, unknown>
-    const call: ApiCall = { method, payload, at: Date.now() }
+    const call: ApiCall = { method, payload, at: arrived, port: req.socket.remotePort ?? 0 }
     record(call)
     const ok = (result: unknown) => send(res, 200, { ok: true, result })
     const deliver = () => {

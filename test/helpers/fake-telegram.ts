@@ -25,6 +25,8 @@ export interface ApiCall {
   payload: Record<string, any>
   /** When the HTTP fake received it (ms since epoch). */
   at?: number
+  /** The HTTP fake's caller's port (tells two processes apart). */
+  port?: number
 }
 
 /** What Telegram (or the network) does with one call instead of answering it normally. */

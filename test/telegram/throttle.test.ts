@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Throttle, type SendKind } from '../../src/telegram/throttle.js'
+import { sendInBulk, Throttle, throttleTransformer, type SendKind } from '../../src/telegram/throttle.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 
 async function sendTimes(
@@ -77,5 +77,33 @@ describe('the broadcast throttle', () => {
         60_000,
       ),
     ).toBe(30)
+  })
+})
+
+describe('the throttle on the bot API', () => {
+  it('counts a digest message when it goes, after its delivery record, so slow records never let a second hold more than 25', async () => {
+    const clock = new VirtualClock(0)
+    const throttle = new Throttle(clock)
+    const sent: number[] = []
+    const transformer = throttleTransformer(throttle)
+    const prev = (async () => {
+      sent.push(clock.now())
+      return { ok: true, result: true }
+    }) as unknown as Parameters<typeof transformer>[0]
+    // Each record takes a varying time to write (a busy database): 0 to 300 ms.
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        sendInBulk({ beforeSend: () => clock.sleep((i * 37) % 300) }, () =>
+          transformer(prev, 'sendMessage', { chat_id: 7000 + i, text: '摘要' }),
+        ),
+      ),
+    )
+    expect(sent).toHaveLength(200)
+    expect(
+      maxInWindow(
+        sent.sort((a, b) => a - b),
+        1000,
+      ),
+    ).toBeLessThanOrEqual(25)
   })
 })
