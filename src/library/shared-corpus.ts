@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -148,7 +148,8 @@ export async function openSharedLibrary(options: SharedLibraryOptions): Promise<
     for (const e of entries) {
       listed.add(e.file)
       addedAt.set(e.file, e.addedAt)
-      if (state[e.file] === e.bytesHash) continue
+      // Known and still there (a container re-created with a fresh SEEDS_DIR keeps DATA_DIR, not the files).
+      if (state[e.file] === e.bytesHash && existsSync(join(seedsDir, e.file))) continue
       const local = await readFile(join(seedsDir, e.file)).catch(() => undefined)
       if (!local || sha256(local) !== e.bytesHash) {
         const bytes = await corpus.bytes(e.file)

@@ -105,6 +105,27 @@ describe.skipIf(!server)('the corpus shared by two replicas', () => {
     await eventually(async () => a.listArticles().some((m) => m.title === COAL_GEOLOGY.title))
   })
 
+  it('writes the corpus again into a replica folder emptied while it was down (a re-created container)', async () => {
+    const aSeeds = folder()
+    const aData = folder()
+    const first = await replica(aSeeds, aData)
+    await first.close()
+    open.splice(open.indexOf(first), 1)
+    for (const f of readdirSync(aSeeds)) rmSync(join(aSeeds, f))
+    const again = await replica(aSeeds, aData)
+    expect(
+      again
+        .listArticles()
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(
+      b
+        .listArticles()
+        .map((m) => m.title)
+        .sort(),
+    )
+  })
+
   it('restarts from its own folder and snapshot, with what changed while it was down', async () => {
     const aSeeds = folder()
     const aData = folder()
