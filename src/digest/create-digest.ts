@@ -11,7 +11,7 @@ import { buildDigest, createAnalysisCache, DIGEST_DEFAULTS, selectArticles, type
 import { FileDeliveryLog, type DeliveryLog } from './delivery-log.js'
 import { deliver, resolveStaleSends, type ComposedDigest, type RunSummary, type SendMessage } from './delivery.js'
 import { renderDigest, renderEmptyDigest } from './render.js'
-import { isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
+import { dailyTime, isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
 import type { DigestControl, DigestRunSummary } from './service.js'
 import { Subscriptions, type Subscription } from './subscriptions.js'
 import { systemClock, type Clock } from '../clock.js'
@@ -91,9 +91,13 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
   const analyze = createAnalysisCache()
   let api = opts.api
 
-  const send: SendMessage = (chatId, text) => {
+  const send: SendMessage = (chatId, message, threadId) => {
     if (!api) throw new Error('digest: no Telegram API attached (call attachApi(bot.api) before start)')
-    return api.sendMessage(chatId, text, HTML)
+    return api.sendMessage(chatId, message.text, {
+      ...HTML,
+      ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+      ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
+    })
   }
 
   const localeFor = async (sub: Subscription | undefined, chatId: number): Promise<Locale> =>
@@ -128,11 +132,11 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     return async (sub: Subscription, day: string, scheduled: boolean): Promise<ComposedDigest | undefined> => {
       const locale = await localeFor(sub, sub.chatId)
       const d = build(sub.coveredUntil)
-      if (!d) return scheduled && config.digestSendEmpty ? { parts: [renderEmptyDigest({ locale, date: day })] } : undefined
+      if (!d) return scheduled && config.digestSendEmpty ? { parts: [{ text: renderEmptyDigest({ locale, date: day }) }] } : undefined
       const key = `${sub.coveredUntil}|${locale}|${day}`
       let parts = rendered.get(key)
       if (!parts) rendered.set(key, (parts = renderDigest(d.digest, { locale, date: day })))
-      return { parts, cursor: d.cursor }
+      return { parts: parts.map((text) => ({ text })), cursor: d.cursor }
     }
   }
 
@@ -182,6 +186,7 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
 
   const service: DigestControl = {
     timeZone: tz,
+    defaultTime: dailyTime(config.digestCron) ?? config.digestCron,
     subscribedChats: async () => (await subscriptions.active()).length,
     lastRun: async (): Promise<DigestRunSummary | undefined> => (await state.read('lastRun')) as RunSummary | undefined,
     subscription: (chatId) => subscriptions.get(chatId),
@@ -189,15 +194,19 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     unsubscribe: (chatId) => subscriptions.deactivate(chatId, 'unsubscribed'),
     preview: async (chatId, locale) => {
       const sub = await subscriptions.get(chatId)
+      const today = localDay(clock.now(), tz)
+      // After today's digest went out, /digest shows it again (what it covered, and anything added since).
+      const sentToday = sub?.active ? await log.get(chatId, today) : undefined
+      const since = sentToday?.state === 'sent' ? sentToday.since : sub?.active ? sub.coveredUntil : undefined
       const probe: Subscription = {
         chatId,
         active: true,
         subscribedAt: clock.now(),
         locale,
-        ...(sub?.active && sub.coveredUntil !== undefined ? { coveredUntil: sub.coveredUntil } : {}),
+        ...(since !== undefined ? { coveredUntil: since } : {}),
       }
-      const composed = await composer()(probe, localDay(clock.now(), tz), false)
-      return composed?.parts ?? []
+      const composed = await composer()(probe, today, false)
+      return composed?.parts.map((p) => p.text) ?? []
     },
     chatGone: async (chatId, reason) => {
       if (await subscriptions.deactivate(chatId, reason)) logger.info({ chatId, reason }, 'digest: chat gone; subscription deactivated')

@@ -22,9 +22,11 @@ export interface DigestService {
 export interface DigestControl extends DigestService {
   /** The time zone of `DIGEST_CRON` and of per-chat times. */
   readonly timeZone: string
+  /** When chats without their own time get the digest: `HH:MM`, or the cron expression when it is not a daily time. */
+  readonly defaultTime: string
   subscription(chatId: number): Promise<Subscription | undefined>
   /** Subscribes a chat (or changes its time); `time` is `HH:MM`. */
-  subscribe(chatId: number, opts: { by?: number; time?: string; locale?: Locale }): Promise<Subscription>
+  subscribe(chatId: number, opts: { by?: number; time?: string; locale?: Locale; threadId?: number }): Promise<Subscription>
   /** Returns false when the chat had no active subscription. */
   unsubscribe(chatId: number): Promise<boolean>
   /**

@@ -9,6 +9,8 @@ export interface Subscription {
   time?: string
   /** Script the digest is shown in when the chat has no /lang setting. */
   locale?: Locale
+  /** The forum topic the chat subscribed in (`message_thread_id`); the digest goes there. */
+  threadId?: number
   /**
    * The schedule cursor: the newest `addedAt` a scheduled digest has covered.
    * The next scheduled digest covers articles added after it; `/digest` never moves it.
@@ -64,7 +66,10 @@ export class Subscriptions {
   }
 
   /** Subscribes (or re-subscribes, keeping the cursor so nothing is sent twice). */
-  async subscribe(chatId: number, opts: { by?: number; time?: string | undefined; locale?: Locale }): Promise<Subscription> {
+  async subscribe(
+    chatId: number,
+    opts: { by?: number; time?: string | undefined; locale?: Locale; threadId?: number },
+  ): Promise<Subscription> {
     const old = await this.get(chatId)
     const sub: Subscription = {
       chatId,
@@ -74,6 +79,7 @@ export class Subscriptions {
       ...(opts.by !== undefined ? { subscribedBy: opts.by } : old?.subscribedBy !== undefined ? { subscribedBy: old.subscribedBy } : {}),
       ...(opts.time !== undefined ? { time: opts.time } : {}),
       ...(opts.locale ? { locale: opts.locale } : old?.locale ? { locale: old.locale } : {}),
+      ...(opts.threadId !== undefined ? { threadId: opts.threadId } : {}),
     }
     await this.put(sub)
     return sub

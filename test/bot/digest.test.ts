@@ -137,9 +137,24 @@ describe('/digest', () => {
     expect(scheduled).toContain(`/read_${await idOf(YELLOW_RIVER)}`)
     expect(t.api.last('sendMessage')?.payload).toMatchObject({ chat_id: groupChat.id, parse_mode: 'HTML' })
 
-    // After the scheduled one, nothing is new.
+    // After the scheduled one, /digest shows today's digest again (it used to say nothing was new).
+    t.api.clear()
     await t.bot.handleUpdate(command('digest', '', { chat: groupChat, from: users.alice }))
-    expect(t.replies().at(-1)).toContain('目前没有新文章')
+    expect(t.replies().join('\n')).toContain(`/read_${await idOf(YELLOW_RIVER)}`)
+    expect(t.replies().join('\n')).not.toContain('目前没有新文章')
+  })
+
+  it('says when the digest will come, and delivers a subscription made in a forum topic to that topic', async () => {
+    const t = await setup({ chatMemberStatus: 'administrator' })
+    const update = command('subscribe', '', { chat: supergroupChat, from: users.alice })
+    Object.assign(update.message!, { is_topic_message: true, message_thread_id: 77 })
+    await t.bot.handleUpdate(update)
+    expect(t.replies().at(-1)).toBe(
+      '已订阅：科技新闻摘要将于每天 08:00（Asia/Shanghai）推送，发到这个话题里。想换时间可以发送 /subscribe 07:30 这样的命令。',
+    )
+    t.api.clear()
+    expect(await t.digest.runOnce()).toMatchObject({ sent: 1 })
+    expect(t.api.last('sendMessage')?.payload).toMatchObject({ chat_id: supergroupChat.id, message_thread_id: 77 })
   })
 })
 

@@ -47,10 +47,21 @@ const T = {
 /** Replies with `text` in the chat's language. */
 const say = (ctx: BotContext, text: Text) => ctx.reply(localize(ctx.locale, text))
 
-const subscribedText = (time: string | undefined, tz: string): Text =>
-  time
-    ? { zh: `已订阅：每天 ${time}（${tz}）推送科技新闻摘要。`, en: `Subscribed: the digest arrives daily at ${time} (${tz}).` }
-    : { zh: `已订阅：每天定时推送科技新闻摘要（${tz}）。`, en: `Subscribed: the digest arrives daily on the default schedule (${tz}).` }
+/** What /subscribe answers: when the digest will come, and where (the topic it was sent in). */
+const subscribedText = (time: string, tz: string, custom: boolean, inTopic: boolean): Text => {
+  const daily = /^\d\d:\d\d$/.test(time)
+  const when = daily
+    ? { zh: `每天 ${time}（${tz}）`, en: `daily at ${time} (${tz})` }
+    : { zh: `按计划 ${time}（${tz}）`, en: `on the schedule ${time} (${tz})` }
+  const where = inTopic ? { zh: '，发到这个话题里', en: ', in this topic' } : { zh: '', en: '' }
+  const change = custom
+    ? { zh: '', en: '' }
+    : { zh: '想换时间可以发送 /subscribe 07:30 这样的命令。', en: 'To choose another time, send e.g. /subscribe 07:30.' }
+  return {
+    zh: `已订阅：科技新闻摘要将于${when.zh}推送${where.zh}。${change.zh}`,
+    en: `Subscribed: the digest arrives ${when.en}${where.en}. ${change.en}`.trim(),
+  }
+}
 
 /**
  * /subscribe, /unsubscribe and /digest, plus the chat events that change a
@@ -80,13 +91,16 @@ export function createDigestFeature(deps: BotDeps): Composer<BotContext> {
     if (arg !== '' && time === undefined) return void (await say(ctx, T.badTime))
     if (!(await mayManage(ctx))) return
     const old = await digest.subscription(ctx.chat.id)
+    // In a forum, the topic the command was sent in is where the digest goes.
+    const threadId = ctx.msg.is_topic_message ? ctx.msg.message_thread_id : undefined
     const sub = await digest.subscribe(ctx.chat.id, {
       ...(ctx.from ? { by: ctx.from.id } : {}),
       // A re-subscription without a time keeps the chat's time.
       ...(time ? { time } : old?.time ? { time: old.time } : {}),
       locale: ctx.locale,
+      ...(threadId !== undefined ? { threadId } : {}),
     })
-    await say(ctx, subscribedText(sub.time, digest.timeZone))
+    await say(ctx, subscribedText(sub.time ?? digest.defaultTime, digest.timeZone, sub.time !== undefined, threadId !== undefined))
   })
 
   composer.command('unsubscribe', async (ctx) => {
