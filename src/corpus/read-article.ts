@@ -6,6 +6,23 @@ import { buildPassages, paragraphSpans } from './passages.js'
 import { detectScript } from '../text/script.js'
 import type { Article } from './article.js'
 
+/** How a file of the corpus folder is read: as plain text, as a saved web page, or not at all. */
+export type ArticleFormat = 'text' | 'html'
+
+/**
+ * Which files are articles: `.txt`, and `.html`/`.htm` pages as a scraper
+ * saves them. Anything else beside them (a `manifest.jsonl`, a `README.md`,
+ * images) is not read, with the reason.
+ * @example articleFormat('000_a26d.txt') // { ok: true, format: 'text' }
+ * @example articleFormat('manifest.jsonl') // { ok: false, reason: 'not an article: only .txt, .html and .htm files are read' }
+ */
+export function articleFormat(file: string): { ok: true; format: ArticleFormat } | { ok: false; reason: string } {
+  const ext = /\.([^./]+)$/.exec(file)?.[1]?.toLowerCase()
+  if (ext === 'txt') return { ok: true, format: 'text' }
+  if (ext === 'html' || ext === 'htm') return { ok: true, format: 'html' }
+  return { ok: false, reason: 'not an article: only .txt, .html and .htm files are read' }
+}
+
 /** An article, or why the file could not be read as one. */
 export type ReadResult = { ok: true; article: Article } | { ok: false; reason: string }
 

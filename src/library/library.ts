@@ -4,7 +4,7 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Logger } from '../logger.js'
 import { writeAtomically } from '../store/file-store.js'
-import { readArticle } from '../corpus/read-article.js'
+import { articleFormat, readArticle } from '../corpus/read-article.js'
 import { fold } from '../text/script.js'
 import { tokensWithPositions } from '../search/tokenize.js'
 import { SearchIndex } from '../search/search-index.js'
@@ -198,6 +198,11 @@ class FileLibrary implements OpenedLibrary {
     const stats = await statAll(dir, names)
     for (const [i, file] of names.entries()) {
       seen.add(file)
+      const format = articleFormat(file)
+      if (!format.ok) {
+        skipped.push({ file, reason: format.reason })
+        continue
+      }
       try {
         const st = stats[i]!
         if (st instanceof Error) throw st

@@ -43,6 +43,19 @@ describe('library', () => {
     expect(report.added).toHaveLength(0)
   })
 
+  it('reads only article files: a manifest or a README beside the articles is listed as skipped, never found', async () => {
+    writeFileSync(join(seedsDir, 'manifest.jsonl'), '{"file":"a.txt","title":"彩票开奖结果公布","date":"2024-01-01"}\n')
+    writeFileSync(join(seedsDir, 'README.md'), '# 说明\n本文件夹存放彩票开奖新闻的抓取结果。\n')
+    const l = await open()
+    expect(l.listArticles()).toHaveLength(5)
+    expect((await l.search('彩票开奖')).hits).toHaveLength(0)
+    const report = await l.reload()
+    expect(report.skipped).toEqual([
+      { file: 'README.md', reason: 'not an article: only .txt, .html and .htm files are read' },
+      { file: 'manifest.jsonl', reason: 'not an article: only .txt, .html and .htm files are read' },
+    ])
+  })
+
   it('reports added, changed and removed articles on reload, processing only what changed', async () => {
     const l = await open()
     const text = readFileSync(join(seedsDir, '001_7d3c0c2c60a354c7.txt'), 'utf8')
