@@ -33,6 +33,8 @@ export interface ArticleFile {
   /** File name relative to the corpus folder, e.g. `000_a26d11e632a73800.txt`. */
   file: string
   bytes: Uint8Array
+  /** When the file was last written (ms since epoch): a date read from the body is never later. */
+  modifiedMs?: number
 }
 
 /**
@@ -49,7 +51,7 @@ export function readArticle(input: ArticleFile): ReadResult {
   try {
     const decoded = decodeBytes(input.bytes)
     if (!decoded.ok) return decoded
-    const meta = extractMetadata(cleanLines(decoded.text))
+    const meta = extractMetadata(cleanLines(decoded.text), input.modifiedMs === undefined ? {} : { fileDate: fileDate(input.modifiedMs) })
     if (meta.body.length === 0) return { ok: false, reason: 'no readable text after cleaning' }
     const text = meta.body.join('\n')
     const paragraphs = paragraphSpans(text)
@@ -69,6 +71,11 @@ export function readArticle(input: ArticleFile): ReadResult {
   } catch (err) {
     return { ok: false, reason: `could not read: ${err instanceof Error ? err.message : String(err)}` }
   }
+}
+
+/** The latest calendar day anywhere on Earth at that instant (UTC+14), as `YYYY-MM-DD`. */
+function fileDate(ms: number): string {
+  return new Date(ms + 14 * 3600_000).toISOString().slice(0, 10)
 }
 
 /** `sub/000_a26d.txt` → `000_a26d`. */

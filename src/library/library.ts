@@ -41,7 +41,7 @@ interface CacheFile {
  * tokenizing changes: parsed articles and the index snapshot of another
  * version are ignored and rebuilt from the files.
  */
-const CACHE_VERSION = 2
+const CACHE_VERSION = 3
 
 /**
  * How this code folds and tokenizes a sample of every kind of text: a change
@@ -225,7 +225,7 @@ class FileLibrary implements OpenedLibrary {
         let article = this.articlesByHash.get(bytesHash)
         if (article) article = { ...article, id, file }
         else {
-          const result = readArticle({ id, file, bytes })
+          const result = readArticle({ id, file, bytes, modifiedMs: st.mtimeMs })
           if (!result.ok) {
             skipped.push({ file, reason: result.reason })
             continue
