@@ -12,6 +12,8 @@ import { fold } from '../text/script.js'
 export interface ArticleMetadata {
   /** The title line, when the file has one (it is not part of `body`), without a site suffix. */
   title?: string
+  /** The site's name the title line ended with (`…｜晨光新聞網` → `晨光新聞網`). */
+  site?: string
   /** `YYYY-MM-DD`. */
   date?: string
   source?: string
@@ -359,8 +361,16 @@ const SECTION_MAX = 8
  * @example stripTitleSuffix('嫦娥六号成功发射_新闻频道_央视网') === '嫦娥六号成功发射'
  */
 export function stripTitleSuffix(title: string, extraSuffixes: ReadonlySet<string> = new Set()): string {
+  return splitTitleSuffix(title, extraSuffixes).title
+}
+
+/**
+ * The headline and the site named after it, as {@link stripTitleSuffix} splits them.
+ * @example splitTitleSuffix('嫦娥六号成功发射_新闻频道_央视网') // { title: '嫦娥六号成功发射', site: '央视网' }
+ */
+export function splitTitleSuffix(title: string, extraSuffixes: ReadonlySet<string> = new Set()): { title: string; site?: string } {
   let out = title
-  let strippedSite = false
+  let site: string | undefined
   for (;;) {
     let last: RegExpExecArray | undefined
     for (const m of out.matchAll(SUFFIX_SEPARATOR)) last = m
@@ -368,14 +378,14 @@ export function stripTitleSuffix(title: string, extraSuffixes: ReadonlySet<strin
     const head = out.slice(0, last.index).trim()
     const tail = out.slice(last.index + last[0].length).trim()
     if (head.length < 4 || tail.length === 0) break
-    const site = tail.length <= 20 && (SITE_WORD.test(tail) || extraSuffixes.has(tail) || extraSuffixes.has(fold(tail)))
+    const isSite = tail.length <= 20 && (SITE_WORD.test(tail) || extraSuffixes.has(tail) || extraSuffixes.has(fold(tail)))
     // After the site's name, a short section name (`新闻频道`, `國際`) goes too.
-    const section = strippedSite && tail.length <= SECTION_MAX && /[_｜|丨]/.test(last[0]) && !/[，,。！？!?]/.test(tail)
-    if (!site && !section) break
+    const section = site !== undefined && tail.length <= SECTION_MAX && /[_｜|丨]/.test(last[0]) && !/[，,。！？!?]/.test(tail)
+    if (!isSite && !section) break
     out = head
-    strippedSite = true
+    site ??= tail
   }
-  return out
+  return site === undefined ? { title: out } : { title: out, site }
 }
 
 /** A headline compared with a body line: folded, without spaces and punctuation. */
@@ -468,7 +478,11 @@ export function extractMetadata(lines: readonly CleanLine[], options: MetadataOp
   }
   date ??= laterDate
   const out: ArticleMetadata = { body }
-  if (title !== undefined) out.title = stripTitleSuffix(title, withSource(options.titleSuffixes, source ?? creditSource))
+  if (title !== undefined) {
+    const split = splitTitleSuffix(title, withSource(options.titleSuffixes, source ?? creditSource))
+    out.title = split.title
+    if (split.site !== undefined) out.site = split.site
+  }
   if (date !== undefined) out.date = date
   source ??= creditSource
   if (source !== undefined) out.source = source

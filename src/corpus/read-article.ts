@@ -5,6 +5,8 @@ import { extractMetadata, titleFromBody } from './metadata.js'
 import { buildPassages, paragraphSpans } from './passages.js'
 import { detectScript } from '../text/script.js'
 import type { Article } from './article.js'
+import { stripTitleSuffix } from './metadata.js'
+import { stripTemplates, type GroupTemplates, type TemplateDoc } from './template.js'
 
 /** How a file of the corpus folder is read: as plain text, as a saved web page, or not at all. */
 export type ArticleFormat = 'text' | 'html'
@@ -53,24 +55,63 @@ export function readArticle(input: ArticleFile): ReadResult {
     if (!decoded.ok) return decoded
     const meta = extractMetadata(cleanLines(decoded.text), input.modifiedMs === undefined ? {} : { fileDate: fileDate(input.modifiedMs) })
     if (meta.body.length === 0) return { ok: false, reason: 'no readable text after cleaning' }
-    const text = meta.body.join('\n')
-    const paragraphs = paragraphSpans(text)
     const article: Article = {
       id: input.id,
       file: input.file,
       title: meta.title ?? titleFromBody(meta.body[0]!) ?? fileStem(input.file),
-      text,
-      paragraphs,
-      passages: buildPassages(text, paragraphs),
-      script: detectScript(text),
-      contentHash: createHash('sha256').update(text).digest('hex'),
+      ...bodyOf(meta.body),
     }
     if (meta.date !== undefined) article.date = meta.date
     if (meta.source !== undefined) article.source = meta.source
+    if (meta.site !== undefined) article.site = meta.site
     return { ok: true, article }
   } catch (err) {
     return { ok: false, reason: `could not read: ${err instanceof Error ? err.message : String(err)}` }
   }
+}
+
+/** Text, paragraphs, passages, script and hash of body lines. */
+function bodyOf(lines: readonly string[]): Pick<Article, 'text' | 'paragraphs' | 'passages' | 'script' | 'contentHash'> {
+  const text = lines.join('\n')
+  const paragraphs = paragraphSpans(text)
+  return {
+    text,
+    paragraphs,
+    passages: buildPassages(text, paragraphs),
+    script: detectScript(text),
+    contentHash: createHash('sha256').update(text).digest('hex'),
+  }
+}
+
+/** Whose templates an article carries: its site's, else its source's (`undefined`: unknown). */
+export function templateGroup(article: Pick<Article, 'site' | 'source'>): string | undefined {
+  return article.site ?? article.source
+}
+
+/**
+ * What the template learner is given of an article as read.
+ * @example templateDoc(article) // { group: '晨光新聞網', lines: ['記者林小華／台北報導', …], title: '…' }
+ */
+export function templateDoc(article: Article): TemplateDoc {
+  return { group: templateGroup(article) ?? '', lines: article.text.split('\n'), title: article.title }
+}
+
+/**
+ * The article as served: learned templates removed from its body, a learned
+ * site suffix from its title. The same object when nothing is removed; the
+ * file and the article as read are never changed.
+ * @example serveArticle(article, templateIndex(model), new Set(model.titleSuffixes))
+ */
+export function serveArticle(
+  article: Article,
+  templates: (group: string | undefined) => GroupTemplates,
+  titleSuffixes: ReadonlySet<string>,
+): Article {
+  const lines = article.text.split('\n')
+  const kept = stripTemplates(lines, templates(templateGroup(article)))
+  const title = titleSuffixes.size > 0 ? stripTitleSuffix(article.title, titleSuffixes) : article.title
+  if (kept === lines && title === article.title) return article
+  return { ...article, title, ...(kept === lines ? {} : bodyOf(kept)) }
 }
 
 /** The latest calendar day anywhere on Earth at that instant (UTC+14), as `YYYY-MM-DD`. */

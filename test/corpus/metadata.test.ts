@@ -268,6 +268,7 @@ describe('extractMetadata', () => {
     )
     expect(meta).toEqual({
       title: '新型深海探测器完成海试',
+      site: '东方科讯网',
       date: '2025-03-05',
       source: '东方科讯网（上海）',
       body: ['探测器下潜至万米深处。'],

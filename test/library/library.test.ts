@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openLibrary, type OpenedLibrary, MAX_ARTICLE_BYTES } from '../../src/library/library.js'
 import pino from 'pino'
 import { silentLogger } from '../../src/logger.js'
+import { makeSites } from '../corpus/sites.js'
 
 const seeds = join(import.meta.dirname, '..', '..', 'seeds')
 let root: string
@@ -209,3 +210,50 @@ function recordingLogger() {
   const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(JSON.parse(line)) })
   return { logger, lines }
 }
+
+describe('library with templates learned from the corpus', () => {
+  const footer = '本網站所有內容，未經書面授權，不得轉載或公開傳輸。'
+  const sites = makeSites()
+  const write = (filter: (file: string) => boolean) => {
+    for (const a of sites) if (filter(a.file)) writeFileSync(join(seedsDir, a.file), a.text)
+  }
+  const idOf = (l: OpenedLibrary, file: string) => l.listArticles().find((a) => a.file === file)!.id
+
+  it('serves and indexes articles without their site’s footer, leaves the files as they are, and keeps it so after a restart', async () => {
+    write(() => true)
+    const l = await open()
+    const text = l.getArticle(idOf(l, 'tw-00.txt'))!.text
+    expect(text).not.toContain(footer)
+    expect(text).not.toMatch(/記者.*報導/)
+    expect((await l.search('未經書面授權 不得轉載')).hits).toHaveLength(0)
+    expect(readFileSync(join(seedsDir, 'tw-00.txt'), 'utf8')).toContain(footer)
+    await l.close()
+    lib = undefined
+    const restarted = await open()
+    expect(restarted.getArticle(idOf(restarted, 'tw-00.txt'))!.text).toBe(text)
+    expect((await restarted.search('未經書面授權 不得轉載')).hits).toHaveLength(0)
+  })
+
+  it('learns a site’s footer once enough of its articles arrive on reload, and forgets it when they go', async () => {
+    write((f) => /^tw-0[0-4]\.txt$/.test(f))
+    const l = await open()
+    const id = idOf(l, 'tw-00.txt')
+    expect(l.getArticle(id)!.text).toContain(footer)
+    write((f) => f.startsWith('tw-'))
+    const report = await l.reload()
+    expect(report.changed).toHaveLength(0)
+    expect(l.getArticle(id)!.text).not.toContain(footer)
+    for (const a of sites) if (/^tw-(?:0[5-9]|[12]\d|30)\.txt$/.test(a.file)) unlinkSync(join(seedsDir, a.file))
+    await l.reload()
+    expect(l.getArticle(id)!.text).toContain(footer)
+  })
+
+  it('removes a known footer from an uploaded article of that site', async () => {
+    write((f) => f.startsWith('tw-') && f !== 'tw-30.txt')
+    const l = await open()
+    const upload = sites.find((a) => a.file === 'tw-30.txt')!
+    const added = await l.addArticle(Buffer.from(upload.text))
+    expect(added.ok).toBe(true)
+    if (added.ok) expect(l.getArticle(added.article.id)!.text).not.toContain(footer)
+  })
+})
