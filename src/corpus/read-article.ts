@@ -5,7 +5,8 @@ import { extractMetadata, titleFromBody } from './metadata.js'
 import { buildPassages, paragraphSpans } from './passages.js'
 import { detectScript } from '../text/script.js'
 import type { Article } from './article.js'
-import { stripTitleSuffix } from './metadata.js'
+import { readHtml } from './html.js'
+import { splitTitleSuffix, stripTitleSuffix, type ArticleMetadata } from './metadata.js'
 import { stripTemplates, type GroupTemplates, type TemplateDoc } from './template.js'
 
 /** How a file of the corpus folder is read: as plain text, as a saved web page, or not at all. */
@@ -37,6 +38,8 @@ export interface ArticleFile {
   bytes: Uint8Array
   /** When the file was last written (ms since epoch): a date read from the body is never later. */
   modifiedMs?: number
+  /** How to read it; by default from the file name's extension (`.html`/`.htm` as a web page, else text). */
+  format?: ArticleFormat
 }
 
 /**
@@ -53,7 +56,9 @@ export function readArticle(input: ArticleFile): ReadResult {
   try {
     const decoded = decodeBytes(input.bytes)
     if (!decoded.ok) return decoded
-    const meta = extractMetadata(cleanLines(decoded.text), input.modifiedMs === undefined ? {} : { fileDate: fileDate(input.modifiedMs) })
+    const options = input.modifiedMs === undefined ? {} : { fileDate: fileDate(input.modifiedMs) }
+    const format = input.format ?? (articleFormat(input.file).ok && /\.html?$/i.test(input.file) ? 'html' : 'text')
+    const meta = format === 'html' ? readPage(decoded.text, options) : extractMetadata(cleanLines(decoded.text), options)
     if (meta.body.length === 0) return { ok: false, reason: 'no readable text after cleaning' }
     const article: Article = {
       id: input.id,
@@ -68,6 +73,24 @@ export function readArticle(input: ArticleFile): ReadResult {
   } catch (err) {
     return { ok: false, reason: `could not read: ${err instanceof Error ? err.message : String(err)}` }
   }
+}
+
+/**
+ * A web page: its main text read like a text file (the page's title line first, so a header
+ * line in the text is still read), then what the meta tags say wins for title and date.
+ */
+function readPage(html: string, options: { fileDate?: string }): ArticleMetadata {
+  const page = readHtml(html)
+  const meta = extractMetadata(cleanLines([page.title ?? '', ...page.header, ...page.lines].join('\n')), options)
+  if (page.title !== undefined) {
+    const split = splitTitleSuffix(page.title, new Set([page.site, page.source, meta.source].filter((s) => s !== undefined)))
+    meta.title = split.title
+    if (split.site !== undefined) meta.site ??= split.site
+  }
+  if (page.date !== undefined) meta.date = page.date
+  if (page.source !== undefined) meta.source ??= page.source
+  if (page.site !== undefined) meta.site = page.site
+  return meta
 }
 
 /** Text, paragraphs, passages, script and hash of body lines. */

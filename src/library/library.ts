@@ -5,6 +5,7 @@ import { basename, join } from 'node:path'
 import type { Logger } from '../logger.js'
 import { writeAtomically } from '../store/file-store.js'
 import { articleFormat, readArticle, serveArticle, templateDoc, templateGroup } from '../corpus/read-article.js'
+import { looksLikeHtml } from '../corpus/html.js'
 import { EMPTY_TEMPLATES, groupKey, TemplateLearner, templateIndex, type TemplateModel } from '../corpus/template.js'
 import { fold } from '../text/script.js'
 import { tokensWithPositions } from '../search/tokenize.js'
@@ -44,7 +45,7 @@ interface CacheFile {
  * tokenizing changes: parsed articles and the index snapshot of another
  * version are ignored and rebuilt from the files.
  */
-const CACHE_VERSION = 4
+const CACHE_VERSION = 5
 
 /**
  * How this code folds and tokenizes a sample of every kind of text: a change
@@ -302,7 +303,7 @@ class FileLibrary implements OpenedLibrary {
       const bytesHash = sha256(bytes)
       // A generated name: nothing the user sent becomes part of a path.
       const stamp = new Date(this.now()).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
-      const file = `upload-${stamp}-${bytesHash.slice(0, 10)}.txt`
+      const file = `upload-${stamp}-${bytesHash.slice(0, 10)}.${looksLikeHtml(bytes) ? 'html' : 'txt'}`
       const id = articleId(file)
       const result = readArticle({ id, file, bytes })
       if (!result.ok) return { ok: false, reason: result.reason }

@@ -57,6 +57,25 @@ describe('library', () => {
     ])
   })
 
+  it('indexes a saved web page by its main text, and keeps an uploaded page as .html', async () => {
+    const html = (title: string, body: string) =>
+      `<!DOCTYPE html><html><head><title>${title}_东方科讯网</title><meta property="article:published_time" content="2025-03-05"></head>` +
+      `<body><nav>首页 | 科技 | 关于我们</nav><article><h1>${title}</h1><p>${body}</p><p>${body}</p></article><footer>版权所有</footer></body></html>`
+    writeFileSync(
+      join(seedsDir, 'page.html'),
+      html('深海探测器完成万米海试', '探测器下潜至一万零九百米深处，采集了沉积物和微生物样本，并传回高清影像。'),
+    )
+    const l = await open()
+    const hit = (await l.search('深海探测器 沉积物')).hits[0]
+    expect(hit?.article).toMatchObject({ file: 'page.html', title: '深海探测器完成万米海试', date: '2025-03-05' })
+    expect(l.getArticle(hit!.article.id)!.text).not.toMatch(/<|关于我们|版权所有/)
+    const added = await l.addArticle(
+      Buffer.from(html('量子通信干线全线贯通', '量子通信干线全线贯通，全长两千公里，连接多个城市的数据中心。')),
+    )
+    expect(added.ok && added.article.file).toMatch(/^upload-.*\.html$/)
+    expect(added.ok && added.article.title).toBe('量子通信干线全线贯通')
+  })
+
   it('reports added, changed and removed articles on reload, processing only what changed', async () => {
     const l = await open()
     const text = readFileSync(join(seedsDir, '001_7d3c0c2c60a354c7.txt'), 'utf8')
