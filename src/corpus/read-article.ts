@@ -130,9 +130,11 @@ export function serveArticle(
   templates: (group: string | undefined) => GroupTemplates,
   titleSuffixes: ReadonlySet<string>,
 ): Article {
-  const lines = article.text.split('\n')
-  const kept = stripTemplates(lines, templates(templateGroup(article)))
+  const group = templates(templateGroup(article))
   const title = titleSuffixes.size > 0 ? stripTitleSuffix(article.title, titleSuffixes) : article.title
+  if (group.empty && title === article.title) return article
+  const lines = article.text.split('\n')
+  const kept = stripTemplates(lines, group)
   if (kept === lines && title === article.title) return article
   return { ...article, title, ...(kept === lines ? {} : bodyOf(kept)) }
 }

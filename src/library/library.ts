@@ -111,11 +111,15 @@ class FileLibrary implements OpenedLibrary {
   private watcher?: CorpusWatcher
   private readonly cachePath: string
   private readonly snapshotPath: string
+  private readonly learnerPath: string
+  /** The generation of what DATA_DIR holds (library.json, index.bin, templates.bin written together). */
+  private generation?: string
   private readonly now: () => number
 
   constructor(private readonly options: LibraryOptions) {
     this.cachePath = join(options.dataDir, 'library.json')
     this.snapshotPath = join(options.dataDir, 'index.bin')
+    this.learnerPath = join(options.dataDir, 'templates.bin')
     this.now = options.now ?? Date.now
     this.loadCache()
   }
@@ -370,13 +374,7 @@ class FileLibrary implements OpenedLibrary {
     removed: readonly string[],
   ): Array<{ article: Article; addedAt: number }> {
     const started = performance.now()
-    if (!this.learner) {
-      this.learner = new TemplateLearner()
-      for (const [file, rec] of this.files) {
-        const article = this.articlesByHash.get(rec.bytesHash)
-        if (article && this.index.getArticle(rec.id)) this.learner.set(file, templateDoc(article))
-      }
-    }
+    this.learner ??= this.loadLearner() ?? this.buildLearner()
     for (const file of removed) this.learner.delete(file)
     for (const { file, article } of changes) this.learner.set(file, templateDoc(article))
     const model = this.learner.model()
@@ -395,6 +393,38 @@ class FileLibrary implements OpenedLibrary {
     }
     this.options.logger.debug({ ms: Math.round(performance.now() - started), affected: affected.size }, 'library: templates relearned')
     return out
+  }
+
+  /** Template statistics of every indexed article, from the articles (about 1.5 s for 20,000). */
+  private buildLearner(): TemplateLearner {
+    const learner = new TemplateLearner()
+    for (const [file, rec] of this.files) {
+      const article = this.articlesByHash.get(rec.bytesHash)
+      if (article && this.index.getArticle(rec.id)) learner.set(file, templateDoc(article))
+    }
+    return learner
+  }
+
+  /** The statistics saved with this generation of the cache, if they are of exactly the indexed files. */
+  private loadLearner(): TemplateLearner | undefined {
+    if (!this.generation) return undefined
+    try {
+      const bytes = readFileSync(this.learnerPath)
+      const n = bytes.readUInt32BE(0)
+      if (bytes.subarray(4, 4 + n).toString('utf8') !== this.generation) return undefined
+      const learner = TemplateLearner.deserialize(bytes.subarray(4 + n))
+      let indexed = 0
+      for (const [file, rec] of this.files) {
+        if (!this.index.getArticle(rec.id)) continue
+        if (!learner.has(file)) return undefined
+        indexed++
+      }
+      return learner.size === indexed ? learner : undefined
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.options.logger.warn({ err, path: this.learnerPath }, 'library: template statistics unusable, recounting')
+      return undefined
+    }
   }
 
   /**
@@ -427,7 +457,10 @@ class FileLibrary implements OpenedLibrary {
       this.files.clear()
       return
     }
-    if (cache.generation) this.restoreSnapshot(cache.generation)
+    if (cache.generation) {
+      this.restoreSnapshot(cache.generation)
+      this.generation = cache.generation
+    }
   }
 
   private restoreSnapshot(generation: string): void {
@@ -494,8 +527,10 @@ class FileLibrary implements OpenedLibrary {
     const head = Buffer.alloc(4)
     head.writeUInt32BE(tag.length)
     await writeAtomically(this.snapshotPath, [head, tag, this.index.termSnapshot()])
+    if (this.learner) await writeAtomically(this.learnerPath, [head, tag, this.learner.serialize()])
     const cache: CacheFile = { version: CACHE_VERSION, analysis: ANALYSIS, generation, files, articles, templates: this.templates }
     await writeAtomically(this.cachePath, JSON.stringify(cache))
+    this.generation = generation
   }
 }
 

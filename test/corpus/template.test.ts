@@ -98,6 +98,18 @@ describe('TemplateLearner', () => {
   })
 })
 
+describe('TemplateLearner.serialize', () => {
+  it('gives back a learner that learns the same and keeps counting', () => {
+    const { articles } = servedSites()
+    const learner = new TemplateLearner()
+    for (const { site, article } of articles) learner.set(site.file, templateDoc(article))
+    const copy = TemplateLearner.deserialize(learner.serialize())
+    expect(copy.model()).toEqual(learner.model())
+    for (const { site } of articles) if (site.file.startsWith('tw-')) copy.delete(site.file)
+    expect(copy.model().units['晨光新闻网']).toBeUndefined()
+  })
+})
+
 describe('leadIn', () => {
   it('finds reporter datelines and agency lead-ins at the start of a first paragraph', () => {
     expect(leadIn('〔記者林小華／台北報導〕市府今天宣布啟動綠能屋頂計畫。')).toBe('〔記者林小華／台北報導〕')

@@ -1,4 +1,15 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync, appendFileSync, readFileSync, mkdirSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  appendFileSync,
+  readFileSync,
+  mkdirSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
@@ -261,6 +272,19 @@ describe('library with templates learned from the corpus', () => {
     write((f) => f.startsWith('tw-'))
     const report = await l.reload()
     expect(report.changed).toHaveLength(0)
+    expect(l.getArticle(id)!.text).not.toContain(footer)
+    for (const a of sites) if (/^tw-(?:0[5-9]|[12]\d|30)\.txt$/.test(a.file)) unlinkSync(join(seedsDir, a.file))
+    await l.reload()
+    expect(l.getArticle(id)!.text).toContain(footer)
+  })
+
+  it('after a restart, keeps the template statistics current from what DATA_DIR saved', async () => {
+    write((f) => f.startsWith('tw-'))
+    await (await open()).close()
+    lib = undefined
+    expect(existsSync(join(dataDir, 'templates.bin'))).toBe(true)
+    const l = await open()
+    const id = idOf(l, 'tw-00.txt')
     expect(l.getArticle(id)!.text).not.toContain(footer)
     for (const a of sites) if (/^tw-(?:0[5-9]|[12]\d|30)\.txt$/.test(a.file)) unlinkSync(join(seedsDir, a.file))
     await l.reload()
