@@ -39,7 +39,8 @@ const MONTH_DAY = String.raw`\s*(?:-\s*\d{1,2}\s*-|\/\s*\d{1,2}\s*\/|\.\s*\d{1,2
 const DATE = /(?<!\d)(\d{4})\s*([-/.年])\s*(\d{1,2})\s*(?:\2|月)\s*(\d{1,2})(?!\d)\s*日?/
 /** `民國114年11月18日`, or a three-digit (ROC) year in a header: `114/11/18`. */
 const ROC_DATE = /(?<!\d)(?:民國|民国)?\s*(1[0-4]\d|[89]\d)\s*([-/.年])\s*(\d{1,2})\s*(?:\2|月)\s*(\d{1,2})(?!\d)\s*日?/
-const TIME = /(?:上午|下午|晚上|晚间|凌晨|中午|早上)?\s*(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d)(?:\s*(?:AM|PM|am|pm))?/
+const TIME =
+  /(?:上午|下午|晚上|晚间|凌晨|中午|早上)?\s*(?<!\d)\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?(?!\d)(?:\s*(?:AM|PM|am|pm))?(?:Z|[+-]\d{2}:?\d{2})?/
 const WEEKDAY = /(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|[(（][一二三四五六日][)）]/
 /** Dates, times and weekdays in a header segment, to be lifted out before the rest is split into names. */
 const DATE_TIME_PARTS = new RegExp(
@@ -114,7 +115,7 @@ function labelKind(label: string): LabelKind {
 const STARTS_WITH_LABEL = new RegExp(`^[(（【[]?\\s*(?:${LABEL_GROUPS.map(([, a]) => a).join('|')})\\s*[:：]`)
 
 /** Separators between the fields of a header line. */
-const FIELD_SEPARATOR = /\s*[|｜丨│/／·•]\s*|\s+|[【】[\]]/
+const FIELD_SEPARATOR = /\s*[|｜丨│／]\s*|\s+|[【】[\]]/
 /** Characters that may stand around a date that is a field of its own. */
 const FIELD_EDGE = /[\s|｜丨│/／·•【】[\](（)）,，:：]/
 
@@ -180,7 +181,7 @@ function tokens(segment: string): Tokens {
   const names = rest
     .split(FIELD_SEPARATOR)
     .map((t) => t.trim())
-    .filter((t) => t.length > 0 && !/^[-–—_:：,，.。()（）]+$/.test(t))
+    .filter((t) => t.length > 0 && !/^[-–—_:：,，.。()（）·•/]+$/.test(t))
   return { dates, datesStandAlone, names }
 }
 
@@ -199,7 +200,11 @@ export function parseMetaLine(line: string): MetaLine | undefined {
   if (labels.length === 0) {
     // Unlabelled: dates standing alone, and at most a source (and by-lines) beside them.
     if (head.dates.length === 0 || !head.datesStandAlone) return undefined
-    const names = head.names.filter((n) => !BYLINE.test(n))
+    // A label word without its colon (`来源｜央视网 2024-01-05`) names the field after it.
+    const labelled = head.names.findIndex((n) => LABEL_KIND.some(([kind, re]) => kind === 'source' && re.test(n)))
+    const names = head.names.filter(
+      (n, i) => !BYLINE.test(n) && !LABEL_KIND.some(([, re]) => re.test(n)) && (labelled === -1 || i > labelled),
+    )
     if (names.length > 2 || !names.every((n) => isNameLike(n, 24))) return undefined
     const out: MetaLine = { date: head.dates[0]! }
     const source = names[0] === undefined ? undefined : cleanSource(names[0])
@@ -403,6 +408,9 @@ function isColumnName(line: string, next: string): boolean {
   return line.length <= 8 && next.length > line.length + 4
 }
 
+/** `标题：…`: a headline given with its label. */
+const TITLE_LABEL = /^(?:标题|標題|题目|題目)\s*[:：]\s*(?=\S)/
+
 /** A short `来源:` line may stand anywhere, e.g. after the last paragraph. */
 const TRAILING_SOURCE = /^[(（【[]?\s*(?:(?:文章|信息|稿件|新闻|新聞|本文)?(?:来源|來源))\s*[:：].{1,40}$/
 
@@ -458,6 +466,10 @@ export function extractMetadata(lines: readonly CleanLine[], options: MetadataOp
     }
     // Pages often repeat the headline as the first line of the body.
     if (title !== undefined && body.length === 0 && sameHeadline(text, title, options.titleSuffixes)) continue
+    if (inHeader && title === undefined && TITLE_LABEL.test(text)) {
+      title = text.replace(TITLE_LABEL, '')
+      continue
+    }
     if (inHeader && isTitleLine(text)) {
       const next = content[contentIndex + 1]?.text
       if (title === undefined) {

@@ -81,6 +81,13 @@ describe('parseMetaLine', () => {
     expect(parseMetaLine('2025-11-18 21:27 晨光日報／ 記者林小華／台北報導')).toEqual({ source: '晨光日報', date: '2025-11-18' })
   })
 
+  it('reads a label written without its colon, an ISO date with its zone, a source with a middle dot', () => {
+    expect(parseMetaLine('来源｜东方科讯网 2025-03-05')).toEqual({ source: '东方科讯网', date: '2025-03-05' })
+    expect(parseMetaLine('2025-03-05T10:12:30+08:00 东方科讯网')).toEqual({ source: '东方科讯网', date: '2025-03-05' })
+    expect(parseMetaLine('东方科讯网·科技频道 2025-03-05')).toEqual({ source: '东方科讯网·科技频道', date: '2025-03-05' })
+    expect(parseMetaLine('2025-03-05 · 东方科讯网')).toEqual({ source: '东方科讯网', date: '2025-03-05' })
+  })
+
   it('keeps a source whole with its brackets', () => {
     expect(parseMetaLine('来源：东方科讯网（上海） 发布时间：2025-03-05')).toEqual({ source: '东方科讯网（上海）', date: '2025-03-05' })
     expect(parseMetaLine('（来源：东方科讯网（上海））')).toEqual({ source: '东方科讯网（上海）' })
@@ -242,6 +249,12 @@ describe('extractMetadata', () => {
       cleanLines('作者：王小明\n乡村小学用上了智能黑板\n来源：东方科讯网 2025-03-05\n一所乡村小学近日用上了智能黑板。'),
     )
     expect(meta).toMatchObject({ title: '乡村小学用上了智能黑板', source: '东方科讯网', date: '2025-03-05' })
+  })
+
+  it('reads a headline given with a 标题 label', () => {
+    expect(extractMetadata(cleanLines('标题：深海探测器完成万米海试\n发布时间：2025-03-05\n探测器下潜至万米深处。')).title).toBe(
+      '深海探测器完成万米海试',
+    )
   })
 
   it('takes the headline under a column name', () => {
