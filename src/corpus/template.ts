@@ -16,7 +16,8 @@ import type { Span } from '../text/types.js'
  *   one story (several outlets running it, a page saved twice) are no evidence;
  * - a source must have enough articles, and the unit must recur in a share of
  *   them, not just a few times (background sentences of follow-up stories);
- * - corpus-wide (across sources) only units at the edges of the body count;
+ * - corpus-wide (across sources), and among articles of unknown source, only
+ *   units at the edges of the body count;
  * - a shape (`記者…報導`) needs several different lines, all short.
  */
 
@@ -419,8 +420,7 @@ export class TemplateLearner {
     const { options, docs, groupSize, groupCounts, corpusCounts } = this
     const groupThreshold = (g: string) => {
       const n = groupSize.get(g) ?? 0
-      // Articles of an unknown source are no group of their own: they share nothing but not knowing.
-      if (g === '' || n < options.minGroupArticles) return Infinity
+      if (n < options.minGroupArticles) return Infinity
       return Math.max(options.minArticles, Math.ceil(options.groupShare * n))
     }
     const corpusThreshold = Math.max(options.corpusMinArticles, Math.ceil(options.corpusShare * docs.size))
@@ -490,6 +490,8 @@ export class TemplateLearner {
       for (const [k, t] of tallies) {
         if (t.evidence < threshold) continue
         if (t.statement && t.evidence < options.statementShare * n) continue
+        // Articles of unknown source may come from many sites: only what sits at the edges of the body counts.
+        if (g === '' && t.edge < options.edgeShare * t.evidence) continue
         add(model.units, g, k)
       }
     }

@@ -63,6 +63,17 @@ describe('learned templates', () => {
     for (const a of seedArticles) expect(serveArticle(a, lookup, new Set(seedModel.titleSuffixes))).toBe(a)
   })
 
+  it('learns the footer of a site whose pages name neither a source nor the site', () => {
+    const places = '东南西北中上下左右前后内外高低新旧大小长'
+    const footer = '本站文章未经许可不得转载，违者必究。'
+    const docs = Array.from({ length: 20 }, (_, i) => ({
+      group: '',
+      lines: [`${places[i]}区举行科技活动周，展示了多项新成果。`, `${places[i]}区的学生参观了机器人实验室。`, footer],
+    }))
+    const lookup = templateIndex(learnTemplates(docs))('')
+    expect(stripTemplates(docs[3]!.lines, lookup)).toEqual(docs[3]!.lines.slice(0, 2))
+  })
+
   it('does not take a background sentence that one source repeats in a few follow-up stories for a template', () => {
     const background = '该项目总投资五十亿元，预计二〇二七年建成通车。'
     const places = '东南西北中上下左右前后内外高低新旧大小长'
