@@ -419,7 +419,9 @@ class FileLibrary implements OpenedLibrary {
         if (!learner.has(file)) return undefined
         indexed++
       }
-      return learner.size === indexed ? learner : undefined
+      if (learner.size !== indexed) return undefined
+      this.options.logger.debug({ articles: indexed }, 'library: template statistics loaded from DATA_DIR')
+      return learner
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
         this.options.logger.warn({ err, path: this.learnerPath }, 'library: template statistics unusable, recounting')
