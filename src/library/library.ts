@@ -45,7 +45,7 @@ interface CacheFile {
  * tokenizing changes: parsed articles and the index snapshot of another
  * version are ignored and rebuilt from the files.
  */
-const CACHE_VERSION = 7
+const CACHE_VERSION = 8
 
 /**
  * How this code folds and tokenizes a sample of every kind of text: a change
