@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs'
 import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Logger } from '../logger.js'
@@ -247,11 +247,15 @@ class FileLibrary implements OpenedLibrary {
     const started = performance.now()
     const dir = this.options.seedsDir
     // Throws (and leaves the index as it is) when the folder cannot be read.
-    const names = (await readdir(dir, { withFileTypes: true }))
-      .filter((d) => d.isFile() && !isTemporaryFile(d.name))
+    const entries = (await readdir(dir, { withFileTypes: true })).filter((d) => !isTemporaryFile(d.name))
+    const names = entries
+      .filter((d) => d.isFile())
       .map((d) => d.name)
       .sort()
-    const skipped: SkippedFile[] = []
+    // Folders, links, pipes and sockets are not read (a link could point anywhere); the report says so.
+    const skipped: SkippedFile[] = entries
+      .filter((d) => !d.isFile())
+      .map((d) => ({ file: d.name, reason: `not a regular file (${entryKind(d)}); only files in the folder itself are read` }))
     const ready: Array<{ file: string; record: FileRecord & { id: string }; article: Article; isNew: boolean }> = []
     const seen = new Set<string>()
     const hashes = new Map<string, string>()
@@ -620,4 +624,13 @@ function metaOf(article: Article, addedAt: number): ArticleMeta {
   if (article.date) meta.date = article.date
   if (article.source) meta.source = article.source
   return meta
+}
+
+/** What a folder entry that is not a regular file is, for the reload report. */
+function entryKind(d: Dirent): string {
+  if (d.isDirectory()) return 'a folder'
+  if (d.isSymbolicLink()) return 'a symbolic link'
+  if (d.isFIFO()) return 'a named pipe'
+  if (d.isSocket()) return 'a socket'
+  return 'a device'
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import {
   cpSync,
   existsSync,
@@ -9,6 +10,7 @@ import {
   appendFileSync,
   readFileSync,
   mkdirSync,
+  symlinkSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -339,5 +341,24 @@ describe('library with templates learned from the corpus', () => {
     const added = await l.addArticle(Buffer.from(upload.text))
     expect(added.ok).toBe(true)
     if (added.ok) expect(l.getArticle(added.article.id)!.text).not.toContain(footer)
+  })
+})
+
+describe('what is not a file of the folder', () => {
+  it('lists folders, links and pipes in the reload report with the reason, and reads none of them', async () => {
+    mkdirSync(join(seedsDir, 'archive'))
+    writeFileSync(join(seedsDir, 'archive', 'old.txt'), '旧文章\n来源：科技日报\n旧文章正文，会议部署了年度科技创新重点任务。\n')
+    symlinkSync('/etc/passwd', join(seedsDir, 'link.txt'))
+    execFileSync('mkfifo', [join(seedsDir, 'pipe.txt')])
+    const l = await open()
+    const report = await l.reload()
+    expect(report.skipped).toEqual(
+      expect.arrayContaining([
+        { file: 'archive', reason: expect.stringContaining('a folder') },
+        { file: 'link.txt', reason: expect.stringContaining('a symbolic link') },
+        { file: 'pipe.txt', reason: expect.stringContaining('a named pipe') },
+      ]),
+    )
+    expect(l.listArticles()).toHaveLength(5)
   })
 })
