@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseConfig } from '../src/config.js'
-import { buildDigest, DIGEST_DEFAULTS, selectArticles } from '../src/digest/build.js'
+import { buildDigest, corpusBackground, DIGEST_DEFAULTS, selectArticles } from '../src/digest/build.js'
 import { MemoryDeliveryLog } from '../src/digest/delivery-log.js'
 import type { RunSummary } from '../src/digest/delivery.js'
 import { createDigest } from '../src/digest/create-digest.js'
 import { getLexicon } from '../src/text/lexicon.js'
-import { renderDigest } from '../src/digest/render.js'
+import { renderFullDigest, renderGroupDigest } from '../src/digest/render.js'
 import type { Subscription } from '../src/digest/subscriptions.js'
 import { VirtualClock } from '../src/digest/throttle.js'
 import { readArticle } from '../src/corpus/read-article.js'
@@ -64,14 +64,19 @@ export async function runDigestBench(opts: DigestBenchOptions): Promise<void> {
   t = performance.now()
   const selected = selectArticles(metas, undefined)
   const window = selected.slice(0, DIGEST_DEFAULTS.themeWindow).map((m) => articles.get(m.id)!)
-  const digest = buildDigest(window, {}, selected.length)
-  const parts = renderDigest(digest, { locale: 'zh-Hans', date: '2024-06-02' })
+  const background = corpusBackground([...articles.values()])
+  const backgroundMs = performance.now() - t
+  const digest = buildDigest(window, { background }, selected.length)
+  const parts = renderFullDigest(digest, { locale: 'zh-Hans', date: '2024-06-02' })
+  const group = renderGroupDigest(digest, { locale: 'zh-Hans', date: '2024-06-02' })
   const buildMs = performance.now() - t
   print(
-    `digest build for ${selected.length} new articles: ${((lexiconMs + buildMs) / 1000).toFixed(1)} s incl. ${(lexiconMs / 1000).toFixed(1)} s loading jieba's dictionary (target <= 10 s); ` +
-      `themes over the latest ${digest.themeWindow}, ${digest.articles.length} articles listed, ${parts.length} message(s), longest ${Math.max(...parts.map((p) => p.length))} chars`,
+    `digest build for ${selected.length} new articles: ${((lexiconMs + buildMs) / 1000).toFixed(1)} s incl. ${(lexiconMs / 1000).toFixed(1)} s loading jieba's dictionary ` +
+      `and ${(backgroundMs / 1000).toFixed(1)} s for the corpus background (target <= 10 s); ` +
+      `stories in the latest ${digest.window}, ${digest.stories.length} stories, ${digest.articles.length} articles listed; ` +
+      `full form ${parts.length} message(s), longest ${Math.max(...parts.map((p) => p.length))} chars; group message ${group.text.length} chars (${group.listed} stories listed)`,
   )
-  print(`digest themes: ${digest.themes.map((th) => `${th.phrase} (${th.articleCount})`).join(', ')}`)
+  print(`digest stories: ${digest.stories.map((st) => `${st.name} (${st.articles.length})`).join(', ')}`)
 
   // 2. Delivery to 10,000 chats with faults, on a virtual clock.
   const clock = new VirtualClock(Date.UTC(2024, 5, 2, 0, 0))
