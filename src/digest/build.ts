@@ -84,7 +84,7 @@ export const DIGEST_DEFAULTS = {
   otherArticles: 8,
   themeWindow: 2000,
   /** Corpus articles read for the background (an even sample of larger corpora). */
-  backgroundSample: 4000,
+  backgroundSample: 3000,
 } as const
 
 /** Analyses an article; `createAnalysisCache` gives a memoising one. */

@@ -4,6 +4,7 @@ import { distinctTerms, documentFrequencies, type DocumentFrequencies } from './
 import { getLexicon, type Lexicon } from '../text/lexicon.js'
 import { storySentences, type StorySentence } from './story-sentence.js'
 import { recurringSentences, type SentenceContext } from './summary.js'
+import { dot, unit, type Vector } from './vectors.js'
 
 /** Articles that are the same report (one outlet copying another, or one report published twice). */
 export interface StoryItem {
@@ -46,8 +47,6 @@ export interface StoryRules {
   titleWeight: number
   /** Share of a pair's similarity that comes from their titles alone. */
   titleShare: number
-  /** Days over which the similarity of two articles halves (0: time does not matter). */
-  similarityHalfLifeDays: number
   /** A term more than this share of the window carries never describes a story. */
   maxWindowShare: number
   /** Cosine similarity at which two articles are the same report. */
@@ -77,7 +76,6 @@ export const STORY_RULES: Readonly<StoryRules> = {
   termsPerArticle: 40,
   titleWeight: 3,
   titleShare: 0.3,
-  similarityHalfLifeDays: 0,
   maxWindowShare: 0.5,
   duplicateSimilarity: 0.8,
   mergeSimilarity: 0.12,
@@ -105,9 +103,6 @@ export interface StoryOptions {
   /** Overrides of `STORY_RULES` (for measurement). */
   rules?: Partial<StoryRules>
 }
-
-/** Weighted terms of one article, L2-normalised. */
-type Vector = Map<string, number>
 
 /**
  * Groups the window's articles into stories: near-duplicates are collapsed,
@@ -230,10 +225,10 @@ function termWeights(local: DocumentFrequencies, background: DocumentFrequencies
   }
 }
 
+/** The `keep` heaviest terms, as a unit vector. */
 function normalise(raw: Map<string, number>, keep: number): Vector {
-  const top = [...raw].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, keep)
-  const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0))
-  return new Map(norm > 0 ? top.map(([t, w]) => [t, w / norm]) : [])
+  if (raw.size <= keep) return unit(raw)
+  return unit(new Map([...raw].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, keep)))
 }
 
 /** The article's weighted terms: text occurrences (sublinear) plus a bonus for the title's. */
@@ -259,42 +254,45 @@ function titleVector(a: AnalyzedArticle, weightOf: (term: string) => number): Ve
   return normalise(raw, Infinity)
 }
 
-/** Sparse cosine similarities of every pair sharing a term. */
-function cosines(vectors: readonly Vector[]): Array<Map<number, number>> {
-  const postings = new Map<string, Array<[number, number]>>()
-  vectors.forEach((v, i) => {
-    for (const [t, w] of v) {
-      let list = postings.get(t)
-      if (!list) postings.set(t, (list = []))
-      list.push([i, w])
-    }
-  })
-  return vectors.map((v, i) => {
-    const row = new Map<number, number>()
-    for (const [t, w] of v) for (const [j, x] of postings.get(t)!) if (j !== i) row.set(j, (row.get(j) ?? 0) + w * x)
-    return row
-  })
-}
+/** Similarities below this are left out: far under any merge, and most pairs of a large window are there. */
+const SIMILARITY_FLOOR = 0.02
 
-/** Pair similarity: text and title cosines mixed, fading with the days between the two articles. */
+/**
+ * Sparse pair similarities: text and title cosines mixed. Only pairs that share
+ * a term few articles carry are compared (a pair sharing nothing but common
+ * words cannot be similar enough to matter), so a large window stays fast.
+ */
 function similarities(
   window: readonly AnalyzedArticle[],
   weightOf: (term: string) => number,
   rules: StoryRules,
 ): Array<Map<number, number>> {
-  const text = cosines(window.map((a) => textVector(a, weightOf, rules)))
-  const title = cosines(window.map((a) => titleVector(a, weightOf)))
-  const day = window.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : NaN))
-  return text.map((row, i) => {
-    const out = new Map<number, number>()
-    const titles = title[i]!
-    for (const j of new Set([...row.keys(), ...titles.keys()])) {
-      let s = (1 - rules.titleShare) * (row.get(j) ?? 0) + rules.titleShare * (titles.get(j) ?? 0)
-      const gap = Math.abs(day[i]! - day[j]!)
-      if (rules.similarityHalfLifeDays > 0 && Number.isFinite(gap)) s *= 0.5 ** (gap / rules.similarityHalfLifeDays)
-      if (s > 0) out.set(j, s)
+  const text = window.map((a) => textVector(a, weightOf, rules))
+  const title = window.map((a) => titleVector(a, weightOf))
+  const termsOf = (i: number) => new Set([...text[i]!.keys(), ...title[i]!.keys()])
+  const postings = new Map<string, number[]>()
+  window.forEach((_, i) => {
+    for (const t of termsOf(i)) {
+      const list = postings.get(t)
+      if (list) list.push(i)
+      else postings.set(t, [i])
     }
-    return out
+  })
+  const cap = Math.max(50, Math.ceil(window.length * 0.02))
+  const seen = new Int32Array(window.length).fill(-1)
+  return window.map((_, i) => {
+    const row = new Map<number, number>()
+    for (const t of termsOf(i)) {
+      const list = postings.get(t)!
+      if (list.length > cap) continue
+      for (const j of list) {
+        if (j === i || seen[j] === i) continue
+        seen[j] = i
+        const s = (1 - rules.titleShare) * dot(text[i]!, text[j]!) + rules.titleShare * dot(title[i]!, title[j]!)
+        if (s >= SIMILARITY_FLOOR) row.set(j, s)
+      }
+    }
+    return row
   })
 }
 
@@ -555,18 +553,37 @@ class Namer {
 
 /** Runs of one to four content words in a title (no punctuation, digits or function words inside), at most 12 characters. */
 function titlePhrases(a: AnalyzedArticle, lex: Lexicon): Phrase[] {
+  // Units of the title, as content terms are made: words, and runs of single characters (潭 美 → 潭美);
+  // a lone single character can sit inside a phrase (神舟 十 … ) but not at its edges.
+  const units: Array<{ text: string; term: boolean } | undefined> = []
+  let run = ''
+  const flush = () => {
+    if (run) units.push({ text: run, term: run.length >= 2 && run.length <= 4 })
+    run = ''
+  }
+  for (const w of a.words.slice(a.titleFrom, a.titleWords)) {
+    const kind = wordKind(w, lex)
+    if (kind === 'single') run += w
+    else {
+      flush()
+      units.push(kind === 'content' ? { text: w, term: true } : undefined)
+    }
+  }
+  flush()
   const out: Phrase[] = []
-  const kinds = a.words.slice(0, a.titleWords).map((w) => wordKind(w, lex))
-  for (let i = a.titleFrom; i < kinds.length; i++) {
-    if (kinds[i] === 'other') continue
+  for (let i = 0; i < units.length; i++) {
+    if (!units[i]?.term) continue
     let text = ''
-    const parts: string[] = []
-    for (let j = i; j < kinds.length && j < i + 4 && kinds[j] !== 'other'; j++) {
-      text += a.words[j]!
-      parts.push(a.words[j]!)
+    const terms: string[] = []
+    for (let j = i; j < units.length && j < i + 4; j++) {
+      const unit = units[j]
+      if (!unit) break
+      text += unit.text
       if (text.length > 12) break
-      // A phrase starts and ends on a whole word, not a stray character.
-      if (kinds[i] === 'content' && kinds[j] === 'content') out.push({ text, terms: parts.filter((w) => w.length > 1) })
+      if (unit.term) {
+        terms.push(unit.text)
+        out.push({ text, terms: [...terms] })
+      }
     }
   }
   return out
@@ -607,4 +624,3 @@ function rankScore(items: number, sources: number, latest: string | undefined, t
   const age = latest && today ? Math.max(0, (Date.parse(today) - Date.parse(latest)) / 86_400_000) : 0
   return (items + 0.5 * Math.log2(Math.max(1, sources))) * 0.5 ** (age / rules.recencyHalfLifeDays)
 }
-

@@ -1,6 +1,7 @@
 import type { AnalyzedArticle } from './analyze.js'
 import { getLexicon, type Lexicon } from '../text/lexicon.js'
-import { candidateSentences, cosine, lengthFactor, spanVector, type SentenceContext } from './summary.js'
+import { candidateSentences, lengthFactor, spanVector, type SentenceContext } from './summary.js'
+import { dot, unit } from './vectors.js'
 
 /** The sentence that stands for a story, in its article's own script. */
 export interface StorySentence {
@@ -38,11 +39,11 @@ export function storySentences(
     for (const a of articles) {
       for (const c of candidateSentences(a, ctx, lex)) {
         if (c.index >= STORY_SENTENCE_RULES.perArticle) break
-        const v = spanVector(a, c.start, c.end, ctx.weightOf, lex)
-        const own = cosine(v, centroids[k]!)
+        const v = unit(spanVector(a, c.start, c.end, ctx.weightOf, lex))
+        const own = dot(v, centroids[k]!)
         if (own <= 0) continue
-        if (centroids.some((other, j) => j !== k && cosine(v, other) > own)) continue
-        if (chosen.some((u) => cosine(v, u) > STORY_SENTENCE_RULES.maxRepeat)) continue
+        if (centroids.some((other, j) => j !== k && dot(v, other) > own)) continue
+        if (chosen.some((u) => dot(v, u) > STORY_SENTENCE_RULES.maxRepeat)) continue
         const score = own * lengthFactor(c.text) * (c.index === 0 ? STORY_SENTENCE_RULES.leadBonus : 1)
         if (!best || score > best.score) best = { sentence: { articleId: a.id, text: c.text }, vector: v, score }
       }
@@ -53,16 +54,10 @@ export function storySentences(
   })
 }
 
-/** What a story's articles say, summed: each article's weighted words, normalised so long articles do not dominate. */
+/** What a story's articles say, as a unit vector: the sum of each article's unit vector of weighted words (so long articles do not dominate). */
 function centroid(articles: readonly AnalyzedArticle[], ctx: SentenceContext, lex: Lexicon): Map<string, number> {
   const sum = new Map<string, number>()
-  for (const a of articles) {
-    const v = spanVector(a, 0, a.original.length, ctx.weightOf, lex)
-    let norm = 0
-    for (const w of v.values()) norm += w * w
-    norm = Math.sqrt(norm)
-    if (norm === 0) continue
-    for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w / norm)
-  }
-  return sum
+  for (const a of articles)
+    for (const [t, w] of unit(spanVector(a, 0, a.original.length, ctx.weightOf, lex))) sum.set(t, (sum.get(t) ?? 0) + w)
+  return unit(sum)
 }

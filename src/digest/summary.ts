@@ -1,5 +1,6 @@
 import { wordRange, contentTerms, type AnalyzedArticle } from './analyze.js'
 import { getLexicon, type Lexicon } from '../text/lexicon.js'
+import { dot } from './vectors.js'
 import { clip, hanCount, isBoilerplate } from '../text/sentences.js'
 
 /** Which sentences can stand alone as a summary or a story's sentence. */
@@ -139,20 +140,6 @@ export function spanVector(
   return v
 }
 
-/** Cosine of two sparse vectors. */
-export function cosine(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>): number {
-  let dot = 0
-  let nx = 0
-  let ny = 0
-  for (const [t, w] of x) {
-    nx += w * w
-    const z = y.get(t)
-    if (z !== undefined) dot += w * z
-  }
-  for (const w of y.values()) ny += w * w
-  return nx === 0 || ny === 0 ? 0 : dot / Math.sqrt(nx * ny)
-}
-
 /** A context that knows nothing of the window: general-Chinese IDF, no template lines. */
 export function plainContext(lex: Lexicon = getLexicon()): SentenceContext {
   return { recurring: new Set(), weightOf: (t) => lex.idf(t), isCommon: () => false }
@@ -174,14 +161,17 @@ export function summarize(a: AnalyzedArticle, ctx: SentenceContext = plainContex
   const weightOf = (t: string) => (ctx.isCommon(t) ? 0 : lex.idf(t))
   const vectors = candidates.map((c) => spanVector(a, c.start, c.end, weightOf, lex))
   const whole = spanVector(a, a.textStart, a.original.length, weightOf, lex)
+  const wholeNorm2 = dot(whole, whole)
   let best = candidates[0]!
   let bestScore = -1
   candidates.forEach((c, k) => {
     const v = vectors[k]!
-    // Against the rest of the article, so a sentence does not match itself.
-    const rest = new Map(whole)
-    for (const [t, w] of v) rest.set(t, (rest.get(t) ?? 0) - w)
-    const score = cosine(v, rest) * lengthFactor(c.text) * (c.index === 0 ? 1.2 : 1)
+    // Against the rest of the article (whole − v), so a sentence does not match itself.
+    const vv = dot(v, v)
+    const vw = dot(v, whole)
+    const restNorm2 = wholeNorm2 - 2 * vw + vv
+    const similarity = vv > 0 && restNorm2 > 1e-9 ? (vw - vv) / Math.sqrt(vv * restNorm2) : 0
+    const score = similarity * lengthFactor(c.text) * (c.index === 0 ? 1.2 : 1)
     if (score > bestScore) {
       best = c
       bestScore = score
