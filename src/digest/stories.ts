@@ -460,6 +460,8 @@ const RULE_NAME_CHARS = 14
 interface Phrase {
   text: string
   terms: string[]
+  /** Starts and ends like a name of a thing; other phrases name a story only when nothing better does. */
+  wellFormed: boolean
 }
 
 /**
@@ -525,7 +527,10 @@ class Namer {
       if (here < 2 || here < size * this.rules.minNameCoverage) continue
       const titled = members.filter((i) => this.window[i]!.folded.slice(0, this.window[i]!.title.length).includes(phrase.text)).length
       const weight = phrase.terms.reduce((s, t) => s + this.weightOf(t), 0)
-      scored.push({ phrase, score: (here / size) * (here / carriers.length) * (1 + titled / size) * weight })
+      scored.push({
+        phrase,
+        score: (here / size) * (here / carriers.length) * (1 + titled / size) * weight * (phrase.wellFormed ? 1 : 0.3),
+      })
     }
     return scored.sort((x, y) => y.score - x.score || (x.phrase.text < y.phrase.text ? -1 : 1))
   }
@@ -555,10 +560,10 @@ class Namer {
 function titlePhrases(a: AnalyzedArticle, lex: Lexicon): Phrase[] {
   // Units of the title, as content terms are made: words, and runs of single characters (潭 美 → 潭美);
   // a lone single character can sit inside a phrase (神舟 十 … ) but not at its edges.
-  const units: Array<{ text: string; term: boolean } | undefined> = []
+  const units: Array<{ text: string; term: boolean; tag: string | undefined } | undefined> = []
   let run = ''
   const flush = () => {
-    if (run) units.push({ text: run, term: run.length >= 2 && run.length <= 4 })
+    if (run) units.push({ text: run, term: run.length >= 2 && run.length <= 4, tag: undefined })
     run = ''
   }
   for (const w of a.words.slice(a.titleFrom, a.titleWords)) {
@@ -566,28 +571,38 @@ function titlePhrases(a: AnalyzedArticle, lex: Lexicon): Phrase[] {
     if (kind === 'single') run += w
     else {
       flush()
-      units.push(kind === 'content' ? { text: w, term: true } : undefined)
+      units.push(kind === 'content' ? { text: w, term: true, tag: lex.pos(w) } : undefined)
     }
   }
   flush()
   const out: Phrase[] = []
   for (let i = 0; i < units.length; i++) {
-    if (!units[i]?.term) continue
+    const first = units[i]
+    if (!first?.term) continue
     let text = ''
     const terms: string[] = []
+    let nounish = false
     for (let j = i; j < units.length && j < i + 4; j++) {
       const unit = units[j]
       if (!unit) break
       text += unit.text
       if (text.length > 12) break
-      if (unit.term) {
-        terms.push(unit.text)
-        out.push({ text, terms: [...terms] })
-      }
+      if (!unit.term) continue
+      terms.push(unit.text)
+      nounish ||= unit.tag === undefined || NOUNISH.test(unit.tag)
+      // A name reads best when it starts and ends on a thing (嫦娥六号, 北京国际车展), not on what was done (…举行).
+      out.push({ text, terms: [...terms], wellFormed: nounish && !NOT_FIRST.test(first.tag ?? '') && !NOT_LAST.test(unit.tag ?? '') })
     }
   }
   return out
 }
+
+/** Parts of speech (jieba's tags) of words that name things: nouns of all kinds, nominal verbs, abbreviations, Latin. */
+const NOUNISH = /^(n|nr|ns|nt|nz|nw|vn|j|eng)$/
+/** A name does not start with a verb, an adverb or a preposition… */
+const NOT_FIRST = /^(v|vd|d|p)$/
+/** …nor end with a verb, a numeral, an adverb or a distinguishing word (非正式). */
+const NOT_LAST = /^(v|vd|m|mq|d|b|a|ad)$/
 
 function itemsOf(members: readonly number[], dupOf: UnionFind, window: readonly AnalyzedArticle[]): StoryItem[] {
   const groups = new Map<number, AnalyzedArticle[]>()

@@ -11,11 +11,11 @@ export interface StorySentence {
 
 /** How story sentences are chosen. */
 export const STORY_SENTENCE_RULES = {
-  /** Sentences looked at per article (news says what happened first). */
+  /** Sentences that can stand alone looked at per article (news says what happened first). */
   perArticle: 6,
   /** A sentence this similar to one already chosen for a higher-ranked story repeats it. */
   maxRepeat: 0.5,
-  /** Bonus for an article's first sentence. */
+  /** Bonus for an article's first sentence that can stand alone (its lead). */
   leadBonus: 1.25,
 } as const
 
@@ -37,14 +37,14 @@ export function storySentences(
   return stories.map((articles, k) => {
     let best: { sentence: StorySentence; vector: Map<string, number>; score: number } | undefined
     for (const a of articles) {
-      for (const c of candidateSentences(a, ctx, lex)) {
-        if (c.index >= STORY_SENTENCE_RULES.perArticle) break
+      for (const [n, c] of candidateSentences(a, ctx, lex).entries()) {
+        if (n >= STORY_SENTENCE_RULES.perArticle) break
         const v = unit(spanVector(a, c.start, c.end, ctx.weightOf, lex))
         const own = dot(v, centroids[k]!)
         if (own <= 0) continue
         if (centroids.some((other, j) => j !== k && dot(v, other) > own)) continue
         if (chosen.some((u) => dot(v, u) > STORY_SENTENCE_RULES.maxRepeat)) continue
-        const score = own * lengthFactor(c.text) * (c.index === 0 ? STORY_SENTENCE_RULES.leadBonus : 1)
+        const score = own * lengthFactor(c.text) * (n === 0 ? STORY_SENTENCE_RULES.leadBonus : 1)
         if (!best || score > best.score) best = { sentence: { articleId: a.id, text: c.text }, vector: v, score }
       }
     }

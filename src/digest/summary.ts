@@ -106,10 +106,14 @@ export function candidateSentences(a: AnalyzedArticle, ctx: SentenceContext, lex
   const title = a.folded.slice(0, a.textStart - 1).replace(/\s+/g, '')
   const out: Candidate[] = []
   a.sentences.forEach((s, index) => {
-    const start = index === 0 ? leadInEnd(a, s.start, s.end, ctx, lex) : s.start
+    // A dateline opens a paragraph: the first, or the one after a header line the reader left.
+    const opensParagraph = s.start === a.textStart || a.original[s.start - 1] === '\n'
+    const start = opensParagraph ? leadInEnd(a, s.start, s.end, ctx, lex) : s.start
     const text = a.original.slice(start, s.end)
     const folded = a.folded.slice(start, s.end)
     if (hanCount(text) < SUMMARY_RULES.minHan || isBoilerplate(text) || !balancedQuotes(text) || CAPTION.test(text)) return
+    // An announcement of a title (本台今天（…）播发快评《…》) says nothing outside the title and its asides.
+    if (hanCount(text.replace(/《[^》]*》|[(（][^)）]*[)）]/g, '')) < SUMMARY_RULES.minHan) return
     if (!/[。！？!?；;…”」』）)]$/.test(text)) return
     if (folded.replace(/\s+/g, '') === title || ctx.recurring.has(sentenceKey(a.folded.slice(s.start, s.end)))) return
     out.push({ index, start, end: s.end, text: clip(text, SUMMARY_RULES.clipChars) })
@@ -149,9 +153,9 @@ export function plainContext(lex: Lexicon = getLexicon()): SentenceContext {
  * The article's most central sentence, in its own script: the extractive
  * one-sentence summary. Central means closest to the rest of the article in
  * words weighted by their specificity in general Chinese (what the whole feed
- * carries weighs nothing); a sentence of readable length is preferred, the lead
- * sentence a little (news says what happened first). Falls back to the first
- * sentence that can stand alone, then to nothing.
+ * carries weighs nothing); a sentence of readable length is preferred, the
+ * lead (the first that can stand alone) a little: news says what happened
+ * first. Nothing when no sentence can stand alone.
  * @example summarize(analyzeArticle(article), context) // '神舟十八号载人飞船今天发射升空……'
  */
 export function summarize(a: AnalyzedArticle, ctx: SentenceContext = plainContext(), lex: Lexicon = getLexicon()): string {
@@ -171,7 +175,7 @@ export function summarize(a: AnalyzedArticle, ctx: SentenceContext = plainContex
     const vw = dot(v, whole)
     const restNorm2 = wholeNorm2 - 2 * vw + vv
     const similarity = vv > 0 && restNorm2 > 1e-9 ? (vw - vv) / Math.sqrt(vv * restNorm2) : 0
-    const score = similarity * lengthFactor(c.text) * (c.index === 0 ? 1.2 : 1)
+    const score = similarity * lengthFactor(c.text) * (k === 0 ? 1.2 : 1)
     if (score > bestScore) {
       best = c
       bestScore = score
