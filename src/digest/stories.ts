@@ -521,7 +521,8 @@ class Namer {
     for (const i of members) for (const p of titlePhrases(this.window[i]!, this.lex)) if (!candidates.has(p.text)) candidates.set(p.text, p)
     const scored: Array<{ phrase: Phrase; score: number }> = []
     for (const phrase of candidates.values()) {
-      if (!phrase.terms.some((t) => this.nameable(t))) continue
+      // Every word of a name is uncommon, and one is specific: no outlet, programme or slogan in it.
+      if (!phrase.terms.every((t) => this.uncommon(t)) || !phrase.terms.some((t) => this.lex.idf(t) >= this.rules.minNameIdf)) continue
       const carriers = this.carrying(phrase)
       const here = carriers.filter((i) => inStory.has(i)).length
       if (here < 2 || here < size * this.rules.minNameCoverage) continue
@@ -536,12 +537,11 @@ class Namer {
   }
 
   /** Whether a word can name a story: specific in general Chinese and not something much of the corpus carries. */
-  private nameable(term: string): boolean {
+  private uncommon(term: string): boolean {
     if (this.weightOf(term) <= 0) return false
     // Common needs numbers: in a corpus of a few dozen articles, a story is a large share of it.
     const inBackground = this.background.df.get(term) ?? 0
-    if (inBackground > Math.max(MIN_COMMON, this.background.docs * this.rules.maxNameBackgroundShare)) return false
-    return this.lex.idf(term) >= this.rules.minNameIdf
+    return inBackground <= Math.max(MIN_COMMON, this.background.docs * this.rules.maxNameBackgroundShare)
   }
 
   /** Window articles whose folded text carries the phrase (looked up among the carriers of its rarest term). */
@@ -571,7 +571,7 @@ function titlePhrases(a: AnalyzedArticle, lex: Lexicon): Phrase[] {
     if (kind === 'single') run += w
     else {
       flush()
-      units.push(kind === 'content' ? { text: w, term: true, tag: lex.pos(w) } : undefined)
+      units.push(kind === 'content' ? { text: w, term: true, tag: nameTag(w, lex) } : undefined)
     }
   }
   flush()
@@ -595,6 +595,12 @@ function titlePhrases(a: AnalyzedArticle, lex: Lexicon): Phrase[] {
     }
   }
   return out
+}
+
+/** A word's part of speech for naming: a numbered model (六号, 十九号) names a thing, unlike an amount or an ordinal. */
+function nameTag(word: string, lex: Lexicon): string | undefined {
+  const tag = lex.pos(word)
+  return tag === 'm' && word.endsWith('号') ? 'nz' : tag
 }
 
 /** Parts of speech (jieba's tags) of words that name things: nouns of all kinds, nominal verbs, abbreviations, Latin. */
