@@ -155,11 +155,14 @@ export function buildDigest(
       const a = byId.get(id)!
       shown.push({ ...ref(a), summary: summarize(a, context), storyKey: s.key })
     }
+    // Without a sentence of its own (every candidate closer to another story), the newest article's summary says what happened.
+    const newest = shown.find((x) => x.storyKey === s.key && x.summary !== '')
+    const sentence = s.sentence ?? (newest ? { articleId: newest.id, text: newest.summary } : undefined)
     return {
       key: s.key,
       name: s.name,
       terms: s.terms,
-      ...(s.sentence ? { sentence: s.sentence } : {}),
+      ...(sentence ? { sentence } : {}),
       articles: s.articleIds.map((id) => ref(byId.get(id)!)),
       items: s.items,
       sources: s.sources,
