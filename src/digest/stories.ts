@@ -254,6 +254,9 @@ function titleVector(a: AnalyzedArticle, weightOf: (term: string) => number): Ve
   return normalise(raw, Infinity)
 }
 
+/** Text terms an article is looked up by, besides its title's. */
+const KEY_TERMS = 12
+
 /** Similarities below this are left out: far under any merge, and most pairs of a large window are there. */
 const SIMILARITY_FLOOR = 0.02
 
@@ -269,7 +272,13 @@ function similarities(
 ): Array<Map<number, number>> {
   const text = window.map((a) => textVector(a, weightOf, rules))
   const title = window.map((a) => titleVector(a, weightOf))
-  const termsOf = (i: number) => new Set([...text[i]!.keys(), ...title[i]!.keys()])
+  // Each article is looked up by its title terms and its heaviest text terms: two articles about one
+  // story share at least one of those.
+  const keys = window.map((_, i) => {
+    const heaviest = [...text[i]!].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, KEY_TERMS)
+    return new Set([...heaviest.map(([t]) => t), ...title[i]!.keys()])
+  })
+  const termsOf = (i: number) => keys[i]!
   const postings = new Map<string, number[]>()
   window.forEach((_, i) => {
     for (const t of termsOf(i)) {

@@ -32,7 +32,7 @@ export function storySentences(
   ctx: SentenceContext,
   lex: Lexicon = getLexicon(),
 ): Array<StorySentence | undefined> {
-  const centroids = stories.map((articles) => centroid(articles, ctx, lex))
+  const centroids = stories.map((articles) => centroid(articles, ctx))
   const chosen: Array<Map<string, number>> = []
   return stories.map((articles, k) => {
     let best: { sentence: StorySentence; vector: Map<string, number>; score: number } | undefined
@@ -55,9 +55,13 @@ export function storySentences(
 }
 
 /** What a story's articles say, as a unit vector: the sum of each article's unit vector of weighted words (so long articles do not dominate). */
-function centroid(articles: readonly AnalyzedArticle[], ctx: SentenceContext, lex: Lexicon): Map<string, number> {
+function centroid(articles: readonly AnalyzedArticle[], ctx: SentenceContext): Map<string, number> {
   const sum = new Map<string, number>()
-  for (const a of articles)
-    for (const [t, w] of unit(spanVector(a, 0, a.original.length, ctx.weightOf, lex))) sum.set(t, (sum.get(t) ?? 0) + w)
+  for (const a of articles) {
+    const v = new Map<string, number>()
+    for (const [t, tf] of a.terms) v.set(t, tf * ctx.weightOf(t))
+    for (const t of a.titleTerms) v.set(t, (v.get(t) ?? 0) + ctx.weightOf(t))
+    for (const [t, w] of unit(v)) sum.set(t, (sum.get(t) ?? 0) + w)
+  }
   return unit(sum)
 }

@@ -103,6 +103,17 @@ const CAPTION = /^[（(]?(图为|圖為|图片|圖片|图：|圖：|摄影|攝�
  * not the title again, quotes balanced; the first one without its dateline.
  */
 export function candidateSentences(a: AnalyzedArticle, ctx: SentenceContext, lex: Lexicon = getLexicon()): Candidate[] {
+  // Summaries and story sentences both ask, with the same context: answer once.
+  const known = candidatesOf.get(a)
+  if (known?.ctx === ctx) return known.candidates
+  const candidates = findCandidates(a, ctx, lex)
+  candidatesOf.set(a, { ctx, candidates })
+  return candidates
+}
+
+const candidatesOf = new WeakMap<AnalyzedArticle, { ctx: SentenceContext; candidates: Candidate[] }>()
+
+function findCandidates(a: AnalyzedArticle, ctx: SentenceContext, lex: Lexicon): Candidate[] {
   const title = a.folded.slice(0, a.textStart - 1).replace(/\s+/g, '')
   const out: Candidate[] = []
   a.sentences.forEach((s, index) => {
