@@ -7,10 +7,19 @@ import type { Logger } from '../logger.js'
 import { JsonFileStore } from '../store/file-store.js'
 import { HTML } from '../telegram/html.js'
 import type { Store } from '../store/store.js'
-import { buildDigest, createAnalysisCache, DIGEST_DEFAULTS, selectArticles, type Digest, type DigestOptions } from './build.js'
+import {
+  buildDigest,
+  corpusBackground,
+  createAnalysisCache,
+  DIGEST_DEFAULTS,
+  selectArticles,
+  type Digest,
+  type DigestOptions,
+} from './build.js'
+import type { DocumentFrequencies } from './frequencies.js'
 import { FileDeliveryLog, type DeliveryLog } from './delivery-log.js'
 import { deliver, resolveStaleSends, type ComposedDigest, type RunSummary, type SendMessage } from './delivery.js'
-import { renderDigest, renderEmptyDigest } from './render.js'
+import { renderEmptyDigest, renderFullDigest } from './render.js'
 import { dailyTime, isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
 import type { DigestControl, DigestRunSummary } from './service.js'
 import { Subscriptions, type Subscription } from './subscriptions.js'
@@ -107,9 +116,19 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
   // Built digests, shared by runs and /digest: keyed by cursor and corpus state, so repeated
   // /digest commands cost a lookup, not a theme extraction. Small and short-lived.
   const builtCache = new Map<string, { built: { digest: Digest; cursor: number } | null; at: number }>()
+  // What the window is measured against: document frequencies over (a sample of) the corpus, kept while the corpus is unchanged.
+  let background: { key: string; frequencies: DocumentFrequencies } | undefined
   const composer = () => {
     const metas = library.listArticles()
     const corpusKey = `${metas.length}|${metas.reduce((max, m) => Math.max(max, m.addedAt), 0)}|${metas[0]?.id}|${metas.at(-1)?.id}`
+    const backgroundOf = () => {
+      if (background?.key !== corpusKey) {
+        const sample = [...metas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        const articles = sample.map((m) => library.getArticle(m.id)).filter((a) => a !== undefined)
+        background = { key: corpusKey, frequencies: corpusBackground(articles) }
+      }
+      return background.frequencies
+    }
     const rendered = new Map<string, string[]>()
     const build = (since: number | undefined) => {
       const key = `${since}|${corpusKey}`
@@ -127,7 +146,7 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
       const window = selected.slice(0, opts.digest?.themeWindow ?? DIGEST_DEFAULTS.themeWindow)
       const articles = window.map((m) => library.getArticle(m.id)).filter((a) => a !== undefined)
       const cursor = selected.reduce((max, m) => Math.max(max, m.addedAt), -Infinity)
-      return { digest: buildDigest(articles, opts.digest, selected.length, analyze), cursor }
+      return { digest: buildDigest(articles, { background: backgroundOf(), ...opts.digest }, selected.length, analyze), cursor }
     }
     return async (sub: Subscription, day: string, scheduled: boolean): Promise<ComposedDigest | undefined> => {
       const locale = await localeFor(sub, sub.chatId)
@@ -135,7 +154,7 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
       if (!d) return scheduled && config.digestSendEmpty ? { parts: [{ text: renderEmptyDigest({ locale, date: day }) }] } : undefined
       const key = `${sub.coveredUntil}|${locale}|${day}`
       let parts = rendered.get(key)
-      if (!parts) rendered.set(key, (parts = renderDigest(d.digest, { locale, date: day })))
+      if (!parts) rendered.set(key, (parts = renderFullDigest(d.digest, { locale, date: day })))
       return { parts: parts.map((text) => ({ text })), cursor: d.cursor }
     }
   }
