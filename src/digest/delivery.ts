@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js'
 import type { DeliveryLog, DeliveryRecord } from './delivery-log.js'
 import type { Subscription, Subscriptions } from './subscriptions.js'
 import type { Clock } from '../clock.js'
+import type { ShownRecord } from './novelty.js'
 import { sendInBulk } from '../telegram/throttle.js'
 
 /** One message of a digest: HTML text, and buttons under it. */
@@ -17,6 +18,8 @@ export interface ComposedDigest {
   parts: OutgoingMessage[]
   /** The newest `addedAt` covered; the chat's schedule cursor moves here once sent. */
   cursor?: number
+  /** What it shows, remembered with the subscription once sent (novelty across days). */
+  shown?: ShownRecord
 }
 
 /** Sends one HTML message through the bot's API, into a forum topic when `threadId` is given. */
@@ -167,7 +170,7 @@ async function deliverOne(
     if (outcome.kind === 'ambiguous') {
       // At most once: Telegram may have the message, and it has no idempotency key to ask with.
       await deps.log.put({ ...base(), state: 'ambiguous', error: outcome.error })
-      if (composed.cursor !== undefined) await deps.subscriptions.advance(chatId, composed.cursor)
+      await deps.subscriptions.advance(chatId, composed.cursor, composed.shown)
       summary.ambiguous++
       deps.logger.warn(
         { chatId, error: outcome.error, partsSent },
@@ -187,7 +190,7 @@ async function deliverOne(
     deps.logger.warn({ chatId, error: outcome.error, partsSent }, 'digest: send failed; retried next run')
     return
   }
-  if (composed.cursor !== undefined) await deps.subscriptions.advance(chatId, composed.cursor)
+  await deps.subscriptions.advance(chatId, composed.cursor, composed.shown)
   summary.sent++
 }
 

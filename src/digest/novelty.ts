@@ -80,3 +80,33 @@ export function selectNovel(digest: Digest, before: ShownBefore): Digest {
   const articles = digest.articles.filter((a) => (a.storyKey !== undefined ? shownIds.has(a.id) : !seen.has(a.id)))
   return { ...digest, stories, articles }
 }
+
+/** What one digest showed a chat, on its day: kept with the subscription for the next days. */
+export interface ShownRecord extends ShownBefore {
+  day: string
+  stories: ShownStory[]
+  articleIds: string[]
+}
+
+/** How many past digests a chat's record keeps: a story is "shown before" for this many days. */
+export const SHOWN_DAYS = 3
+
+/**
+ * A chat's record after a digest: the new one appended, the oldest beyond `SHOWN_DAYS` dropped
+ * (a record of the same day is replaced).
+ * @example remember(sub.shown, { day: '2024-11-15', ...shownBy(digest) })
+ */
+export function remember(records: readonly ShownRecord[] | undefined, next: ShownRecord): ShownRecord[] {
+  return [...(records ?? []).filter((r) => r.day !== next.day), next].sort((a, b) => (a.day < b.day ? -1 : 1)).slice(-SHOWN_DAYS)
+}
+
+/** Several days' records as one `ShownBefore`. */
+export function mergeShown(records: readonly ShownRecord[]): ShownBefore {
+  return { stories: records.flatMap((r) => r.stories), articleIds: records.flatMap((r) => r.articleIds) }
+}
+
+/** Every article id the records showed, newest day first, once each. */
+export function shownArticleIds(records: readonly ShownRecord[]): string[] {
+  const ids = [...records].reverse().flatMap((r) => [...r.stories.flatMap((s) => s.articleIds), ...r.articleIds])
+  return [...new Set(ids)]
+}

@@ -2,6 +2,7 @@ import { forDisplay } from '../telegram/display.js'
 import { escapeHtml } from '../telegram/html.js'
 import { localize } from '../telegram/i18n.js'
 import type { Locale } from '../telegram/locale.js'
+import { readLink } from '../telegram/read-link.js'
 import { splitParagraphs, TELEGRAM_MESSAGE_LIMIT } from '../telegram/split.js'
 import { clip } from '../text/sentences.js'
 import type { ArticleRef, Digest, DigestStory } from './build.js'
@@ -141,11 +142,6 @@ export function renderEmptyDigest(options: RenderOptions): string {
     zh: `📰 ${options.date}：没有新文章。`,
     en: `📰 ${options.date}: no new articles.`,
   })
-}
-
-/** `/read_<id>` when Telegram can make it a command, else the spelled-out form. */
-export function readLink(id: string): string {
-  return /^[A-Za-z0-9]{1,27}$/.test(id) ? `/read_${id}` : `<code>/read ${escapeHtml(id)}</code>`
 }
 
 function header(digest: Digest, { locale, date }: RenderOptions): string {

@@ -1,5 +1,6 @@
 import type { Locale } from '../telegram/locale.js'
 import type { Store } from '../store/store.js'
+import { remember, type ShownRecord } from './novelty.js'
 
 /** A chat's subscription to the daily digest. Stored under the chat id as a string. */
 export interface Subscription {
@@ -11,6 +12,8 @@ export interface Subscription {
   locale?: Locale
   /** The forum topic the chat subscribed in (`message_thread_id`); the digest goes there. */
   threadId?: number
+  /** What its last digests showed (see `novelty.ts`): a story shown before comes back only with new articles. */
+  shown?: ShownRecord[]
   /**
    * The schedule cursor: the newest `addedAt` a scheduled digest has covered.
    * The next scheduled digest covers articles added after it; `/digest` never moves it.
@@ -118,10 +121,16 @@ export class Subscriptions {
     return moved
   }
 
-  /** Moves the schedule cursor forward (never back). */
-  async advance(chatId: number, coveredUntil: number): Promise<void> {
+  /** Moves the schedule cursor forward (never back), and remembers what the digest showed. */
+  async advance(chatId: number, coveredUntil: number | undefined, shown?: ShownRecord): Promise<void> {
     const sub = await this.get(chatId)
-    if (!sub || (sub.coveredUntil !== undefined && sub.coveredUntil >= coveredUntil)) return
-    await this.put({ ...sub, coveredUntil })
+    if (!sub) return
+    const moves = coveredUntil !== undefined && (sub.coveredUntil === undefined || coveredUntil > sub.coveredUntil)
+    if (!moves && !shown) return
+    await this.put({
+      ...sub,
+      ...(moves ? { coveredUntil } : {}),
+      ...(shown ? { shown: remember(sub.shown, shown) } : {}),
+    })
   }
 }

@@ -10,7 +10,7 @@ import { createDigest } from '../../src/digest/create-digest.js'
 import type { Subscription } from '../../src/digest/subscriptions.js'
 import { silentLogger } from '../../src/logger.js'
 import { MemoryStore } from '../../src/store/store.js'
-import { command, groupChat, groupMessage, myChatMember, supergroupChat, users } from '../helpers/bot-harness.js'
+import { callbackQuery, command, groupChat, groupMessage, myChatMember, supergroupChat, users } from '../helpers/bot-harness.js'
 import type { FakeTelegramOptions } from '../helpers/fake-telegram.js'
 import { YELLOW_RIVER } from '../helpers/articles.js'
 import { createTestBot, idOf, sharedCorpus } from '../helpers/test-bot.js'
@@ -155,6 +155,28 @@ describe('/digest', () => {
     t.api.clear()
     expect(await t.digest.runOnce()).toMatchObject({ sent: 1 })
     expect(t.api.last('sendMessage')?.payload).toMatchObject({ chat_id: supergroupChat.id, message_thread_id: 77 })
+  })
+})
+
+describe('the full list of a group digest', () => {
+  it('opens the bot’s private chat from the group’s button, and sends the full digest there', async () => {
+    const t = await setup({ chatMemberStatus: 'administrator' })
+    await t.bot.handleUpdate(command('subscribe', '', { chat: groupChat, from: users.alice }))
+    await t.bot.handleUpdate(command('digest', '', { chat: groupChat, from: users.alice }))
+    const groupDigest = t.api.last('sendMessage')!.payload
+    const button = groupDigest.reply_markup.inline_keyboard[0][0]
+    expect(button.text).toBe('📋 完整列表')
+
+    await t.bot.handleUpdate(callbackQuery(button.callback_data, { chat: groupChat, from: users.alice }))
+    const answer = t.api.last('answerCallbackQuery')!.payload
+    expect(answer.url).toBe(`https://t.me/KejiNewsBot?start=dg_${groupChat.id}`)
+
+    t.api.clear()
+    await t.bot.handleUpdate(command('start', `dg_${groupChat.id}`, { from: users.alice }))
+    const full = t.api.callsOf('sendMessage')
+    expect(full.length).toBeGreaterThanOrEqual(1)
+    expect(full.every((c) => c.payload.chat_id === users.alice.id)).toBe(true)
+    expect(full.map((c) => String(c.payload.text)).join('\n')).toContain('科技新闻日报')
   })
 })
 

@@ -6,6 +6,7 @@ import type { CommandSpec } from '../commands.js'
 import type { BotContext } from '../context.js'
 import type { BotDeps } from '../deps.js'
 import { isChatAdmin } from '../helpers/chat-admin.js'
+import { CALLBACK_PATTERNS } from '../callback-data.js'
 
 /** The digest commands, for the menus and /help. */
 export const DIGEST_COMMANDS: CommandSpec[] = [
@@ -43,6 +44,10 @@ const T = {
   notSubscribed: { zh: '本聊天没有订阅每日摘要。', en: 'This chat is not subscribed to the daily digest.' },
   unsubscribed: { zh: '已取消订阅每日摘要。', en: 'Unsubscribed from the daily digest.' },
 } satisfies Record<string, Text>
+
+/** The deep-link payload that opens a chat's full digest in private: `dg_<chat id>` (ids may be negative). */
+const FULL_LIST_PAYLOAD_PREFIX = 'dg_'
+const FULL_LIST_PAYLOAD = /^dg_(-?\d{1,20})$/
 
 /** Replies with `text` in the chat's language. */
 const say = (ctx: BotContext, text: Text) => ctx.reply(localize(ctx.locale, text))
@@ -111,7 +116,32 @@ export function createDigestFeature(deps: BotDeps): Composer<BotContext> {
   composer.command('digest', async (ctx) => {
     const parts = await digest.preview(ctx.chat.id, ctx.locale)
     if (parts.length === 0) return void (await say(ctx, T.nothingNew))
-    for (const part of parts) await ctx.reply(part, HTML)
+    for (const part of parts) await ctx.reply(part.text, { ...HTML, ...(part.replyMarkup ? { reply_markup: part.replyMarkup } : {}) })
+  })
+
+  // The group digest's "full list" button: the full form, in a private chat so the group is not flooded.
+  composer.callbackQuery(CALLBACK_PATTERNS.fullList, async (ctx) => {
+    const chat = ctx.chat
+    if (!chat || chat.type === 'private') {
+      await ctx.answerCallbackQuery()
+      await sendFull(ctx, ctx.from.id)
+      return
+    }
+    // Telegram opens the bot's private chat with this payload (t.me/<bot>?start=…).
+    await ctx.answerCallbackQuery({ url: `https://t.me/${ctx.me.username}?start=${FULL_LIST_PAYLOAD_PREFIX}${chat.id}` })
+  })
+
+  const sendFull = async (ctx: BotContext, chatId: number) => {
+    const parts = await digest.preview(chatId, ctx.locale, 'full')
+    if (parts.length === 0) return void (await say(ctx, T.nothingNew))
+    for (const part of parts) await ctx.api.sendMessage(ctx.from!.id, part.text, HTML)
+  }
+
+  // /start dg_<chat id>: the full list of that chat's digest, opened from its button.
+  composer.command('start', async (ctx, next) => {
+    const payload = FULL_LIST_PAYLOAD.exec(ctx.match.trim())
+    if (!payload || ctx.chat.type !== 'private') return next()
+    await sendFull(ctx, Number(payload[1]))
   })
 
   composer.on('my_chat_member', async (ctx, next) => {
