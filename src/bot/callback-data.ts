@@ -11,6 +11,7 @@ import type { Locale } from '../telegram/locale.js'
  *   `al:<page>`         admin: page (1-based) of the article list
  *   `rmc:<articleId>`   admin: confirm removing an article
  *   `rmx`               admin: cancel a removal
+ *   `dg:<YYYYMMDD>`     the group digest's "full list" button (made by the digest: `fullListData`)
  */
 export type CallbackAction =
   | { kind: 'page'; page: number; token: string }
@@ -42,6 +43,7 @@ export const CALLBACK_PATTERNS = {
   lang: /^l(:|$)/,
   articlesPage: /^al:/,
   confirmRemove: /^rmc:/,
+  fullList: /^dg:\d{8}$/,
 } as const
 
 const LOCALES: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'en']

@@ -23,6 +23,12 @@ export interface Article {
   date?: string
   /** Source (来源) when present. */
   source?: string
+  /**
+   * The site the page comes from, when it names itself: the name appended to
+   * the headline (`…｜晨光新聞網`) or an HTML page's site name. Learned
+   * templates are per site (else per source).
+   */
+  site?: string
   /** Cleaned text: boilerplate removed, damage repaired, paragraphs joined by `\n`. Title not repeated. */
   text: string
   /** Paragraph spans into `text`. */

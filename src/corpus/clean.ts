@@ -118,7 +118,7 @@ function countOccurrences(haystack: string, needle: string): number {
 
 /** Why a line is not content; `undefined` for content. */
 export type BoilerplateKind =
-  'breadcrumb' | 'navigation' | 'footer' | 'copyright' | 'disclaimer' | 'print-close' | 'counter' | 'credit' | 'separator'
+  'breadcrumb' | 'navigation' | 'footer' | 'copyright' | 'disclaimer' | 'print-close' | 'counter' | 'credit' | 'separator' | 'related'
 
 const BREADCRUMB = /^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|现在位置|目前位置)\s*[:：]/
 const CRUMB_TRAIL = /^(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*(?:>>?|»|›|→|\/)/
@@ -268,6 +268,7 @@ export function cleanLines(raw: string): CleanLine[] {
     if (kind === 'breadcrumb') for (const c of breadcrumbItems(line)) crumbs.add(c)
     out.push(kind ? { text: line, kind } : { text: line })
   }
+  markRelatedList(out)
   // Address/phone lines are footer only in the page's trailing block; inside the body they are content.
   let inTail = true
   for (let i = out.length - 1; i >= 0; i--) {
@@ -276,6 +277,25 @@ export function cleanLines(raw: string): CleanLine[] {
     else if (l.kind === 'footer' && !inTail) delete l.kind
   }
   return out
+}
+
+/** A "related news" heading: what follows it are other articles' titles. */
+const RELATED_HEADING =
+  /^[【[(（]?\s*(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关文章|相關文章|相关报道|相關報導|更多新闻|更多新聞|热门新闻|熱門新聞|热门文章|熱門文章|猜你喜欢|猜你喜歡|往期回顾|往期回顧|热点推荐|熱點推薦|更多阅读|更多閱讀)\s*[】\])）]?\s*[:：]?$/
+
+/**
+ * Marks a related-news heading near the end and the title-like lines after
+ * it (no full stop, at most 60 characters) as `related`, when nothing but
+ * such lines and boilerplate follow it.
+ */
+function markRelatedList(lines: CleanLine[]): void {
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 15); i--) {
+    if (lines[i]!.kind !== undefined || !RELATED_HEADING.test(lines[i]!.text)) continue
+    const rest = lines.slice(i + 1)
+    if (!rest.every((l) => l.kind !== undefined || (l.text.length <= 60 && !/[。；;]/.test(l.text)))) return
+    for (const l of [lines[i]!, ...rest]) l.kind ??= 'related'
+    return
+  }
 }
 
 /** Trims and collapses runs of spaces (including ideographic spaces) to one. */

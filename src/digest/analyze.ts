@@ -6,13 +6,16 @@ import type { Span } from '../text/types.js'
 
 /**
  * One article prepared for the digest: its title and text folded to one script
- * (so 「科技創新」 and 「科技创新」 are the same phrase), segmented into words,
- * split into sentences, with the key-phrase candidates it contains.
+ * (so 「神舟十八號」 and 「神舟十八号」 are the same words), segmented into words,
+ * split into sentences, with the content terms it is made of.
  */
 export interface AnalyzedArticle {
   id: string
+  /** File name relative to the corpus folder. */
+  file: string
   title: string
   date?: string
+  source?: string
   /** Title, a line break, then the text — in the article's own script. */
   original: string
   /** `fold(original)`: same length, so offsets are shared. */
@@ -22,321 +25,134 @@ export interface AnalyzedArticle {
   /** Words of `folded`, and where each starts. */
   words: string[]
   wordStarts: Int32Array
+  /** How many of `words` are the title's. */
+  titleWords: number
+  /** The first title word after a column label (`【一线调研】…`): what the title says starts here. */
+  titleFrom: number
   /** Sentences of the text (the title is not one). */
   sentences: Span[]
-  /** Distinct key-phrase candidates (folded), see `phraseCandidates`. */
-  phrases: ReadonlySet<string>
+  /** Content terms of the text (folded), with how often each occurs. */
+  terms: ReadonlyMap<string, number>
+  /** Content terms of the title. */
+  titleTerms: ReadonlySet<string>
 }
 
-/** Rules for which word sequences can be key phrases. Plain constants, visible in one place. */
-export const PHRASE_RULES = {
-  /** Longest phrase, in words and in characters. */
-  maxWords: 4,
-  maxChars: 10,
-  /** A one-word theme must be at least this specific in general Chinese (工作 4.2, 会议 5.0, 科技 5.8, 高质量 9.0). */
-  minSingleIdf: 6.5,
-  /** A phrase may not start or end with a word this common (的 0.9, 和 1.8, 要 3.2). */
-  minEdgeIdf: 3.5,
-} as const
-
-/** Noun-like parts of speech (jieba's tag set): what a theme is made of. */
-const NOUNISH = new Set(['n', 'nz', 'ns', 'nt', 'nw', 'vn', 'an', 'j', 'l', 'ng', 'g', 's', 'b'])
-/** A phrase can start with a noun or an adjective (新质生产力), never with a verb (推动高质量发展). */
-const START_OK = new Set([...NOUNISH, 'a', 'ag'])
-/** A phrase can end with a noun or a nominalised verb (科技创新, 生态保护). */
-const END_OK = new Set([...NOUNISH, 'v'])
-/** Words that never sit inside a phrase: particles, prepositions, pronouns, adverbs, numerals, measure words. */
-const NEVER_INSIDE = new Set([
-  'u',
-  'uj',
-  'ul',
-  'uz',
-  'ud',
-  'ug',
-  'uv',
-  'p',
-  'r',
-  'rr',
-  'rz',
-  'rg',
-  'd',
-  'df',
-  'dg',
-  'y',
-  'e',
-  'o',
-  'm',
-  'mq',
-  'mg',
-  'q',
-  'x',
-  'f',
-  'zg',
-  't',
-  'tg',
-])
-
-/**
- * General words of official news prose that are never themes nor the edge of
- * one, however specific the dictionary thinks they are; and titles of office,
- * which name people rather than subjects.
- */
-export const GENERIC_WORDS: ReadonlySet<string> = new Set([
-  '工作',
-  '会议',
-  '进一步',
-  '要',
-  '召开',
-  '主持',
-  '讲话',
-  '重要讲话',
-  '精神',
-  '重要',
-  '指出',
-  '强调',
-  '表示',
-  '要求',
-  '提出',
-  '同志',
-  '领导',
-  '负责人',
-  '参加',
-  '出席',
-  '部署',
-  '落实',
-  '贯彻',
-  '全面',
-  '深入',
-  '持续',
-  '不断',
-  '加强',
-  '推动',
-  '推进',
-  '促进',
-  '坚持',
-  '做好',
-  '相关',
-  '有关',
-  '方面',
-  '情况',
-  '问题',
-  '单位',
-  '部门',
-  '全市',
-  '全省',
-  '全国',
-  '今年',
-  '去年',
-  '一是',
-  '二是',
-  '三是',
-  '四是',
-  '会上',
-  '会议指出',
-  '会议强调',
-  '总结',
-  '交流',
-  '发言',
-  '报告',
-  '通报',
-  '活动',
-  '任务',
-  '目标',
-  '举措',
-  '措施',
-  '意见',
-  '方案',
-  '文件',
-  '系统',
-  '全体',
-  '广大',
-  '各级',
-  '各项',
-  '重点',
-  '重点工作',
-  '主要',
-  '期间',
-  '以来',
-  '当前',
-  '我们',
-  '大家',
-  '记者',
-  '网讯',
-  '讯',
-  '本站',
-  '首页',
-  '正文',
-  '来源',
-  '日报',
-  // Kinds of meeting: what every article in this corpus reports on, not what it is about.
-  '座谈会',
-  '工作会',
-  '工作会议',
-  '推进会',
-  '交流会',
-  '部署会',
-  '研讨会',
-  '专题会',
-  '大会',
-  '年会',
-  // Titles of office and party bodies.
-  '书记',
-  '总书记',
-  '副书记',
-  '党委书记',
-  '党组书记',
-  '局长',
-  '副局长',
-  '厅长',
-  '副厅长',
-  '主任',
-  '副主任',
-  '院长',
-  '副院长',
-  '董事长',
-  '总经理',
-  '副总经理',
-  '部长',
-  '副部长',
-  '市长',
-  '副市长',
-  '省长',
-  '副省长',
-  '主席',
-  '组长',
-  '副组长',
-  '处长',
-  '党委',
-  '党组',
-  '委员',
-  '常委',
-])
+/** Parts of speech (jieba's tag set) that carry no subject: pronouns, prepositions, conjunctions, particles, interjections. */
+const FUNCTION_TAGS = /^(r|p|c|u|y|e|o|x|zg)/
 
 const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff]+$/
-const LATIN = /^[a-z][a-z0-9+.-]*$/
+const HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/
+/** A Latin or alphanumeric token with at least one letter: C919, APEC, 5g. */
+const CODE = /^(?=.*[a-z])[a-z0-9][a-z0-9+.-]*$/
 
-function isName(tag: string | undefined): boolean {
-  return tag !== undefined && tag.startsWith('nr')
-}
-
-/** What a word can be in a phrase. */
-interface WordRole {
-  word: string
-  /** The word's IDF, squared (see `specificity`). */
-  idf2: number
-  inPhrase: boolean
-  start: boolean
-  end: boolean
-  single: boolean
-}
-
-function roleOf(word: string, lex: Lexicon): WordRole {
-  const han = HAN.test(word)
-  const latin = !han && word.length >= 2 && LATIN.test(word)
-  if (!han && !latin) return { word, idf2: 0, inPhrase: false, start: false, end: false, single: false }
-  const tag = latin ? 'eng' : lex.pos(word)
-  const idf = lex.idf(word)
-  const generic = GENERIC_WORDS.has(word)
-  const inPhrase = !isName(tag) && (tag === undefined ? word.length > 1 : !NEVER_INSIDE.has(tag))
-  const edge = inPhrase && !generic && idf >= PHRASE_RULES.minEdgeIdf && tag !== undefined
-  return {
-    word,
-    idf2: idf * idf,
-    inPhrase,
-    start: edge && (tag === 'eng' || START_OK.has(tag)),
-    end: edge && (tag === 'eng' || END_OK.has(tag)),
-    single:
-      edge && word.length >= 2 && (tag === 'eng' || (NOUNISH.has(tag) && tag !== 'ng' && tag !== 'g')) && idf >= PHRASE_RULES.minSingleIdf,
+/**
+ * What a word can be in a term: a content word on its own (two or more
+ * ideographs that are not a function word, or a Latin/model-number token), a
+ * single ideograph that joins its neighbours (jieba leaves names apart: 潭 美),
+ * or nothing (punctuation, digits, function words).
+ */
+export function wordKind(word: string, lex: Lexicon = getLexicon()): 'content' | 'single' | 'other' {
+  if (HAN.test(word)) {
+    const tag = lex.pos(word)
+    if (tag !== undefined && FUNCTION_TAGS.test(tag)) return 'other'
+    return word.length === 1 ? 'single' : 'content'
   }
-}
-
-const roleCache = new Map<string, WordRole>()
-
-function cachedRole(word: string, lex: Lexicon): WordRole {
-  let r = roleCache.get(word)
-  if (!r) {
-    r = roleOf(word, lex)
-    if (roleCache.size > 500_000) roleCache.clear()
-    roleCache.set(word, r)
-  }
-  return r
+  return word.length >= 2 && !HAS_HAN.test(word) && CODE.test(word) ? 'content' : 'other'
 }
 
 /**
- * The key-phrase candidates in a run of words: every sequence of one to four
- * words inside one clause that starts and ends like a noun phrase, with no
- * particle, pronoun, numeral or name inside, and no generic word at either end.
+ * The content terms of a run of words: words of two or more ideographs that
+ * are not function words, Latin or model-number tokens, and runs of two to
+ * four single ideographs jieba left apart (潭 美 → 潭美, 俄 乌 → 俄乌). Which
+ * of them say something is left to document frequencies: nothing here knows the corpus.
+ * @example contentTerms(['台风', '潭', '美', '登陆', '了']) // ['台风', '潭美', '登陆']
  */
-export function phraseCandidates(words: readonly string[], lex: Lexicon = getLexicon()): Set<string> {
-  const out = new Set<string>()
-  const roles = words.map((w) => cachedRole(w, lex))
-  for (let i = 0; i < roles.length; i++) {
-    const first = roles[i]!
-    if (!first.start && !first.single) continue
-    if (first.single) remember(out, first.word, first.idf2)
-    if (!first.start) continue
-    let phrase = first.word
-    let idf2 = first.idf2
-    for (let n = 1; n < PHRASE_RULES.maxWords && i + n < roles.length; n++) {
-      const next = roles[i + n]!
-      if (!next.inPhrase) break
-      phrase += next.word
-      idf2 += next.idf2
-      if (phrase.length > PHRASE_RULES.maxChars) break
-      // A phrase ends on a real word: single characters there are fragments (高质, 新驱).
-      if (next.end && next.word.length >= 2) remember(out, phrase, idf2)
-    }
+export function contentTerms(words: readonly string[], lex: Lexicon = getLexicon()): string[] {
+  const out: string[] = []
+  let run = ''
+  const flush = () => {
+    if (run.length >= 2 && run.length <= 4) out.push(run)
+    run = ''
   }
+  for (const w of words) {
+    const kind = wordKind(w, lex)
+    if (kind === 'single') {
+      run += w
+      continue
+    }
+    flush()
+    if (kind === 'content') out.push(w)
+  }
+  flush()
   return out
 }
 
-/** Specificity of phrases seen while segmenting, so ranking never re-segments them. */
-const specs = new Map<string, number>()
-
-function remember(out: Set<string>, phrase: string, idf2: number): void {
-  out.add(phrase)
-  if (!specs.has(phrase)) {
-    if (specs.size > 2_000_000) specs.clear()
-    specs.set(phrase, Math.sqrt(idf2))
-  }
-}
-
-/**
- * Specificity of a phrase against general Chinese: the length of its vector of
- * word IDFs, so a longer phrase of specific words is more specific than any of
- * its words (高质量发展 9.7 > 高质量 9.0), while generic words add little.
- */
-export function specificity(phrase: string, lex: Lexicon = getLexicon()): number {
-  const known = specs.get(phrase)
-  if (known !== undefined) return known
-  let sum = 0
-  for (const w of lex.cut(phrase)) sum += lex.idf(w) ** 2
-  return Math.sqrt(sum)
-}
-
-/** Prepares an article for themes and summaries. Pure; the lexicon is loaded on first use. */
-export function analyzeArticle(article: Pick<Article, 'id' | 'title' | 'date' | 'text'>, lex: Lexicon = getLexicon()): AnalyzedArticle {
+/** Prepares an article for story detection and summaries. Pure; the lexicon is loaded on first use. */
+export function analyzeArticle(
+  article: Pick<Article, 'id' | 'file' | 'title' | 'date' | 'source' | 'text'>,
+  lex: Lexicon = getLexicon(),
+): AnalyzedArticle {
   const original = `${article.title}\n${article.text}`
   const folded = fold(original)
   const words = lex.cut(folded)
   const wordStarts = new Int32Array(words.length)
   let pos = 0
+  let titleEnd = 0
   for (let i = 0; i < words.length; i++) {
     wordStarts[i] = pos
     pos += words[i]!.length
+    if (pos <= article.title.length) titleEnd = i + 1
   }
+  // A bracketed label opening a title names a column, not the subject.
+  const label = /^\s*[【[][^】\]]{1,20}[】\]]/.exec(folded)
+  let titleFrom = 0
+  if (label) while (titleFrom < titleEnd && wordStarts[titleFrom]! < label[0].length) titleFrom++
   const textStart = article.title.length + 1
   const sentences = sentenceSpans(article.text).map((s) => ({ start: s.start + textStart, end: s.end + textStart }))
+  const terms = new Map<string, number>()
+  for (const t of contentTerms(words.slice(titleEnd), lex)) terms.set(t, (terms.get(t) ?? 0) + 1)
   return {
     id: article.id,
+    file: article.file,
     title: article.title,
     ...(article.date !== undefined ? { date: article.date } : {}),
+    ...(article.source !== undefined ? { source: article.source } : {}),
     original,
     folded,
     textStart,
     words,
     wordStarts,
+    titleWords: titleEnd,
+    titleFrom,
     sentences,
-    phrases: phraseCandidates(words, lex),
+    terms,
+    titleTerms: new Set(contentTerms(words.slice(titleFrom, titleEnd), lex)),
   }
+}
+
+/** The words of `a` inside `span` (offsets into `a.folded`), as indexes into `a.words`. */
+export function wordRange(a: AnalyzedArticle, span: Span): { from: number; to: number } {
+  const from = lowerBound(a.wordStarts, span.start)
+  let to = from
+  while (to < a.words.length && a.wordStarts[to]! < span.end) to++
+  return { from, to }
+}
+
+function lowerBound(arr: Int32Array, x: number): number {
+  let lo = 0
+  let hi = arr.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (arr[mid]! < x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * The distinct content terms of an article (title and text), without keeping
+ * anything else: what the background's document frequencies are counted from.
+ */
+export function articleTerms(article: Pick<Article, 'title' | 'text'>, lex: Lexicon = getLexicon()): Set<string> {
+  return new Set(contentTerms(lex.cut(fold(`${article.title}\n${article.text}`)), lex))
 }

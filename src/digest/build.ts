@@ -1,67 +1,91 @@
 import type { Article } from '../corpus/article.js'
 import type { ArticleMeta } from '../search/types.js'
-import { analyzeArticle, type AnalyzedArticle } from './analyze.js'
+import { analyzeArticle, articleTerms, type AnalyzedArticle } from './analyze.js'
+import { documentFrequencies, evenSample, type DocumentFrequencies } from './frequencies.js'
+import { detectStories, type StoryItem } from './stories.js'
+import type { StorySentence } from './story-sentence.js'
 import { summarize } from './summary.js'
-import { extractThemes, THEME_DEFAULTS } from './themes.js'
 
 /** An article as a digest mentions it: enough to show it and link to `/read`. */
 export interface ArticleRef {
   id: string
+  /** File name relative to the corpus folder. */
+  file: string
   title: string
   date?: string
+  source?: string
 }
 
-/** An article listed in a digest, with its one-sentence summary. */
+/** An article a digest shows, with its one-sentence summary. */
 export interface DigestArticle extends ArticleRef {
   /** The article's most central sentence, in its own script. */
   summary: string
+  /** The story it is listed under, if any. */
+  storyKey?: string
 }
 
-/** A theme as shown in a digest. */
-export interface DigestTheme {
-  /** The phrase, in Simplified script (the renderer converts). */
-  phrase: string
-  /** How many of the digest's articles (within the theme window) carry it. */
-  articleCount: number
-  /** The most recent of them. */
+/** A story as a digest shows it. */
+export interface DigestStory {
+  /** Stable key (from the story's earliest article): what a chat's record of shown stories keeps. */
+  key: string
+  /** Its name from its distinctive words, in Simplified script (the renderer converts). */
+  name: string
+  /** Its most distinctive words (folded), best first. */
+  terms: string[]
+  /** The sentence that says what happened, in its article's script. */
+  sentence?: StorySentence
+  /** Every article of the story, most recent first. */
   articles: ArticleRef[]
-  /** One sentence containing the phrase, in its article's script. */
-  sentence?: string
+  /** Near-duplicate groups ("N 家来源"), most recent first. */
+  items: StoryItem[]
+  /** Distinct sources across its articles. */
+  sources: number
+  /** Date of its most recent article. */
+  latest?: string
+  /** Set when the chat was shown this story before: how many of its articles are new since. */
+  continuing?: { newArticles: number }
 }
 
-/** What one digest says: its themes and its articles. Pure data, rendered per chat. */
+/** What one digest says: its stories and its articles. Pure data, rendered per chat. */
 export interface Digest {
   /** How many new articles the digest covers. */
   total: number
-  /** How many of them (the most recent) the themes were computed over. */
-  themeWindow: number
-  themes: DigestTheme[]
-  /** The most recent articles, with summaries. */
+  /** How many of them (the most recent) the stories were found in. */
+  window: number
+  /** Stories, best first. */
+  stories: DigestStory[]
+  /** Every article the digest shows: the stories' articles (in story order), then the latest others. */
   articles: DigestArticle[]
 }
 
 export interface DigestOptions {
-  /** Articles listed with a summary (default 8). */
-  maxArticles?: number
-  /** Themes shown (default 6). */
-  maxThemes?: number
-  /** Articles named under each theme (default 3). */
-  articlesPerTheme?: number
+  /** Stories shown at most (default 40). */
+  maxStories?: number
+  /** Articles outside any story listed (the most recent; default 8). */
+  otherArticles?: number
   /**
-   * Themes are computed over at most this many of the most recent new articles
+   * Stories are found in at most this many of the most recent new articles
    * (default 2,000): a daily digest has far fewer, and a first digest over a
    * large corpus stays fast while still reflecting what is being written now.
    */
   themeWindow?: number
+  /** Fewest articles of a story (default: grows with the window, see `detectStories`). */
+  minArticles?: number
+  /**
+   * In how many documents of the corpus each term occurs (`corpusBackground`):
+   * what the window's articles are measured against. Without it, only the window.
+   */
+  background?: DocumentFrequencies
 }
 
 /** Defaults for `buildDigest`. */
-export const DIGEST_DEFAULTS: Required<DigestOptions> = {
-  maxArticles: 8,
-  maxThemes: THEME_DEFAULTS.maxThemes,
-  articlesPerTheme: 3,
+export const DIGEST_DEFAULTS = {
+  maxStories: 40,
+  otherArticles: 8,
   themeWindow: 2000,
-}
+  /** Corpus articles read for the background (an even sample of larger corpora). */
+  backgroundSample: 3000,
+} as const
 
 /** Analyses an article; `createAnalysisCache` gives a memoising one. */
 export type Analyze = (article: Article) => AnalyzedArticle
@@ -77,15 +101,38 @@ export function selectArticles(metas: readonly ArticleMeta[], since: number | un
     .sort((a, b) => cmp(b.date ?? '', a.date ?? '') || b.addedAt - a.addedAt || cmp(a.id, b.id))
 }
 
+/**
+ * The articles published in `[from, to]` (dates inclusive, `YYYY-MM-DD`), most
+ * recent first; articles without a date are in no window.
+ */
+export function articlesInWindow<T extends Pick<ArticleRef, 'id' | 'date'>>(articles: readonly T[], from: string, to: string): T[] {
+  return articles
+    .filter((a) => a.date !== undefined && a.date >= from && a.date <= to)
+    .sort((a, b) => cmp(b.date!, a.date!) || cmp(a.id, b.id))
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
 /**
- * Builds a digest from articles given most recent first. `total` is how many
- * articles the digest covers when more were selected than passed (the caller
- * passes at most `themeWindow`). Pure and deterministic.
- * @example buildDigest(articles).themes[0].phrase // '科技创新'
+ * The corpus background: document frequencies over an even sample of at most
+ * `max` of its articles. Outlets, programmes, datelines and the feed's slogans
+ * are what most of them carry.
+ */
+export function corpusBackground(
+  articles: ReadonlyArray<Pick<Article, 'title' | 'text'>>,
+  max: number = DIGEST_DEFAULTS.backgroundSample,
+): DocumentFrequencies {
+  return documentFrequencies(evenSample(articles, max).map((a) => articleTerms(a)))
+}
+
+/**
+ * Builds a digest from articles given most recent first: finds the stories
+ * (see `detectStories`), gives each a sentence, summarises every article it
+ * shows. `total` is how many articles the digest covers when more were
+ * selected than passed (the caller passes at most `themeWindow`). Pure and deterministic.
+ * @example buildDigest(articles, { background }).stories[0].name // '嫦娥六号'
  */
 export function buildDigest(
   articles: readonly Article[],
@@ -95,19 +142,46 @@ export function buildDigest(
 ): Digest {
   const o = { ...DIGEST_DEFAULTS, ...options }
   const window = articles.slice(0, o.themeWindow).map((a) => analyze(a))
-  const refs = new Map(window.map((a) => [a.id, ref(a)]))
-  const themes = extractThemes(window, { maxThemes: o.maxThemes }).map((t) => ({
-    phrase: t.phrase,
-    articleCount: t.articleIds.length,
-    articles: t.articleIds.slice(0, o.articlesPerTheme).map((id) => refs.get(id)!),
-    ...(t.sentence ? { sentence: t.sentence.text } : {}),
-  }))
-  const listed = window.slice(0, o.maxArticles).map((a) => ({ ...ref(a), summary: summarize(a) }))
-  return { total: Math.max(total, articles.length), themeWindow: window.length, themes, articles: listed }
+  const byId = new Map(window.map((a) => [a.id, a]))
+  const { stories, context } = detectStories(window, o.background, {
+    maxStories: o.maxStories,
+    ...(o.minArticles !== undefined ? { minArticles: o.minArticles } : {}),
+  })
+  const shown: DigestArticle[] = []
+  const inStory = new Set<string>()
+  const digestStories: DigestStory[] = stories.map((s) => {
+    for (const id of s.articleIds) {
+      inStory.add(id)
+      const a = byId.get(id)!
+      shown.push({ ...ref(a), summary: summarize(a, context), storyKey: s.key })
+    }
+    // Without a sentence of its own (every candidate closer to another story), the newest article's summary says what happened.
+    const newest = shown.find((x) => x.storyKey === s.key && x.summary !== '')
+    const sentence = s.sentence ?? (newest ? { articleId: newest.id, text: newest.summary } : undefined)
+    return {
+      key: s.key,
+      name: s.name,
+      terms: s.terms,
+      ...(sentence ? { sentence } : {}),
+      articles: s.articleIds.map((id) => ref(byId.get(id)!)),
+      items: s.items,
+      sources: s.sources,
+      ...(s.latest !== undefined ? { latest: s.latest } : {}),
+    }
+  })
+  for (const a of window.filter((x) => !inStory.has(x.id)).slice(0, o.otherArticles))
+    shown.push({ ...ref(a), summary: summarize(a, context) })
+  return { total: Math.max(total, articles.length), window: window.length, stories: digestStories, articles: shown }
 }
 
 function ref(a: AnalyzedArticle): ArticleRef {
-  return { id: a.id, title: a.title, ...(a.date !== undefined ? { date: a.date } : {}) }
+  return {
+    id: a.id,
+    file: a.file,
+    title: a.title,
+    ...(a.date !== undefined ? { date: a.date } : {}),
+    ...(a.source !== undefined ? { source: a.source } : {}),
+  }
 }
 
 /**

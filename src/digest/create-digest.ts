@@ -1,18 +1,28 @@
 import { join } from 'node:path'
-import type { Api } from 'grammy'
+import { InlineKeyboard, type Api } from 'grammy'
 import type { Config } from '../config.js'
-import type { ArticleMeta, SearchService } from '../search/types.js'
+import type { SearchService } from '../search/types.js'
 import type { Locale } from '../telegram/locale.js'
 import type { Logger } from '../logger.js'
 import { JsonFileStore } from '../store/file-store.js'
 import { HTML } from '../telegram/html.js'
 import type { Store } from '../store/store.js'
-import { buildDigest, createAnalysisCache, DIGEST_DEFAULTS, selectArticles, type Digest, type DigestOptions } from './build.js'
+import {
+  buildDigest,
+  corpusBackground,
+  createAnalysisCache,
+  DIGEST_DEFAULTS,
+  selectArticles,
+  type Digest,
+  type DigestOptions,
+} from './build.js'
+import type { DocumentFrequencies } from './frequencies.js'
 import { FileDeliveryLog, type DeliveryLog } from './delivery-log.js'
 import { deliver, resolveStaleSends, type ComposedDigest, type RunSummary, type SendMessage } from './delivery.js'
-import { renderDigest, renderEmptyDigest } from './render.js'
-import { isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
-import type { DigestControl, DigestRunSummary } from './service.js'
+import { renderEmptyDigest, renderFullDigest, renderGroupDigest } from './render.js'
+import { dailyTime, isTimedDue, localDay, startSchedules, type Schedules } from './scheduler.js'
+import { fullListData, type DigestControl, type DigestForm, type DigestRunSummary } from './service.js'
+import { mergeShown, selectNovel, shownArticleIds, shownBy } from './novelty.js'
 import { isSubscription, Subscriptions, type Subscription } from './subscriptions.js'
 import { systemClock, type Clock } from '../clock.js'
 
@@ -135,48 +145,83 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
   const analyze = createAnalysisCache()
   let api = opts.api
 
-  const send: SendMessage = (chatId, text) => {
+  const send: SendMessage = (chatId, message, threadId) => {
     if (!api) throw new Error('digest: no Telegram API attached (call attachApi(bot.api) before start)')
-    return api.sendMessage(chatId, text, HTML)
+    return api.sendMessage(chatId, message.text, {
+      ...HTML,
+      ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+      ...(threadId !== undefined ? { message_thread_id: threadId } : {}),
+    })
   }
 
   const localeFor = async (sub: Subscription | undefined, chatId: number): Promise<Locale> =>
     (await opts.localeOf?.(chatId)) ?? sub?.locale ?? 'zh-Hans'
 
-  /** Builds (once per cursor) and renders (once per cursor and locale) digests for one run. */
-  // Built digests, shared by runs and /digest: keyed by cursor and corpus state, so repeated
-  // /digest commands cost a lookup, not a theme extraction. Small and short-lived.
+  // Built digests, shared by runs and /digest: keyed by cursor, what the chat was shown and the corpus
+  // state, so repeated /digest commands cost a lookup, not a story detection. Small and short-lived.
   const builtCache = new Map<string, { built: { digest: Digest; cursor: number } | null; at: number }>()
+  // What the window is measured against: document frequencies over (a sample of) the corpus, kept while the corpus is unchanged.
+  let background: { key: string; frequencies: DocumentFrequencies } | undefined
+
+  /**
+   * Composes chats' digests for one run (or one /digest): the articles added
+   * after the chat's cursor, with the articles of its recent digests as context
+   * so that a story it was shown is recognised, then `selectNovel` (a story
+   * shown before comes back only with new articles, and says so); a group gets
+   * the one-message form with a button for the full list, a private chat the full form.
+   */
   const composer = () => {
     const metas = library.listArticles()
     const corpusKey = `${metas.length}|${metas.reduce((max, m) => Math.max(max, m.addedAt), 0)}|${metas[0]?.id}|${metas.at(-1)?.id}`
-    const rendered = new Map<string, string[]>()
-    const build = (since: number | undefined) => {
-      const key = `${since}|${corpusKey}`
+    const backgroundOf = () => {
+      if (background?.key !== corpusKey) {
+        const sample = [...metas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        const articles = sample.map((m) => library.getArticle(m.id)).filter((a) => a !== undefined)
+        background = { key: corpusKey, frequencies: corpusBackground(articles) }
+      }
+      return background.frequencies
+    }
+    const byId = new Map(metas.map((m) => [m.id, m]))
+    const build = (since: number | undefined, context: readonly string[]) => {
+      const key = `${since}|${context.join(',')}|${corpusKey}`
       const hit = builtCache.get(key)
       // Ten minutes also bounds staleness when an article changes in place.
       if (hit && clock.now() - hit.at < 10 * 60_000) return hit.built
       const selected = selectArticles(metas, since)
-      const built = selected.length === 0 ? null : compose(selected)
+      let built: { digest: Digest; cursor: number } | null = null
+      if (selected.length > 0) {
+        const fresh = new Set(selected.map((m) => m.id))
+        const earlier = context.filter((id) => !fresh.has(id)).flatMap((id) => byId.get(id) ?? [])
+        const windowMetas = [...selected.slice(0, opts.digest?.themeWindow ?? DIGEST_DEFAULTS.themeWindow), ...earlier]
+        const articles = windowMetas.map((m) => library.getArticle(m.id)).filter((a) => a !== undefined)
+        const cursor = selected.reduce((max, m) => Math.max(max, m.addedAt), -Infinity)
+        const digest = buildDigest(articles, { background: backgroundOf(), ...opts.digest }, selected.length, analyze)
+        // The context articles are there to recognise stories; the digest counts only what is new.
+        built = { digest: { ...digest, total: selected.length }, cursor }
+      }
       builtCache.delete(key)
       if (builtCache.size >= 16) builtCache.delete(builtCache.keys().next().value!)
       builtCache.set(key, { built, at: clock.now() })
       return built
     }
-    const compose = (selected: ArticleMeta[]) => {
-      const window = selected.slice(0, opts.digest?.themeWindow ?? DIGEST_DEFAULTS.themeWindow)
-      const articles = window.map((m) => library.getArticle(m.id)).filter((a) => a !== undefined)
-      const cursor = selected.reduce((max, m) => Math.max(max, m.addedAt), -Infinity)
-      return { digest: buildDigest(articles, opts.digest, selected.length, analyze), cursor }
-    }
-    return async (sub: Subscription, day: string, scheduled: boolean): Promise<ComposedDigest | undefined> => {
+    return async (sub: Subscription, day: string, scheduled: boolean, form: DigestForm = 'auto'): Promise<ComposedDigest | undefined> => {
       const locale = await localeFor(sub, sub.chatId)
-      const d = build(sub.coveredUntil)
-      if (!d) return scheduled && config.digestSendEmpty ? { parts: [renderEmptyDigest({ locale, date: day })] } : undefined
-      const key = `${sub.coveredUntil}|${locale}|${day}`
-      let parts = rendered.get(key)
-      if (!parts) rendered.set(key, (parts = renderDigest(d.digest, { locale, date: day })))
-      return { parts, cursor: d.cursor }
+      // What the chat was shown before this day: the context, and what selectNovel compares with.
+      const before = (sub.shown ?? []).filter((r) => r.day < day)
+      const d = build(sub.coveredUntil, shownArticleIds(before))
+      const digest = d && before.length > 0 ? selectNovel(d.digest, mergeShown(before)) : d?.digest
+      if (!d || !digest || (digest.stories.length === 0 && digest.articles.length === 0)) {
+        if (!scheduled || !config.digestSendEmpty) return undefined
+        return { parts: [{ text: renderEmptyDigest({ locale, date: day }) }], ...(d ? { cursor: d.cursor } : {}) }
+      }
+      const group = form === 'group' || (form === 'auto' && sub.chatId < 0)
+      const shown = { day, ...shownBy(digest) }
+      if (group) {
+        const g = renderGroupDigest(digest, { locale, date: day })
+        const button = new InlineKeyboard().text(g.fullListLabel, fullListData(day))
+        return { parts: [{ text: g.text, replyMarkup: button }], cursor: d.cursor, shown }
+      }
+      return { parts: renderFullDigest(digest, { locale, date: day }).map((text) => ({ text })), cursor: d.cursor, shown }
     }
   }
 
@@ -274,21 +319,27 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
 
   const service: DigestControl = {
     timeZone: tz,
+    defaultTime: dailyTime(config.digestCron) ?? config.digestCron,
     subscribedChats: async () => (await subscriptions.active()).length,
     lastRun: async (): Promise<DigestRunSummary | undefined> => (await state.read('lastRun')) as RunSummary | undefined,
     subscription: (chatId) => subscriptions.get(chatId),
     subscribe: (chatId, o) => subscriptions.subscribe(chatId, o),
     unsubscribe: (chatId) => subscriptions.deactivate(chatId, 'unsubscribed'),
-    preview: async (chatId, locale) => {
+    preview: async (chatId, locale, form = 'auto') => {
       const sub = await subscriptions.get(chatId)
+      const today = localDay(clock.now(), tz)
+      // After today's digest went out, /digest shows it again (what it covered, and anything added since).
+      const sentToday = sub?.active ? await log.get(chatId, today) : undefined
+      const since = sentToday?.state === 'sent' ? sentToday.since : sub?.active ? sub.coveredUntil : undefined
       const probe: Subscription = {
         chatId,
         active: true,
         subscribedAt: clock.now(),
         locale,
-        ...(sub?.active && sub.coveredUntil !== undefined ? { coveredUntil: sub.coveredUntil } : {}),
+        ...(since !== undefined ? { coveredUntil: since } : {}),
+        ...(sub?.active && sub.shown ? { shown: sub.shown } : {}),
       }
-      const composed = await composer()(probe, localDay(clock.now(), tz), false)
+      const composed = await composer()(probe, today, false, form)
       return composed?.parts ?? []
     },
     chatGone: async (chatId, reason) => {

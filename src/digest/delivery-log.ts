@@ -22,6 +22,8 @@ export interface DeliveryRecord {
   at: number
   /** The newest `addedAt` the digest covered (moves the chat's schedule cursor). */
   cursor?: number
+  /** The chat's cursor before this digest: what it covered starts after it (so /digest can show it again). */
+  since?: number
   /** The last error, for the logs. */
   error?: string
   /** A run id, so a record left by an earlier (crashed) run can be told from this run's. */

@@ -1,19 +1,29 @@
 import { GrammyError, HttpError } from 'grammy'
+import type { InlineKeyboardMarkup } from 'grammy/types'
 import type { Logger } from '../logger.js'
 import { DeliveryTakenError, type DeliveryLog, type DeliveryRecord } from './delivery-log.js'
 import type { Subscription, Subscriptions } from './subscriptions.js'
 import type { Clock } from '../clock.js'
+import type { ShownRecord } from './novelty.js'
 import { sendInBulk } from '../telegram/throttle.js'
+
+/** One message of a digest: HTML text, and buttons under it. */
+export interface OutgoingMessage {
+  text: string
+  replyMarkup?: InlineKeyboardMarkup
+}
 
 /** What a chat gets in one run: message parts, and the cursor they cover. */
 export interface ComposedDigest {
-  parts: string[]
+  parts: OutgoingMessage[]
   /** The newest `addedAt` covered; the chat's schedule cursor moves here once sent. */
   cursor?: number
+  /** What it shows, remembered with the subscription once sent (novelty across days). */
+  shown?: ShownRecord
 }
 
-/** Sends one HTML message: `api.sendMessage(chatId, text, HTML)` through the bot's API. */
-export type SendMessage = (chatId: number, text: string) => Promise<unknown>
+/** Sends one HTML message through the bot's API, into a forum topic when `threadId` is given. */
+export type SendMessage = (chatId: number, message: OutgoingMessage, threadId?: number) => Promise<unknown>
 
 export interface DeliveryDeps {
   subscriptions: Subscriptions
@@ -122,12 +132,13 @@ async function deliverOne(
     at: deps.clock.now(),
     run,
     ...(composed.cursor !== undefined ? { cursor: composed.cursor } : {}),
+    ...(sub.coveredUntil !== undefined ? { since: sub.coveredUntil } : {}),
   })
 
   while (partsSent < composed.parts.length) {
     // `sending` is written after the throttle lets the message go and right before the request:
     // only a crash during the request itself leaves the outcome unknown.
-    const outcome = await sendOnce(deps, chatId, composed.parts[partsSent]!, () => deps.log.put(base()))
+    const outcome = await sendOnce(deps, chatId, composed.parts[partsSent]!, sub.threadId, () => deps.log.put(base()))
     if (outcome.kind === 'taken') {
       // Another run (another replica) holds this chat for the day: it sends, this run does not.
       summary.skipped++
@@ -165,7 +176,7 @@ async function deliverOne(
     if (outcome.kind === 'ambiguous') {
       // At most once: Telegram may have the message, and it has no idempotency key to ask with.
       await deps.log.put({ ...base(), state: 'ambiguous', error: outcome.error })
-      if (composed.cursor !== undefined) await deps.subscriptions.advance(chatId, composed.cursor)
+      await deps.subscriptions.advance(chatId, composed.cursor, composed.shown)
       summary.ambiguous++
       deps.logger.warn(
         { chatId, error: outcome.error, partsSent },
@@ -185,7 +196,7 @@ async function deliverOne(
     deps.logger.warn({ chatId, error: outcome.error, partsSent }, 'digest: send failed; retried next run')
     return
   }
-  if (composed.cursor !== undefined) await deps.subscriptions.advance(chatId, composed.cursor)
+  await deps.subscriptions.advance(chatId, composed.cursor, composed.shown)
   summary.sent++
 }
 
@@ -280,14 +291,20 @@ function networkCode(err: HttpError): string | undefined {
  * applies the retry policy (429 and 5xx are retried there, within bounds), and
  * says what became of it. `beforeSend` runs right before each attempt goes out.
  */
-async function sendOnce(deps: DeliveryDeps, chatId: number, text: string, beforeSend: () => Promise<void>): Promise<Outcome> {
+async function sendOnce(
+  deps: DeliveryDeps,
+  chatId: number,
+  message: OutgoingMessage,
+  threadId: number | undefined,
+  beforeSend: () => Promise<void>,
+): Promise<Outcome> {
   let recorded = false
   const record = async () => {
     recorded = true
     await beforeSend()
   }
   try {
-    await sendInBulk({ beforeSend: record }, () => deps.send(chatId, text))
+    await sendInBulk({ beforeSend: record }, () => deps.send(chatId, message, threadId))
     if (!recorded) deps.logger.warn({ chatId }, 'digest: sent without the bot API throttle; check how the API was built')
     return { kind: 'ok' }
   } catch (err) {

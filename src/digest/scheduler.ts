@@ -28,6 +28,20 @@ export function isTimedDue(sub: { time?: string; subscribedAt: number }, now: nu
   return localDay(sub.subscribedAt, timeZone) < today || localTime(sub.subscribedAt, timeZone) < sub.time
 }
 
+/**
+ * The time of day a daily cron expression fires, `HH:MM`, when it is one
+ * (`30 7 * * *`, or with seconds `0 30 7 * * *`); undefined for anything else
+ * (several times a day, certain weekdays), which is then shown as it is.
+ * @example dailyTime('0 8 * * *') === '08:00'
+ */
+export function dailyTime(cron: string): string | undefined {
+  const fields = cron.trim().split(/\s+/)
+  const [minute, hour, ...rest] = fields.length === 6 ? fields.slice(1) : fields
+  if (fields.length === 6 && !/^\d{1,2}$/.test(fields[0]!)) return undefined
+  if (!minute || !hour || !/^\d{1,2}$/.test(minute) || !/^\d{1,2}$/.test(hour) || rest.some((f) => f !== '*')) return undefined
+  return `${hour.padStart(2, '0')}:${minute.padStart(2, '0')}`
+}
+
 export interface Schedules {
   stop(): Promise<void>
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../telegram/locale.js'
 import type { Store } from '../store/store.js'
+import { remember, type ShownRecord } from './novelty.js'
 
 /** A chat's subscription to the daily digest. Stored under the chat id as a string. */
 export interface Subscription {
@@ -9,6 +10,10 @@ export interface Subscription {
   time?: string
   /** Script the digest is shown in when the chat has no /lang setting. */
   locale?: Locale
+  /** The forum topic the chat subscribed in (`message_thread_id`); the digest goes there. */
+  threadId?: number
+  /** What its last digests showed (see `novelty.ts`): a story shown before comes back only with new articles. */
+  shown?: ShownRecord[]
   /**
    * The schedule cursor: the newest `addedAt` a scheduled digest has covered.
    * The next scheduled digest covers articles added after it; `/digest` never moves it.
@@ -70,7 +75,10 @@ export class Subscriptions {
   }
 
   /** Subscribes (or re-subscribes, keeping the cursor so nothing is sent twice). */
-  async subscribe(chatId: number, opts: { by?: number; time?: string | undefined; locale?: Locale }): Promise<Subscription> {
+  async subscribe(
+    chatId: number,
+    opts: { by?: number; time?: string | undefined; locale?: Locale; threadId?: number },
+  ): Promise<Subscription> {
     const old = await this.get(chatId)
     const sub: Subscription = {
       chatId,
@@ -80,6 +88,7 @@ export class Subscriptions {
       ...(opts.by !== undefined ? { subscribedBy: opts.by } : old?.subscribedBy !== undefined ? { subscribedBy: old.subscribedBy } : {}),
       ...(opts.time !== undefined ? { time: opts.time } : {}),
       ...(opts.locale ? { locale: opts.locale } : old?.locale ? { locale: old.locale } : {}),
+      ...(opts.threadId !== undefined ? { threadId: opts.threadId } : {}),
     }
     await this.put(sub)
     return sub
@@ -118,10 +127,16 @@ export class Subscriptions {
     return moved
   }
 
-  /** Moves the schedule cursor forward (never back). */
-  async advance(chatId: number, coveredUntil: number): Promise<void> {
+  /** Moves the schedule cursor forward (never back), and remembers what the digest showed. */
+  async advance(chatId: number, coveredUntil: number | undefined, shown?: ShownRecord): Promise<void> {
     const sub = await this.get(chatId)
-    if (!sub || (sub.coveredUntil !== undefined && sub.coveredUntil >= coveredUntil)) return
-    await this.put({ ...sub, coveredUntil })
+    if (!sub) return
+    const moves = coveredUntil !== undefined && (sub.coveredUntil === undefined || coveredUntil > sub.coveredUntil)
+    if (!moves && !shown) return
+    await this.put({
+      ...sub,
+      ...(moves ? { coveredUntil } : {}),
+      ...(shown ? { shown: remember(sub.shown, shown) } : {}),
+    })
   }
 }

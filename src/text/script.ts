@@ -87,16 +87,13 @@ function buildTables(): void {
 export function fold(text: string): string {
   if (!foldTable) buildTables()
   const table = foldTable!
+  let first = 0
+  // Most text needs no change: find the first character that does before allocating anything.
+  while (first < text.length && table[text.charCodeAt(first)] === text.charCodeAt(first)) first++
+  if (first === text.length) return text
   let out = ''
-  let changed = false
   const codes = new Array<number>(text.length)
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    const f = table[c]!
-    if (f !== c) changed = true
-    codes[i] = f
-  }
-  if (!changed) return text
+  for (let i = 0; i < text.length; i++) codes[i] = i < first ? text.charCodeAt(i) : table[text.charCodeAt(i)]!
   // Build in chunks: String.fromCharCode has an argument limit.
   for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192))
   return out

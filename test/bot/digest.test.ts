@@ -10,7 +10,7 @@ import { createDigest } from '../../src/digest/create-digest.js'
 import type { Subscription } from '../../src/digest/subscriptions.js'
 import { silentLogger } from '../../src/logger.js'
 import { MemoryStore } from '../../src/store/store.js'
-import { command, groupChat, groupMessage, myChatMember, supergroupChat, users } from '../helpers/bot-harness.js'
+import { callbackQuery, command, groupChat, groupMessage, myChatMember, supergroupChat, users } from '../helpers/bot-harness.js'
 import type { FakeTelegramOptions } from '../helpers/fake-telegram.js'
 import { YELLOW_RIVER } from '../helpers/articles.js'
 import { createTestBot, idOf, sharedCorpus } from '../helpers/test-bot.js'
@@ -137,9 +137,46 @@ describe('/digest', () => {
     expect(scheduled).toContain(`/read_${await idOf(YELLOW_RIVER)}`)
     expect(t.api.last('sendMessage')?.payload).toMatchObject({ chat_id: groupChat.id, parse_mode: 'HTML' })
 
-    // After the scheduled one, nothing is new.
+    // After the scheduled one, /digest shows today's digest again (it used to say nothing was new).
+    t.api.clear()
     await t.bot.handleUpdate(command('digest', '', { chat: groupChat, from: users.alice }))
-    expect(t.replies().at(-1)).toContain('目前没有新文章')
+    expect(t.replies().join('\n')).toContain(`/read_${await idOf(YELLOW_RIVER)}`)
+    expect(t.replies().join('\n')).not.toContain('目前没有新文章')
+  })
+
+  it('says when the digest will come, and delivers a subscription made in a forum topic to that topic', async () => {
+    const t = await setup({ chatMemberStatus: 'administrator' })
+    const update = command('subscribe', '', { chat: supergroupChat, from: users.alice })
+    Object.assign(update.message!, { is_topic_message: true, message_thread_id: 77 })
+    await t.bot.handleUpdate(update)
+    expect(t.replies().at(-1)).toBe(
+      '已订阅：科技新闻摘要将于每天 08:00（Asia/Shanghai）推送，发到这个话题里。想换时间可以发送 /subscribe 07:30 这样的命令。',
+    )
+    t.api.clear()
+    expect(await t.digest.runOnce()).toMatchObject({ sent: 1 })
+    expect(t.api.last('sendMessage')?.payload).toMatchObject({ chat_id: supergroupChat.id, message_thread_id: 77 })
+  })
+})
+
+describe('the full list of a group digest', () => {
+  it('opens the bot’s private chat from the group’s button, and sends the full digest there', async () => {
+    const t = await setup({ chatMemberStatus: 'administrator' })
+    await t.bot.handleUpdate(command('subscribe', '', { chat: groupChat, from: users.alice }))
+    await t.bot.handleUpdate(command('digest', '', { chat: groupChat, from: users.alice }))
+    const groupDigest = t.api.last('sendMessage')!.payload
+    const button = groupDigest.reply_markup.inline_keyboard[0][0]
+    expect(button.text).toBe('📋 完整列表')
+
+    await t.bot.handleUpdate(callbackQuery(button.callback_data, { chat: groupChat, from: users.alice }))
+    const answer = t.api.last('answerCallbackQuery')!.payload
+    expect(answer.url).toBe(`https://t.me/KejiNewsBot?start=dg_${groupChat.id}`)
+
+    t.api.clear()
+    await t.bot.handleUpdate(command('start', `dg_${groupChat.id}`, { from: users.alice }))
+    const full = t.api.callsOf('sendMessage')
+    expect(full.length).toBeGreaterThanOrEqual(1)
+    expect(full.every((c) => c.payload.chat_id === users.alice.id)).toBe(true)
+    expect(full.map((c) => String(c.payload.text)).join('\n')).toContain('科技新闻日报')
   })
 })
 

@@ -169,6 +169,18 @@ describe('cleanLines', () => {
     expect(lines).toEqual([{ text: '(来源:厅办公室、省科技宣传教育中心 编辑:袁晓玲)', kind: 'credit' }])
   })
 
+  it('marks a related-news heading and the other articles’ titles after it', () => {
+    const lines = cleanLines(
+      '深海探测器完成海试\n探测器下潜至万米深处。\n相關新聞\n綠能屋頂計畫啟動\n高鐵新線今日通車\n版权所有 东方科讯网',
+    )
+    expect(lines.map((l) => l.kind)).toEqual([undefined, undefined, 'related', 'related', 'related', 'copyright'])
+  })
+
+  it('keeps what follows a related-news heading when a paragraph comes after it', () => {
+    const lines = cleanLines('推荐阅读\n綠能屋頂計畫啟動\n市府今天宣布啟動綠能屋頂計畫，年底前完成百座。')
+    expect(lines.every((l) => l.kind === undefined)).toBe(true)
+  })
+
   it('treats address lines as footer only at the end of the page', () => {
     const page =
       '地址:宜兰县头城镇港口里港口路15-7号 电话:03-9782345\n头城镇老街保留了清代建筑。\n集团首页|联系我们|公司简介|招聘信息\n地址:中华人民共和国北京市海淀区西直门北大街62号'

@@ -15,6 +15,7 @@ import { TEST_TOKEN } from '../helpers/bot-harness.js'
 import { createFakeTelegram, type Fault, type FakeTelegram } from '../helpers/fake-telegram.js'
 import { VirtualClock } from '../helpers/virtual-clock.js'
 import { article, seedArticles, TestLibrary } from './seed-articles.js'
+import { inventedWindow } from './story-articles.js'
 
 // 2024-06-02 08:00 in Asia/Shanghai.
 const MORNING = Date.UTC(2024, 5, 2, 0, 0)
@@ -135,7 +136,7 @@ describe('scheduled delivery', () => {
   it('does not move the schedule when /digest shows the digest now', async () => {
     const { api, digest } = await setup({ chats: [-1001] })
     const preview = await digest.service.preview(-1001, 'zh-Hant')
-    expect(preview.join('\n')).toContain('科技新聞日報')
+    expect(preview.map((p) => p.text).join('\n')).toContain('科技新聞日報')
     expect(api.delivered).toHaveLength(0)
     await digest.runOnce()
     expect(api.delivered[0]!.text).toContain('本期 5 篇新文章')
@@ -159,8 +160,55 @@ describe('scheduled delivery', () => {
     await digest.service.subscribe(-2, {})
     await digest.runOnce()
     const byChat = new Map(api.delivered.map((d) => [d.chatId, d.text]))
-    expect(byChat.get(-1)).toContain('新质生产力')
-    expect(byChat.get(-2)).toContain('新質生產力')
+    expect(byChat.get(-1)).toContain('中国煤炭地质总局')
+    expect(byChat.get(-2)).toContain('中國煤炭地質總局')
+    expect(byChat.get(-2)).not.toContain('中国煤炭')
+  })
+})
+
+describe('stories across days', () => {
+  const day1 = Date.UTC(2031, 4, 8)
+  const day2 = Date.UTC(2031, 4, 9, 12)
+
+  /** Day 1: everything but the launch's last report; day 2: that report and one unrelated article. */
+  function twoDays() {
+    const all = inventedWindow()
+    const library = new TestLibrary(
+      all.filter((a) => a.id !== 'sat4' && a.id !== 'sc1'),
+      day1,
+    )
+    const later = all.filter((a) => a.id === 'sat4' || a.id === 'sc1')
+    return { library, later }
+  }
+
+  it('shows a story again the next day only with its new articles, saying so, and not the story with nothing new', async () => {
+    const { library, later } = twoDays()
+    const { api, digest } = await setup({ chats: [42], library })
+    await digest.runOnce({ day: '2031-05-08' })
+    const first = api.delivered.map((d) => d.text).join('\n')
+    expect(first).toMatch(/天枢三号/)
+    expect(first).toMatch(/海棠/)
+    for (const a of later) library.add(a, day2)
+    api.delivered.splice(0)
+    await digest.runOnce({ day: '2031-05-09' })
+    const second = api.delivered.map((d) => d.text).join('\n')
+    expect(second).toMatch(/天枢三号.*（续，新增 1 篇）/)
+    expect(second).toContain('/read_sat4')
+    expect(second).not.toContain('/read_sat1')
+    expect(second).not.toMatch(/海棠/)
+  })
+
+  it('gives a group one message with a button for the full list, and a private chat the full form', async () => {
+    const { library } = twoDays()
+    const { api, digest } = await setup({ chats: [-1001, 42], library })
+    await digest.runOnce({ day: '2031-05-08' })
+    const group = api.callsOf('sendMessage').filter((c) => c.payload.chat_id === -1001)
+    expect(group).toHaveLength(1)
+    expect(String(group[0]!.payload.text).length).toBeLessThanOrEqual(4096)
+    expect(group[0]!.payload.reply_markup.inline_keyboard[0][0]).toEqual({ text: '📋 完整列表', callback_data: 'dg:20310508' })
+    const personal = api.callsOf('sendMessage').filter((c) => c.payload.chat_id === 42)
+    expect(personal.map((c) => String(c.payload.text)).join('\n')).toContain('<i>')
+    expect(personal.every((c) => c.payload.reply_markup === undefined)).toBe(true)
   })
 })
 

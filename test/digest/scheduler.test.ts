@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isTimedDue, localDay, localTime } from '../../src/digest/scheduler.js'
+import { dailyTime, isTimedDue, localDay, localTime } from '../../src/digest/scheduler.js'
 
 const TZ = 'Asia/Shanghai'
 // 2024-06-02 07:30 in Shanghai is 2024-06-01 23:30 UTC.
@@ -34,5 +34,15 @@ describe('chats with their own digest time', () => {
 
   it('are left to DIGEST_CRON when they have no time', () => {
     expect(isTimedDue({ subscribedAt: longAgo }, at('07:30'), TZ, false)).toBe(false)
+  })
+})
+
+describe('dailyTime', () => {
+  it('reads the time of a daily cron, with or without seconds, and nothing else', () => {
+    expect(dailyTime('0 8 * * *')).toBe('08:00')
+    expect(dailyTime('0 30 7 * * *')).toBe('07:30')
+    expect(dailyTime('0 8 * * 1-5')).toBeUndefined()
+    expect(dailyTime('*/5 * * * *')).toBeUndefined()
+    expect(dailyTime('*/10 0 8 * * *')).toBeUndefined()
   })
 })

@@ -19,13 +19,14 @@ export function seedArticles(): Article[] {
 }
 
 /** A hand-made article: paragraphs joined like the cleaner joins them. */
-export function article(id: string, title: string, paragraphs: string[], date?: string): Article {
+export function article(id: string, title: string, paragraphs: string[], date?: string, source?: string): Article {
   const text = paragraphs.join('\n')
   return {
     id,
     file: `${id}.txt`,
     title,
     ...(date ? { date } : {}),
+    ...(source ? { source } : {}),
     text,
     paragraphs: [],
     passages: [],

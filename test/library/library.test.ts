@@ -1,4 +1,17 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync, appendFileSync, readFileSync, mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  appendFileSync,
+  readFileSync,
+  mkdirSync,
+  symlinkSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
@@ -6,6 +19,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { articleId, openLibrary, type OpenedLibrary, MAX_ARTICLE_BYTES } from '../../src/library/library.js'
 import pino from 'pino'
 import { silentLogger } from '../../src/logger.js'
+import { makeSites } from '../corpus/sites.js'
 
 const seeds = join(import.meta.dirname, '..', '..', 'seeds')
 let root: string
@@ -41,6 +55,38 @@ describe('library', () => {
     expect(l.listArticles()).toHaveLength(5)
     const report = await l.reload()
     expect(report.added).toHaveLength(0)
+  })
+
+  it('reads only article files: a manifest or a README beside the articles is listed as skipped, never found', async () => {
+    writeFileSync(join(seedsDir, 'manifest.jsonl'), '{"file":"a.txt","title":"彩票开奖结果公布","date":"2024-01-01"}\n')
+    writeFileSync(join(seedsDir, 'README.md'), '# 说明\n本文件夹存放彩票开奖新闻的抓取结果。\n')
+    const l = await open()
+    expect(l.listArticles()).toHaveLength(5)
+    expect((await l.search('彩票开奖')).hits).toHaveLength(0)
+    const report = await l.reload()
+    expect(report.skipped).toEqual([
+      { file: 'README.md', reason: 'not an article: only .txt, .html and .htm files are read' },
+      { file: 'manifest.jsonl', reason: 'not an article: only .txt, .html and .htm files are read' },
+    ])
+  })
+
+  it('indexes a saved web page by its main text, and keeps an uploaded page as .html', async () => {
+    const html = (title: string, body: string) =>
+      `<!DOCTYPE html><html><head><title>${title}_东方科讯网</title><meta property="article:published_time" content="2025-03-05"></head>` +
+      `<body><nav>首页 | 科技 | 关于我们</nav><article><h1>${title}</h1><p>${body}</p><p>${body}</p></article><footer>版权所有</footer></body></html>`
+    writeFileSync(
+      join(seedsDir, 'page.html'),
+      html('深海探测器完成万米海试', '探测器下潜至一万零九百米深处，采集了沉积物和微生物样本，并传回高清影像。'),
+    )
+    const l = await open()
+    const hit = (await l.search('深海探测器 沉积物')).hits[0]
+    expect(hit?.article).toMatchObject({ file: 'page.html', title: '深海探测器完成万米海试', date: '2025-03-05' })
+    expect(l.getArticle(hit!.article.id)!.text).not.toMatch(/<|关于我们|版权所有/)
+    const added = await l.addArticle(
+      Buffer.from(html('量子通信干线全线贯通', '量子通信干线全线贯通，全长两千公里，连接多个城市的数据中心。')),
+    )
+    expect(added.ok && added.article.file).toMatch(/^upload-.*\.html$/)
+    expect(added.ok && added.article.title).toBe('量子通信干线全线贯通')
   })
 
   it('reports added, changed and removed articles on reload, processing only what changed', async () => {
@@ -235,5 +281,84 @@ describe('article ids', () => {
     const report = await l.reload()
     expect(l.listArticles()).toHaveLength(5)
     expect(report.skipped).toEqual([{ file: 'huge.txt', reason: expect.stringMatching(/^too large \(\d+ bytes; the limit is 1048576\)$/) }])
+  })
+})
+
+describe('library with templates learned from the corpus', () => {
+  const footer = '本網站所有內容，未經書面授權，不得轉載或公開傳輸。'
+  const sites = makeSites()
+  const write = (filter: (file: string) => boolean) => {
+    for (const a of sites) if (filter(a.file)) writeFileSync(join(seedsDir, a.file), a.text)
+  }
+  const idOf = (l: OpenedLibrary, file: string) => l.listArticles().find((a) => a.file === file)!.id
+
+  it('serves and indexes articles without their site’s footer, leaves the files as they are, and keeps it so after a restart', async () => {
+    write(() => true)
+    const l = await open()
+    const text = l.getArticle(idOf(l, 'tw-00.txt'))!.text
+    expect(text).not.toContain(footer)
+    expect(text).not.toMatch(/記者.*報導/)
+    expect((await l.search('未經書面授權 不得轉載')).hits).toHaveLength(0)
+    expect(readFileSync(join(seedsDir, 'tw-00.txt'), 'utf8')).toContain(footer)
+    await l.close()
+    lib = undefined
+    const restarted = await open()
+    expect(restarted.getArticle(idOf(restarted, 'tw-00.txt'))!.text).toBe(text)
+    expect((await restarted.search('未經書面授權 不得轉載')).hits).toHaveLength(0)
+  })
+
+  it('learns a site’s footer once enough of its articles arrive on reload, and forgets it when they go', async () => {
+    write((f) => /^tw-0[0-4]\.txt$/.test(f))
+    const l = await open()
+    const id = idOf(l, 'tw-00.txt')
+    expect(l.getArticle(id)!.text).toContain(footer)
+    write((f) => f.startsWith('tw-'))
+    const report = await l.reload()
+    expect(report.changed).toHaveLength(0)
+    expect(l.getArticle(id)!.text).not.toContain(footer)
+    for (const a of sites) if (/^tw-(?:0[5-9]|[12]\d|30)\.txt$/.test(a.file)) unlinkSync(join(seedsDir, a.file))
+    await l.reload()
+    expect(l.getArticle(id)!.text).toContain(footer)
+  })
+
+  it('after a restart, keeps the template statistics current from what DATA_DIR saved', async () => {
+    write((f) => f.startsWith('tw-'))
+    await (await open()).close()
+    lib = undefined
+    expect(existsSync(join(dataDir, 'templates.bin'))).toBe(true)
+    const l = await open()
+    const id = idOf(l, 'tw-00.txt')
+    expect(l.getArticle(id)!.text).not.toContain(footer)
+    for (const a of sites) if (/^tw-(?:0[5-9]|[12]\d|30)\.txt$/.test(a.file)) unlinkSync(join(seedsDir, a.file))
+    await l.reload()
+    expect(l.getArticle(id)!.text).toContain(footer)
+  })
+
+  it('removes a known footer from an uploaded article of that site', async () => {
+    write((f) => f.startsWith('tw-') && f !== 'tw-30.txt')
+    const l = await open()
+    const upload = sites.find((a) => a.file === 'tw-30.txt')!
+    const added = await l.addArticle(Buffer.from(upload.text))
+    expect(added.ok).toBe(true)
+    if (added.ok) expect(l.getArticle(added.article.id)!.text).not.toContain(footer)
+  })
+})
+
+describe('what is not a file of the folder', () => {
+  it('lists folders, links and pipes in the reload report with the reason, and reads none of them', async () => {
+    mkdirSync(join(seedsDir, 'archive'))
+    writeFileSync(join(seedsDir, 'archive', 'old.txt'), '旧文章\n来源：科技日报\n旧文章正文，会议部署了年度科技创新重点任务。\n')
+    symlinkSync('/etc/passwd', join(seedsDir, 'link.txt'))
+    execFileSync('mkfifo', [join(seedsDir, 'pipe.txt')])
+    const l = await open()
+    const report = await l.reload()
+    expect(report.skipped).toEqual(
+      expect.arrayContaining([
+        { file: 'archive', reason: expect.stringContaining('a folder') },
+        { file: 'link.txt', reason: expect.stringContaining('a symbolic link') },
+        { file: 'pipe.txt', reason: expect.stringContaining('a named pipe') },
+      ]),
+    )
+    expect(l.listArticles()).toHaveLength(5)
   })
 })

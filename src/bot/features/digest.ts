@@ -6,6 +6,7 @@ import type { CommandSpec } from '../commands.js'
 import type { BotContext } from '../context.js'
 import type { BotDeps } from '../deps.js'
 import { isChatAdmin } from '../helpers/chat-admin.js'
+import { CALLBACK_PATTERNS } from '../callback-data.js'
 
 /** The digest commands, for the menus and /help. */
 export const DIGEST_COMMANDS: CommandSpec[] = [
@@ -44,13 +45,28 @@ const T = {
   unsubscribed: { zh: '已取消订阅每日摘要。', en: 'Unsubscribed from the daily digest.' },
 } satisfies Record<string, Text>
 
+/** The deep-link payload that opens a chat's full digest in private: `dg_<chat id>` (ids may be negative). */
+const FULL_LIST_PAYLOAD_PREFIX = 'dg_'
+const FULL_LIST_PAYLOAD = /^dg_(-?\d{1,20})$/
+
 /** Replies with `text` in the chat's language. */
 const say = (ctx: BotContext, text: Text) => ctx.reply(localize(ctx.locale, text))
 
-const subscribedText = (time: string | undefined, tz: string): Text =>
-  time
-    ? { zh: `已订阅：每天 ${time}（${tz}）推送科技新闻摘要。`, en: `Subscribed: the digest arrives daily at ${time} (${tz}).` }
-    : { zh: `已订阅：每天定时推送科技新闻摘要（${tz}）。`, en: `Subscribed: the digest arrives daily on the default schedule (${tz}).` }
+/** What /subscribe answers: when the digest will come, and where (the topic it was sent in). */
+const subscribedText = (time: string, tz: string, custom: boolean, inTopic: boolean): Text => {
+  const daily = /^\d\d:\d\d$/.test(time)
+  const when = daily
+    ? { zh: `每天 ${time}（${tz}）`, en: `daily at ${time} (${tz})` }
+    : { zh: `按计划 ${time}（${tz}）`, en: `on the schedule ${time} (${tz})` }
+  const where = inTopic ? { zh: '，发到这个话题里', en: ', in this topic' } : { zh: '', en: '' }
+  const change = custom
+    ? { zh: '', en: '' }
+    : { zh: '想换时间可以发送 /subscribe 07:30 这样的命令。', en: 'To choose another time, send e.g. /subscribe 07:30.' }
+  return {
+    zh: `已订阅：科技新闻摘要将于${when.zh}推送${where.zh}。${change.zh}`,
+    en: `Subscribed: the digest arrives ${when.en}${where.en}. ${change.en}`.trim(),
+  }
+}
 
 /**
  * /subscribe, /unsubscribe and /digest, plus the chat events that change a
@@ -80,13 +96,16 @@ export function createDigestFeature(deps: BotDeps): Composer<BotContext> {
     if (arg !== '' && time === undefined) return void (await say(ctx, T.badTime))
     if (!(await mayManage(ctx))) return
     const old = await digest.subscription(ctx.chat.id)
+    // In a forum, the topic the command was sent in is where the digest goes.
+    const threadId = ctx.msg.is_topic_message ? ctx.msg.message_thread_id : undefined
     const sub = await digest.subscribe(ctx.chat.id, {
       ...(ctx.from ? { by: ctx.from.id } : {}),
       // A re-subscription without a time keeps the chat's time.
       ...(time ? { time } : old?.time ? { time: old.time } : {}),
       locale: ctx.locale,
+      ...(threadId !== undefined ? { threadId } : {}),
     })
-    await say(ctx, subscribedText(sub.time, digest.timeZone))
+    await say(ctx, subscribedText(sub.time ?? digest.defaultTime, digest.timeZone, sub.time !== undefined, threadId !== undefined))
   })
 
   composer.command('unsubscribe', async (ctx) => {
@@ -97,7 +116,32 @@ export function createDigestFeature(deps: BotDeps): Composer<BotContext> {
   composer.command('digest', async (ctx) => {
     const parts = await digest.preview(ctx.chat.id, ctx.locale)
     if (parts.length === 0) return void (await say(ctx, T.nothingNew))
-    for (const part of parts) await ctx.reply(part, HTML)
+    for (const part of parts) await ctx.reply(part.text, { ...HTML, ...(part.replyMarkup ? { reply_markup: part.replyMarkup } : {}) })
+  })
+
+  // The group digest's "full list" button: the full form, in a private chat so the group is not flooded.
+  composer.callbackQuery(CALLBACK_PATTERNS.fullList, async (ctx) => {
+    const chat = ctx.chat
+    if (!chat || chat.type === 'private') {
+      await ctx.answerCallbackQuery()
+      await sendFull(ctx, ctx.from.id)
+      return
+    }
+    // Telegram opens the bot's private chat with this payload (t.me/<bot>?start=…).
+    await ctx.answerCallbackQuery({ url: `https://t.me/${ctx.me.username}?start=${FULL_LIST_PAYLOAD_PREFIX}${chat.id}` })
+  })
+
+  const sendFull = async (ctx: BotContext, chatId: number) => {
+    const parts = await digest.preview(chatId, ctx.locale, 'full')
+    if (parts.length === 0) return void (await say(ctx, T.nothingNew))
+    for (const part of parts) await ctx.api.sendMessage(ctx.from!.id, part.text, HTML)
+  }
+
+  // /start dg_<chat id>: the full list of that chat's digest, opened from its button.
+  composer.command('start', async (ctx, next) => {
+    const payload = FULL_LIST_PAYLOAD.exec(ctx.match.trim())
+    if (!payload || ctx.chat.type !== 'private') return next()
+    await sendFull(ctx, Number(payload[1]))
   })
 
   composer.on('my_chat_member', async (ctx, next) => {

@@ -16,6 +16,8 @@ export const START_COMMANDS: CommandSpec[] = [
 
 /** Deep link payload of "read the full article" buttons in inline results: `r_<id>`. */
 const READ_PAYLOAD = /^r_([A-Za-z0-9]+)$/
+/** Deep link payloads other features handle. */
+const OTHER_PAYLOAD = /^dg_/
 
 /**
  * `/start` and `/help`: what the bot does, every command the user may use (built
@@ -25,12 +27,14 @@ const READ_PAYLOAD = /^r_([A-Za-z0-9]+)$/
 export function createStartFeature(deps: BotDeps, commands: readonly CommandSpec[]): Composer<BotContext> {
   const composer = new Composer<BotContext>()
 
-  composer.command(['start', 'help'], async (ctx) => {
+  composer.command(['start', 'help'], async (ctx, next) => {
     const payload = READ_PAYLOAD.exec(ctx.match.trim())
     if (payload && ctx.hasCommand('start')) {
       await sendArticle(ctx, deps, payload[1]!)
       return
     }
+    // Other deep links belong to other features (the digest's full list: dg_<chat>).
+    if (ctx.hasCommand('start') && OTHER_PAYLOAD.test(ctx.match.trim())) return next()
     const bot = escapeHtml(ctx.me.username)
     if (isGroup(ctx)) {
       await replyHtml(ctx, format(ctx.locale, TEXTS.startGroup, { bot }))

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest'
+import { analyzeArticle, articleTerms, contentTerms } from '../../src/digest/analyze.js'
+import { documentFrequencies } from '../../src/digest/frequencies.js'
+import { detectStories } from '../../src/digest/stories.js'
+import { fold } from '../../src/text/script.js'
+import { getLexicon } from '../../src/text/lexicon.js'
+import { DATELINE, FOOTER, invented, inventedWindow, LAUNCH, OTHERS, TYPHOON } from './story-articles.js'
+
+const window = inventedWindow()
+const analysed = window.map((a) => analyzeArticle(a))
+const { stories } = detectStories(analysed)
+const byId = new Map(window.map((a) => [a.id, a]))
+const storyOf = (id: string) => stories.find((s) => s.articleIds.includes(id))
+
+describe('content terms', () => {
+  it('keeps words that can carry a subject and joins the single characters jieba leaves apart', () => {
+    const terms = contentTerms(getLexicon().cut('台风海棠的风力在今天减弱了'))
+    expect(terms).toContain('台风')
+    expect(terms).toContain('风力')
+    expect(terms).not.toContain('的')
+    expect(terms).not.toContain('了')
+  })
+})
+
+describe('stories of an invented week', () => {
+  it('finds the launch and the typhoon, each with all of its articles and nothing else', () => {
+    expect(stories).toHaveLength(2)
+    expect(new Set(storyOf('sat1')!.articleIds)).toEqual(new Set(LAUNCH.map((d) => d.id)))
+    expect(new Set(storyOf('ty1')!.articleIds)).toEqual(new Set(TYPHOON.map((d) => d.id)))
+    for (const d of OTHERS) expect(storyOf(d.id), d.id).toBeUndefined()
+  })
+
+  it('puts Traditional and Simplified reports of one event in one story', () => {
+    const scripts = new Set(storyOf('sat1')!.articleIds.map((id) => byId.get(id)!.script))
+    expect(scripts).toEqual(new Set(['hans', 'hant']))
+  })
+
+  it('names each story after what sets it apart: the satellite, the typhoon', () => {
+    expect(storyOf('sat1')!.name).toContain('天枢三号')
+    expect(storyOf('ty1')!.name).toContain('台风海棠')
+  })
+
+  it('never names a story after the outlet every article carries, nor quotes its dateline or footer', () => {
+    const outletTerms = [...articleTerms({ title: '', text: DATELINE + FOOTER })]
+    for (const s of stories) {
+      for (const t of outletTerms) expect(s.terms, s.name).not.toContain(t)
+      expect(s.name).not.toContain('星河日报')
+      expect(s.sentence, s.name).toBeDefined()
+      expect(s.sentence!.text).not.toContain('星河日报')
+      expect(s.sentence!.text).not.toContain('客户端')
+    }
+  })
+
+  it('gives each story a sentence from one of its own articles, in that article’s script', () => {
+    for (const s of stories) {
+      const { articleId, text } = s.sentence!
+      expect(s.articleIds).toContain(articleId)
+      expect(byId.get(articleId)!.text).toContain(text)
+    }
+    expect(fold(storyOf('ty1')!.sentence!.text)).toContain('台风海棠')
+  })
+
+  it('lists every article under at most one story, most recent first', () => {
+    const all = stories.flatMap((s) => s.articleIds)
+    expect(new Set(all).size).toBe(all.length)
+    for (const s of stories) {
+      const dates = s.articleIds.map((id) => byId.get(id)!.date!)
+      expect([...dates].sort().reverse()).toEqual(dates)
+    }
+  })
+
+  it('ranks the bigger story first and is deterministic', () => {
+    expect(stories[0]!.name).toContain('天枢三号')
+    expect(detectStories(window.map((a) => analyzeArticle(a))).stories).toEqual(stories)
+  })
+
+  it('keeps a story’s key while later articles join it', () => {
+    const before = detectStories(analysed.filter((a) => a.id !== 'sat4')).stories
+    expect(before.find((s) => s.articleIds.includes('sat1'))!.key).toBe(storyOf('sat1')!.key)
+  })
+})
+
+describe('near-duplicates', () => {
+  it('collapses the same report from two outlets into one item with two sources', () => {
+    const copy = { ...invented({ ...TYPHOON[1]!, id: 'ty2copy', source: '海风网' }) }
+    const original = { ...byId.get('ty2')!, source: '星河日报' }
+    const articles = [...window.filter((a) => a.id !== 'ty2'), original, copy].map((a) => analyzeArticle(a))
+    const typhoon = detectStories(articles).stories.find((s) => s.articleIds.includes('ty1'))!
+    const item = typhoon.items.find((i) => i.articleIds.includes('ty2'))!
+    expect(item.articleIds).toEqual(expect.arrayContaining(['ty2', 'ty2copy']))
+    expect(item.sources).toBe(2)
+    expect(typhoon.items).toHaveLength(3)
+  })
+})
+
+describe('what is not a story', () => {
+  it('needs at least two articles', () => {
+    expect(detectStories([analyzeArticle(window[0]!)]).stories).toEqual([])
+  })
+
+  it('finds none among unrelated reports that share only the outlet’s lines', () => {
+    const unrelated = window.filter((a) => OTHERS.some((d) => d.id === a.id)).map((a) => analyzeArticle(a))
+    expect(detectStories(unrelated).stories).toEqual([])
+  })
+
+  it('does not name a story after a word most of the corpus carries, even when the window is full of it', () => {
+    // Against a background where every document mentions 卫星, the launch is still named by 天枢三号.
+    const background = documentFrequencies(Array.from({ length: 50 }, (_, i) => new Set(['卫星', '遥感', `词${i}`])))
+    const launch = detectStories(analysed, background).stories.find((s) => s.articleIds.includes('sat1'))!
+    expect(launch.name).toContain('天枢三号')
+    expect(launch.name).not.toBe('卫星')
+  })
+})
