@@ -128,6 +128,9 @@ async function main(): Promise<void> {
   if (!consoleMode) {
     process.once('SIGINT', () => onSignal('SIGINT'))
     process.once('SIGTERM', () => onSignal('SIGTERM'))
+    // grammY's webhook timeout leaves the handling of a slow update without a catch once it has
+    // answered; should that handling fail (the inbox unreachable), log it rather than stop the replica.
+    if (config.webhookUrl) process.on('unhandledRejection', (err) => logger.error({ err }, 'bot: a failure nothing waited for'))
   }
 
   const leftovers = removeOrphanTemporaryFiles(config.dataDir)

@@ -21,8 +21,8 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await new Promise((r) => s.close(r))
 })
 
-async function replica(options: { ready?: boolean; answerWithinMs?: number } = {}) {
-  const inbox = new MemoryUpdateInbox()
+async function replica(options: { ready?: boolean; answerWithinMs?: number; inbox?: MemoryUpdateInbox } = {}) {
+  const inbox = options.inbox ?? new MemoryUpdateInbox()
   const once = new HandledOnce(inbox, silentLogger)
   const metrics = createMetrics()
   let ready = options.ready ?? true
@@ -87,6 +87,24 @@ describe('the webhook', () => {
     release()
     await vi.waitFor(() => expect(t.api.callsOf('sendMessage')).toHaveLength(1))
     expect(await inbox.pending()).toEqual([])
+  })
+
+  it('answers and keeps serving when an update cannot be marked handled (it stays open, to be taken over)', async () => {
+    const inbox = new MemoryUpdateInbox()
+    inbox.done = () => Promise.reject(new Error('store: PostgreSQL went away'))
+    const { t, post } = await replica({ inbox })
+    expect((await post(command('search', '黄河'))).status).toBe(200)
+    expect((await post(command('search', '铜业'))).status).toBe(200)
+    expect(t.api.callsOf('sendMessage')).toHaveLength(2)
+    expect((await inbox.pending()).length).toBe(2)
+  })
+
+  it('says 500 when an update cannot be recorded, so that Telegram delivers it again, and handles nothing', async () => {
+    const inbox = new MemoryUpdateInbox()
+    inbox.receive = () => Promise.reject(new Error('store: PostgreSQL went away'))
+    const { t, post } = await replica({ inbox })
+    expect((await post(command('search', '黄河'))).status).toBe(500)
+    expect(t.api.callsOf('sendMessage')).toHaveLength(0)
   })
 
   it('says 503 while the replica is starting, so that Telegram delivers the update again later', async () => {

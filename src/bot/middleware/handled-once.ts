@@ -30,7 +30,10 @@ export class HandledOnce {
         return
       }
       await next()
-      await this.inbox.done(id)
+      // Handled: a failure to mark it so only means it may be handled again after the lease (at least once).
+      await this.inbox
+        .done(id)
+        .catch((err: unknown) => this.logger.warn({ err, updateId: id }, 'bot: could not mark an update handled; it may be handled again'))
     }
   }
 
