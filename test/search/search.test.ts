@@ -72,6 +72,12 @@ describe('search', () => {
     expect(hits[0]?.excerpt.text).toContain('2.06%')
   })
 
+  it('finds a one-character query inside longer words, in either script (铜 in 中国铜业, 煤 in 中國煤炭)', () => {
+    expect(index.search('铜').hits[0]?.article.title).toBe('中国铜业召开2024年科技工作会议')
+    expect(index.search('煤').hits[0]?.article.title).toBe('中國煤炭地質總局召開科技專題工作會')
+    expect(index.search('铜 昆明').hits[0]?.excerpt.text).toContain('昆明')
+  })
+
   it('finds codes and numbers: 2.06%, 1+10, 1158', () => {
     expect(index.search('2.06%').hits[0]?.excerpt.text).toContain('2.06%')
     expect(index.search('1+10').hits[0]?.excerpt.text).toContain('1+10')
