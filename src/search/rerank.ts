@@ -1,5 +1,6 @@
 import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences } from './excerpt.js'
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
+import { wordCoverage } from './coverage.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -35,6 +36,22 @@ export const RANKING: Record<
   titleWeight: 0.4,
 }
 
+/**
+ * When an article answers a query at all. A result must hold what carries the
+ * query, not one bigram of it: at least `minWords` of its word weight
+ * (`wordCoverage`), or, for a paraphrase that keeps the characters but not the
+ * words, `minChars` of its characters in one sentence or two adjacent ones
+ * (`charEvidence`). A score floor cannot do this: over real news an off-topic
+ * question's best BM25 scores overlap those of right answers.
+ * Results holding less than `relative` times the word weight of the first result
+ * are left out too, so that loosely related articles do not pad a page.
+ */
+export const RELEVANCE: Record<'minWords' | 'minChars' | 'relative', number> = {
+  minWords: 0.3,
+  minChars: 0.6,
+  relative: 0.5,
+}
+
 /** The query as the reranker sees it: parsed, with a weight (idf) per term. */
 export interface QueryModel {
   parsed: ParsedQuery
@@ -61,6 +78,10 @@ export interface Candidate {
 export interface Judgement {
   /** Final ranking score (higher is better). */
   readonly rank: number
+  /** Share of the query's word weight the article holds (`wordCoverage`), 0..1. */
+  readonly coverage: number
+  /** Share of the query's characters its best sentence (or pair) holds (`charEvidence`), 0..1. */
+  readonly chars: number
   /** The best excerpt, cut on first access. */
   readonly excerpt: Excerpt
 }
@@ -153,16 +174,20 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   // The title names what the whole article is about: a query naming it too leans that way.
   let titled = 0
   if (c.title) for (const t of new Set(findTerms(c.title, present).map((x) => x.term))) titled += weights.get(t)!
+  const wordShare = wordCoverage(query.parsed.words, c.folded, c.title)
+  const charShare = charEvidence(c.folded, c.sentences, chars, charTotal)
   const rank =
     c.bm25 +
     RANKING.titleWeight * (titled / total) +
     RANKING.sentenceWeight * (best / total) +
     RANKING.coverageWeight * coverage +
-    RANKING.charWeight * charEvidence(c.folded, c.sentences, chars, charTotal)
+    RANKING.charWeight * charShare
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
   let excerpt: Excerpt | undefined
   return {
     rank,
+    coverage: wordShare,
+    chars: charShare,
     get excerpt(): Excerpt {
       // Coverage above zero means a sentence holds a weighted term, so there is an excerpt;
       // the opening of the text stands in should that ever not hold.

@@ -148,6 +148,18 @@ const PARTICLES: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是谁�
 /** Pieces of a question that ask rather than name: 几点, 第几, 哪次, 什么样, 多少… (folded). */
 const ASKING = /哪|什么|多少|谁|啥|怎|为何|^第?几.?$/
 
+/**
+ * Characters that are grammar (particles, auxiliaries, adverbs): a word jieba
+ * made up that starts or ends with one took it from the words around it
+ * (怎么做才不腻 → 做才; 猫咪一直掉毛该怎么办 → 毛该), and loses it. Characters
+ * that also start names (中铝, 于敏, 和平) are not among them.
+ */
+const GRAMMAR_CHARS: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是在要能才该会就都也还又将让给被把着过得很太最更再已曾刚先后不没别')
+
+/** Grammar that starts (所写, 其国, 但因) or ends (论为, 乱于, 倒酒时) a word jieba made up, but never a name. */
+const LEADING_GRAMMAR: ReadonlySet<string> = new Set('所其但因而则且并由以之')
+const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而')
+
 /** A one-character word at least this specific (jieba IDF: 人 3.4, 铜 6.1, 铝 7.2) names a thing. */
 const SINGLE_NAME_IDF = 6
 
@@ -173,7 +185,18 @@ export interface QueryWord {
    * @example 中国 3.0, 会议 5.0, 铜业 8.7, 科技厅 10.5
    */
   specificity: number
+  /**
+   * What the word counts for when measuring how much of the query an article
+   * holds: its specificity, halved for a word that does not name a thing (a verb,
+   * adverb, adjective or time word such as 召开, 昨晚), which a paraphrase changes most.
+   */
+  weight: number
 }
+
+/** jieba parts of speech of words that name a thing: nouns, names, verbal and adjectival nouns, idioms, abbreviations. */
+const NAMING_POS: ReadonlySet<string> = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'nl', 'vn', 'an', 'eng', 'j', 'l', 'i'])
+/** The weight of a word that does not name a thing, relative to one that does. */
+export const NON_NAMING_WEIGHT = 0.5
 
 /** A query reduced to what carries meaning. */
 export interface ParsedQuery {
@@ -289,24 +312,53 @@ function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
   const lexicon = getLexicon()
   const out: QueryWord[] = []
   const isSingle = (p: { text: string } | undefined) =>
-    p !== undefined && p.text.length === 1 && isCjk(p.text.charCodeAt(0)) && !ASKING.test(p.text)
+    p !== undefined && p.text.length === 1 && isCjk(p.text.charCodeAt(0)) && !ASKING.test(p.text) && !GRAMMAR_CHARS.has(p.text)
   for (const [s, segment] of segments.entries()) {
     const at = cuts[s]!
-    const pieces = at.slice(1).map((end, i) => ({ start: at[i]!, end, text: segment.slice(at[i], end) }))
+    const pieces: Array<{ start: number; end: number; text: string }> = []
+    for (const [i, end] of at.slice(1).entries()) {
+      const start = at[i]!
+      const text = segment.slice(start, end)
+      if (!isUnknownCjk(text)) {
+        pieces.push({ start, end, text })
+        continue
+      }
+      // A made-up word loses the grammar it took from around it (做才 → 做, 度要去 → 度 + 去, 論為 → 論).
+      let a = start
+      while (a < end) {
+        while (a < end && GRAMMAR_CHARS.has(segment[a]!)) a++
+        let b = a
+        while (b < end && !GRAMMAR_CHARS.has(segment[b]!)) b++
+        let from = a
+        let to = b
+        while (to - from > 1 && LEADING_GRAMMAR.has(segment[from]!)) from++
+        while (to - from > 1 && TRAILING_GRAMMAR.has(segment[to - 1]!)) to--
+        if (to > from) pieces.push({ start: from, end: to, text: segment.slice(from, to) })
+        a = b
+      }
+    }
     const push = (start: number, end: number) => {
       const text = segment.slice(start, end)
-      out.push({ text, segment: s, start, end, specificity: lexicon.idf(text) })
+      const specificity = lexicon.idf(text)
+      const pos = lexicon.pos(text)
+      // Words the dictionary lacks (new names, numbers, codes, joined pieces) name things too.
+      const naming = pos === undefined || NAMING_POS.has(pos)
+      out.push({ text, segment: s, start, end, specificity, weight: naming ? specificity : specificity * NON_NAMING_WEIGHT })
     }
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!
-      if (p.text.trim() === '' || ASKING.test(p.text)) continue
+      if (p.text.trim() === '' || ASKING.test(p.text) || GRAMMAR_CHARS.has(p.text)) continue
       if (isSingle(p)) {
         // A run of one-character pieces is a word jieba did not know (碳 / 中 / 和).
         let j = i + 1
-        while (isSingle(pieces[j])) j++
+        while (isSingle(pieces[j]) && pieces[j]!.start === pieces[j - 1]!.end) j++
         const next = pieces[j]
-        if (j - i > 1) push(p.start, pieces[j - 1]!.end)
-        else if (next && belongsWith(next.text, p.text, false)) {
+        let from = p.start
+        let to = pieces[j - 1]!.end
+        while (to - from > 1 && LEADING_GRAMMAR.has(segment[from]!)) from++
+        while (to - from > 1 && TRAILING_GRAMMAR.has(segment[to - 1]!)) to--
+        if (to - from > 1) push(from, to)
+        else if (next && next.start === p.end && belongsWith(next.text, p.text, false)) {
           push(p.start, next.end)
           j++
         } else if (pieces.length === 1) push(p.start, p.end)
@@ -315,7 +367,11 @@ function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
       }
       // 2024 + 年, 碳中 + 和.
       const next = pieces[i + 1]
-      const joined = isSingle(next) && !isSingle(pieces[i + 2]) && (/^[0-9.]+$/.test(p.text) || belongsWith(p.text, next!.text, true))
+      const joined =
+        isSingle(next) &&
+        next!.start === p.end &&
+        !isSingle(pieces[i + 2]) &&
+        (/^[0-9.]+$/.test(p.text) || belongsWith(p.text, next!.text, true))
       push(p.start, joined ? next!.end : p.end)
       if (joined) i++
     }

@@ -185,7 +185,7 @@ export class FakeLibrary implements Library {
     const limit = options.limit ?? 5
     const offset = options.offset ?? 0
     const terms = keywords(query)
-    if (terms.length === 0) return { hits: [], total: 0 }
+    if (terms.length === 0) return { hits: [], total: 0, outcome: 'empty', missing: [] }
     const scored: Array<{ article: Article; score: number }> = []
     for (const article of this.articles.values()) {
       const title = fold(article.title)
@@ -200,7 +200,7 @@ export class FakeLibrary implements Library {
       excerpt: excerptFor(article, terms),
       score,
     }))
-    return { hits, total: scored.length }
+    return { hits, total: scored.length, outcome: scored.length > 0 ? 'found' : 'no-match', missing: [] }
   }
 
   getArticle(id: string): Article | undefined {
