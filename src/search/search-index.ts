@@ -4,6 +4,7 @@ import { holdsWord } from './coverage.js'
 import { fold } from '../text/script.js'
 import { TermIndex } from './term-index.js'
 import { indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
+import { vocabularyVariants } from '../text/vocabulary.js'
 import type { Article } from '../corpus/article.js'
 import type { Span } from '../text/types.js'
 import type { ArticleMeta, SearchHit, SearchOptions, SearchOutcome, SearchResult } from './types.js'
@@ -118,14 +119,19 @@ export class SearchIndex {
    * Every candidate of a query judged, best first, with the parsed query.
    * What `search` filters and pages through; exposed for measuring.
    */
-  rank(query: string): { parsed: ParsedQuery; ranked: Ranked[] } {
+  rank(query: string): { parsed: ParsedQuery; replaced: string[]; ranked: Ranked[] } {
     const parsed = parseQuery(query)
-    if (parsed.terms.length === 0 || this.entries.size === 0) return { parsed, ranked: [] }
-    const weights = new Map<string, number>()
-    for (const t of parsed.terms) weights.set(t, this.idf(t))
-    const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0)
+    if (parsed.terms.length === 0 || this.entries.size === 0) return { parsed, replaced: [], ranked: [] }
+    // The query as typed, and in the other side's vocabulary (軟體 → 软件): one model each.
+    const variants = vocabularyVariants(parsed.folded)
+    const models = [parsed, ...variants.map((v) => parseQuery(v.text))].map((p): QueryModel => {
+      const weights = new Map<string, number>()
+      for (const t of p.terms) weights.set(t, this.idf(t))
+      return { parsed: p, weights, totalWeight: [...weights.values()].reduce((a, b) => a + b, 0) }
+    })
     // Rarest first; common terms join while the posting budget lasts.
-    const known = parsed.terms.filter((t) => this.terms.df(t) > 0).sort((a, b) => this.terms.df(a) - this.terms.df(b))
+    const terms = [...new Set(models.flatMap((m) => m.parsed.terms))]
+    const known = terms.filter((t) => this.terms.df(t) > 0).sort((a, b) => this.terms.df(a) - this.terms.df(b))
     const searched: string[] = []
     let postings = 0
     for (const t of known) {
@@ -137,7 +143,6 @@ export class SearchIndex {
     const candidates =
       searched.length > 0 ? this.terms.search(searched, RANKING.candidates, { k: RANKING.k, b: RANKING.b, d: RANKING.d }) : []
     const top = candidates[0]?.score ?? 1
-    const model: QueryModel = { parsed, weights, totalWeight }
     const ranked: Ranked[] = []
     for (const c of candidates) {
       const entry = this.entries.get(c.id)
@@ -145,18 +150,26 @@ export class SearchIndex {
       entry.folded ??= fold(entry.article.text)
       entry.sentences ??= sentenceSpans(entry.article.text)
       entry.title ??= fold(entry.article.title)
-      const judged = judge(model, {
+      const candidate = {
         text: entry.article.text,
         folded: entry.folded,
         sentences: entry.sentences,
         title: entry.title,
         bm25: c.score / top,
-      })
+      }
+      let judged = judge(models[0]!, candidate)
+      for (const [i, v] of variants.entries()) {
+        // A variant can only do better where the article holds one of the words it puts in.
+        if (v.scope === 'hant' && entry.meta.script !== 'hant') continue
+        if (!v.forms.some((f) => holdsWord(entry.folded!, f) || holdsWord(entry.title!, f))) continue
+        const other = judge(models[i + 1]!, candidate)
+        if (other && (!judged || other.rank > judged.rank)) judged = other
+      }
       if (!judged) continue
       ranked.push({ meta: entry.meta, judged, folded: entry.folded, title: entry.title })
     }
     ranked.sort((a, b) => b.judged.rank - a.judged.rank || a.meta.id.localeCompare(b.meta.id))
-    return { parsed, ranked }
+    return { parsed, replaced: variants.flatMap((v) => v.replaced), ranked }
   }
 
   /**
@@ -166,8 +179,10 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = Math.max(0, Math.min(options.limit ?? 5, 100))
     const offset = Math.max(0, options.offset ?? 0)
-    const { parsed, ranked } = this.rank(query)
+    const { parsed, replaced, ranked } = this.rank(query)
+    // A word another vocabulary wrote for (軟體 → 软件) is not missing when that one was found.
     const missing = parsed.words
+      .filter((w) => !replaced.some((r) => r.includes(w.text) || w.text.includes(r)))
       .filter((w) => !ranked.some((r) => holdsWord(r.folded, w.text) || holdsWord(r.title, w.text)))
       .sort((a, b) => b.specificity - a.specificity)
       .map((w) => w.text)
