@@ -4,7 +4,7 @@ import { holdsWord } from './coverage.js'
 import { fold } from '../text/script.js'
 import { TermIndex } from './term-index.js'
 import { indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
-import { vocabularyVariants } from '../text/vocabulary.js'
+import { vocabularyVariants, type VocabularyVariant } from '../text/vocabulary.js'
 import type { Article } from '../corpus/article.js'
 import type { Span } from '../text/types.js'
 import type { ArticleMeta, SearchHit, SearchOptions, SearchOutcome, SearchResult } from './types.js'
@@ -116,12 +116,19 @@ export class SearchIndex {
   }
 
   /**
-   * Every candidate of a query judged, best first, with the parsed query.
-   * What `search` filters and pages through; exposed for measuring.
+   * Every candidate of a query judged, best first, with the parsed query,
+   * its vocabulary variants, and every BM25 candidate looked
+   * at (`seen`, judged or not). What `search` filters and pages through;
+   * exposed for measuring.
    */
-  rank(query: string): { parsed: ParsedQuery; replaced: string[]; ranked: Ranked[] } {
+  rank(query: string): {
+    parsed: ParsedQuery
+    variants: VocabularyVariant[]
+    ranked: Ranked[]
+    seen: Array<{ folded: string; title: string }>
+  } {
     const parsed = parseQuery(query)
-    if (parsed.terms.length === 0 || this.entries.size === 0) return { parsed, replaced: [], ranked: [] }
+    if (parsed.terms.length === 0 || this.entries.size === 0) return { parsed, variants: [], ranked: [], seen: [] }
     // The query as typed, and in the other side's vocabulary (軟體 → 软件): one model each.
     const variants = vocabularyVariants(parsed.folded)
     const models = [parsed, ...variants.map((v) => parseQuery(v.text))].map((p): QueryModel => {
@@ -144,12 +151,14 @@ export class SearchIndex {
       searched.length > 0 ? this.terms.search(searched, RANKING.candidates, { k: RANKING.k, b: RANKING.b, d: RANKING.d }) : []
     const top = candidates[0]?.score ?? 1
     const ranked: Ranked[] = []
+    const seen: Array<{ folded: string; title: string }> = []
     for (const c of candidates) {
       const entry = this.entries.get(c.id)
       if (!entry) continue
       entry.folded ??= fold(entry.article.text)
       entry.sentences ??= sentenceSpans(entry.article.text)
       entry.title ??= fold(entry.article.title)
+      seen.push({ folded: entry.folded, title: entry.title })
       const candidate = {
         text: entry.article.text,
         folded: entry.folded,
@@ -169,7 +178,7 @@ export class SearchIndex {
       ranked.push({ meta: entry.meta, judged, folded: entry.folded, title: entry.title })
     }
     ranked.sort((a, b) => b.judged.rank - a.judged.rank || a.meta.id.localeCompare(b.meta.id))
-    return { parsed, replaced: variants.flatMap((v) => v.replaced), ranked }
+    return { parsed, variants, ranked, seen }
   }
 
   /**
@@ -179,19 +188,23 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = Math.max(0, Math.min(options.limit ?? 5, 100))
     const offset = Math.max(0, options.offset ?? 0)
-    const { parsed, replaced, ranked } = this.rank(query)
-    // A word another vocabulary wrote for (軟體 → 软件) is not missing when that one was found.
+    const { parsed, variants, ranked, seen } = this.rank(query)
+    const held = (word: string) => seen.some((r) => holdsWord(r.folded, word) || holdsWord(r.title, word))
+    // A word is missing when no candidate holds it, nor what the other vocabulary writes for it (軟體: 软件).
     const missing = parsed.words
-      .filter((w) => !replaced.some((r) => r.includes(w.text) || w.text.includes(r)))
-      .filter((w) => !ranked.some((r) => holdsWord(r.folded, w.text) || holdsWord(r.title, w.text)))
+      .filter((w) => !held(w.text))
+      .filter((w) => !variants.some((v) => v.replaced.some((r, i) => (r.includes(w.text) || w.text.includes(r)) && held(v.forms[i]!))))
       .sort((a, b) => b.specificity - a.specificity)
       .map((w) => w.text)
-    const answers = ranked.filter((r) => r.judged.coverage >= RELEVANCE.minWords || r.judged.chars >= RELEVANCE.minChars)
+    const answers = ranked.filter(
+      ({ judged: j }) =>
+        (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) && j.coverage + j.chars >= RELEVANCE.minEvidence,
+    )
     // Padding is measured against the first result, which always stays.
     const first = answers[0]?.judged.coverage ?? 0
     const kept = answers.filter((r, i) => i === 0 || r.judged.coverage >= RELEVANCE.relative * first)
     const outcome: SearchOutcome =
-      kept.length > 0 ? 'found' : parsed.terms.length === 0 ? 'empty' : ranked.length === 0 ? 'no-match' : 'unanswered'
+      kept.length > 0 ? 'found' : parsed.terms.length === 0 ? 'empty' : seen.length === 0 ? 'no-match' : 'unanswered'
     return {
       // Excerpts are cut for the requested page only.
       hits: kept

@@ -72,10 +72,17 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
-  it('never reach across a paragraph break', () => {
-    const text = `上一段讲的是别的事情。\n黄河流域生态保护和高质量发展是重大国家战略。\n下一段讲的也是别的事情。`
-    const e = excerptFor(text, '黄河流域生态保护')
-    expect(e.text).toBe('黄河流域生态保护和高质量发展是重大国家战略。')
+  it('stay within the paragraph when it holds enough, and go on into the next when it does not', () => {
+    const long = `上一段讲的是别的事情。\n黄河流域生态保护和高质量发展是重大国家战略，${'沿黄各省区要协同推进大治理，'.repeat(4)}守护好母亲河。\n下一段讲的也是别的事情。`
+    const e = excerptFor(long, '黄河流域生态保护')
+    expect(e.text.startsWith('黄河流域生态保护')).toBe(true)
+    expect(e.text).not.toContain('\n')
+    // A one-sentence paragraph, as news writes them, is read on into the next one.
+    const short = `上一段讲的是别的事情。\n黄河流域生态保护是重大国家战略。\n沿黄各省区要协同推进大保护、大治理，守护好母亲河，让黄河成为造福人民的幸福河。`
+    const f = excerptFor(short, '黄河流域生态保护')
+    expect(f.text.startsWith('黄河流域生态保护是重大国家战略。')).toBe(true)
+    expect(f.text).toContain('沿黄各省区')
+    expect(f.text).not.toContain('上一段')
   })
 
   it('mark whole words, never a fragment of one', () => {
