@@ -131,35 +131,44 @@ function derive(query: QueryModel): Derived {
  */
 export function charEvidence(folded: string, sentences: Span[], chars: Map<string, number>, charTotal: number): number {
   if (charTotal <= 0 || sentences.length === 0) return 0
-  const index = new Map<string, number>()
-  const w: number[] = []
+  // Character code → 1 + its index among the query's characters (0: not one); reset before returning.
+  const codes: number[] = []
+  const w = new Float64Array(chars.size)
   for (const [ch, x] of chars) {
-    index.set(ch, w.length)
-    w.push(x)
+    const c = ch.charCodeAt(0)
+    SLOT[c] = codes.length + 1
+    w[codes.length] = x
+    codes.push(c)
   }
-  let prev: Uint8Array | undefined
+  // The last sentence each character was seen in; a pair's score is this sentence's plus the previous one's, less what both hold.
+  const stamp = new Int32Array(codes.length).fill(-2)
   let best = 0
   let bestPair = 0
-  for (const s of sentences) {
-    const seen = new Uint8Array(w.length)
-    let score = 0
-    for (let i = s.start; i < s.end; i++) {
-      const k = index.get(folded[i]!)
-      if (k !== undefined && !seen[k]) {
-        seen[k] = 1
+  let prevScore = 0
+  try {
+    for (let si = 0; si < sentences.length; si++) {
+      const { start, end } = sentences[si]!
+      let score = 0
+      let both = 0
+      for (let i = start; i < end; i++) {
+        const k = SLOT[folded.charCodeAt(i)]! - 1
+        if (k < 0 || stamp[k] === si) continue
+        if (stamp[k] === si - 1) both += w[k]!
+        stamp[k] = si
         score += w[k]!
       }
+      if (score > best) best = score
+      if (si > 0 && score + prevScore - both > bestPair) bestPair = score + prevScore - both
+      prevScore = score
     }
-    if (score > best) best = score
-    if (prev) {
-      let pair = score
-      for (let k = 0; k < w.length; k++) if (prev[k] && !seen[k]) pair += w[k]!
-      if (pair > bestPair) bestPair = pair
-    }
-    prev = seen
+  } finally {
+    for (const c of codes) SLOT[c] = 0
   }
   return (best + Math.max(best, bestPair)) / 2 / charTotal
 }
+
+/** Scratch table for `charEvidence`: one slot per UTF-16 code unit, all 0 between calls. */
+const SLOT = new Int32Array(65536)
 
 /** Judges one candidate; undefined when it holds too little of the query to be a result. */
 export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
