@@ -12,6 +12,7 @@ const articles: Array<[string, string, string]> = [
   ],
   ['taiwan', '晨光科技推出自研晶片', '晨光科技今日推出自研人工智慧晶片，執行長指出，相關軟體將透過網路釋出，資料處理效能提升兩倍。'],
   ['other', '海洋观测站完成年度维护', '海洋观测站完成年度维护工作，更换了温盐传感器，并整理了历年观测资料。'],
+  ['latin', '云服务商发布报告', '云服务商Cloudflare发布报告称，ChatGPT等AI应用的流量增长明显，5G网络覆盖率继续提升。'],
 ]
 for (const [id, title, text] of articles) {
   const { article, meta } = articleFromText(id, title, text)
@@ -38,5 +39,15 @@ describe('search across Taiwan and mainland vocabulary', () => {
   it('does not read 资料 (materials, in mainland use) as 数据 in a Simplified article', () => {
     expect(ids('资料')).toContain('other')
     expect(ids('资料')).not.toContain('mainland')
+  })
+})
+
+describe('Latin-script names', () => {
+  it('are found as they are written, whatever the case', () => {
+    for (const q of ['Cloudflare', 'chatgpt', 'AI应用', '5G网络']) expect(ids(q)[0]).toBe('latin')
+  })
+
+  it('are found as whole words, not inside longer ones', () => {
+    expect(ids('Cloud')).toEqual([])
   })
 })
