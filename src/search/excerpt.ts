@@ -1,5 +1,8 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
-import { findTerms } from './tokenize.js'
+import { findTerms, type ParsedQuery } from './tokenize.js'
+import { highlightSpans } from './highlight.js'
+import { askedKind, holdsKind } from './answer-kind.js'
+import { segmenter } from '../text/segmenter.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -8,9 +11,12 @@ import type { Excerpt } from './types.js'
  * sentence or clause boundaries, with the matched spans marked.
  */
 
-/** Target excerpt length in characters. */
+/**
+ * Excerpt length in characters: at most EXCERPT_MAX (three excerpts a page stay
+ * short enough to scan on a phone); one shorter than EXCERPT_MIN takes the sentence before it.
+ */
 export const EXCERPT_MIN = 60
-export const EXCERPT_MAX = 200
+export const EXCERPT_MAX = 160
 
 /** Per-sentence evidence: which query terms occur and where. */
 export interface SentenceScore extends Span {
@@ -55,58 +61,111 @@ export function scoreSentences(folded: string, sentences: Span[], weights: Map<s
 export const LEAD_TERM_WEIGHT = 0.2
 
 /**
+ * How much a query term only the lead sentence holds counts: it is what the
+ * lead says (news puts its main fact there), not the subject the whole article
+ * repeats (chosen on DRCD and CMRC with the invented news set in test/search/fixtures).
+ */
+export const LEAD_ONLY_TERM_WEIGHT = 0.5
+
+/**
  * Re-weights sentence scores for choosing the excerpt: a term found in most
  * sentences of the article (its subject, say) says little about which sentence
  * answers, so each term counts by how few sentences hold it, and a term the
- * lead sentence holds counts LEAD_TERM_WEIGHT as much.
+ * lead sentence holds counts LEAD_TERM_WEIGHT as much (LEAD_ONLY_TERM_WEIGHT
+ * when no other sentence holds it).
  */
 export function focusScores(scored: SentenceScore[], weights: Map<string, number>): SentenceScore[] {
   const sf = new Map<string, number>()
   for (const s of scored) for (const t of s.terms) sf.set(t, (sf.get(t) ?? 0) + 1)
   const n = scored.length
   const lead = new Set(scored[0]?.terms ?? [])
-  const focus = (t: string) => (lead.has(t) ? LEAD_TERM_WEIGHT : 1) * (weights.get(t) ?? 0) * Math.log(1 + n / (sf.get(t) ?? 1))
+  const focus = (t: string) =>
+    (lead.has(t) ? ((sf.get(t) ?? 1) > 1 ? LEAD_TERM_WEIGHT : LEAD_ONLY_TERM_WEIGHT) : 1) *
+    (weights.get(t) ?? 0) *
+    Math.log(1 + n / (sf.get(t) ?? 1))
   return scored.map((s) => ({ ...s, score: s.terms.reduce((acc, t) => acc + focus(t), 0) }))
 }
 
-/** Merges overlapping or touching spans. */
-export function mergeSpans(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end)
-  const out: Span[] = []
-  for (const s of sorted) {
-    const last = out[out.length - 1]
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end)
-    else out.push({ ...s })
+/** What excerpting needs of a parsed query. */
+export type ExcerptQuery = Pick<ParsedQuery, 'folded' | 'words' | 'segments' | 'cuts'>
+
+/**
+ * A sentence that starts by pointing back (他, 该, 同年…): what it is about,
+ * or when, is in the sentence before it.
+ */
+const POINTS_BACK = /^(?:[他她它牠其此该这那]|同年|当年|是年|次年|翌年|当时|随后|之后|此后|后来|然而|但|而)/
+
+/**
+ * A sentence holding the asked kind of answer leads instead of a best sentence
+ * lacking it when it scores at least this share of the best (chosen on DRCD and CMRC).
+ */
+export const KIND_SHARE = 0.5
+
+/**
+ * jieba tags of a first word that shows a sentence does not open with what it is about:
+ * a conjunction (此外), preposition, adverb, pronoun, verb (取代), or a word jieba does not know (两校).
+ */
+const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r', 'v', 'vd', 'ad', 'x'])
+
+/**
+ * The sentence the excerpt leads with: the best-scoring one, or one of the two
+ * before it in the same paragraph when that is where the answer is: the
+ * question asks for a time, number, person or place (`askedKind`) that the
+ * best sentence lacks and an earlier one holds (else the best sentence holding
+ * it, if it scores KIND_SHARE of the best), or the best sentence points
+ * back (他…, 同年…) or does not open with what it is about (此外…), and is
+ * read with the one before it when both fit.
+ */
+function leadSentence(text: string, folded: string, scored: SentenceScore[], best: number, query: ExcerptQuery): number {
+  const kind = askedKind(query.folded)
+  const sameParagraph = (i: number) => i >= 0 && !text.slice(scored[i]!.end, scored[best]!.start).includes('\n')
+  const holds = (i: number) => kind !== undefined && holdsKind(kind, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
+  if (kind !== undefined && !holds(best)) {
+    for (let k = 1; k <= 2; k++) {
+      if (!sameParagraph(best - k)) break
+      if (holds(best - k)) return best - k
+    }
+    const share = KIND_SHARE
+    let alt = -1
+    for (let i = 0; i < scored.length; i++) {
+      if (scored[i]!.score >= share * scored[best]!.score && (alt < 0 || scored[i]!.score > scored[alt]!.score) && holds(i)) alt = i
+    }
+    if (alt >= 0) return alt
   }
-  return out
+  if (sameParagraph(best - 1) && POINTS_BACK.test(folded.slice(scored[best]!.start, scored[best]!.end))) return best - 1
+  // A sentence that does not start with what it is about (此外…, 两校…) is read with the one before.
+  if (sameParagraph(best - 1) && scored[best]!.end - scored[best - 1]!.start <= EXCERPT_MAX) {
+    const opening = segmenter().tag(folded.slice(scored[best]!.start, Math.min(scored[best]!.end, scored[best]!.start + 12)), true)
+    const first = opening.find((w) => /[\p{L}\p{N}]/u.test(w.word))
+    if (first && OPENING_WITHOUT_SUBJECT.has(first.tag)) return best - 1
+  }
+  return best
 }
 
 /**
- * Builds the best excerpt: the highest-scoring sentence (narrowed to the
- * clauses around its matches when it alone is too long), then widened clause
- * by clause within its paragraph until EXCERPT_MAX: an answer usually sits in
- * the matching sentence's tail, the clause after it, or the sentence before
- * (which often names who or what the matching sentence is about).
+ * Builds the excerpt: it leads with the sentence that answers (the
+ * highest-scoring one, narrowed to the clauses around its matches when it
+ * alone is too long), then goes on clause by clause within its paragraph up
+ * to EXCERPT_MAX; only an excerpt still shorter than EXCERPT_MIN takes the
+ * sentence before it. It starts at a sentence or clause start, so a reader
+ * sees the answer first, not the end of a long passage.
+ * Highlights are the words that carry the query (`highlightSpans`).
  */
-export function buildExcerpt(text: string, scored: SentenceScore[]): Excerpt | undefined {
+export function buildExcerpt(text: string, folded: string, scored: SentenceScore[], query: ExcerptQuery): Excerpt | undefined {
   if (scored.length === 0) return undefined
   let best = 0
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
+  best = leadSentence(text, folded, scored, best, query)
   const core = scored[best]!
   let start = core.start
   let end = core.end
   if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, core.hits)
-  ;[start, end] = widen(text, start, end, scored)
+  ;[start, end] = extend(text, start, end, scored)
   // A cut at the next sentence's start leaves the whitespace between them.
   while (end > start && /\s/.test(text[end - 1]!)) end--
   while (start < end && /\s/.test(text[start]!)) start++
-  const hits = scored.flatMap((s) => (s.end > start && s.start < end ? s.hits : []))
-  const highlights = mergeSpans(hits.filter((h) => h.start >= start && h.end <= end)).map((h) => ({
-    start: h.start - start,
-    end: h.end - start,
-  }))
-  return { text: text.slice(start, end), start, end, highlights }
+  return { text: text.slice(start, end), start, end, highlights: highlightSpans(folded.slice(start, end), query) }
 }
 
 const CLAUSE_END = /[，,：:；;。！？!?]/
@@ -125,12 +184,11 @@ function cutPoints(text: string, from: number, to: number, edges: Iterable<numbe
 }
 
 /**
- * Widens [start, end) within its paragraph while it stays within EXCERPT_MAX:
- * first to the end of the sentence it is in (never cutting away the tail of
- * the matching sentence), then by whole sentences, next then previous, then
- * by single clauses on either side to use the rest of the budget.
+ * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
+ * forward by whole sentences, then by single clauses to use the rest of the
+ * budget; backward by whole sentences only while it is shorter than EXCERPT_MIN.
  */
-function widen(text: string, start: number, end: number, scored: SentenceScore[]): [number, number] {
+function extend(text: string, start: number, end: number, scored: SentenceScore[]): [number, number] {
   let ps = text.lastIndexOf('\n', start - 1) + 1
   let pe = text.indexOf('\n', end)
   if (pe < 0) pe = text.length
@@ -145,35 +203,25 @@ function widen(text: string, start: number, end: number, scored: SentenceScore[]
     edges.add(s.end)
   }
   const cuts = cutPoints(text, ps, pe, [...edges, start, end])
-  let a = cuts.indexOf(start)
+  const a = cuts.indexOf(start)
   let b = cuts.indexOf(end)
   if (a < 0 || b < 0) return [start, end]
   const fits = (i: number, j: number) => cuts[j]! - cuts[i]! <= EXCERPT_MAX
-  // The rest of the sentence holding the match.
-  while (b + 1 < cuts.length && fits(a, b + 1) && !edges.has(cuts[b]!)) b++
-  // Whole neighbouring sentences.
-  const wholeRight = () => {
-    for (let j = b + 1; j < cuts.length && fits(a, j); j++) if (edges.has(cuts[j]!)) return ((b = j), true)
-    return false
+  // Whole sentences after it, then clauses.
+  for (let j = b + 1; j < cuts.length && fits(a, j); j++) if (edges.has(cuts[j]!)) b = j
+  while (b + 1 < cuts.length && fits(a, b + 1)) b++
+  start = cuts[a]!
+  end = cuts[b]!
+  // A short excerpt at the end of a paragraph goes on with the next paragraph's sentences (news
+  // paragraphs are often one sentence long), then, if still short, takes the sentences before it.
+  for (const s of scored) {
+    if (end - start >= EXCERPT_MIN) break
+    if (s.start < end) continue
+    if (s.end - start > EXCERPT_MAX) break
+    end = s.end
   }
-  const wholeLeft = () => {
-    for (let i = a - 1; i >= 0 && fits(i, b); i--) if (edges.has(cuts[i]!)) return ((a = i), true)
-    return false
-  }
-  for (;;) {
-    const right = wholeRight()
-    const left = wholeLeft()
-    if (!right && !left) break
-  }
-  // Single clauses with what is left.
-  for (;;) {
-    const right = b + 1 < cuts.length && fits(a, b + 1)
-    if (right) b++
-    const left = a > 0 && fits(a - 1, b)
-    if (left) a--
-    if (!right && !left) break
-  }
-  return [cuts[a]!, cuts[b]!]
+  for (let i = a - 1; i >= 0 && end - cuts[i]! <= EXCERPT_MAX && end - start < EXCERPT_MIN; i--) if (edges.has(cuts[i]!)) start = cuts[i]!
+  return [start, end]
 }
 
 /** Cuts an over-long span to at most EXCERPT_MAX characters at clause boundaries, keeping the densest matches. */

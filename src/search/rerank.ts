@@ -1,5 +1,6 @@
 import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences } from './excerpt.js'
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
+import { wordCoverage } from './coverage.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -35,6 +36,27 @@ export const RANKING: Record<
   titleWeight: 0.4,
 }
 
+/**
+ * When an article answers a query at all. A result must hold what carries the
+ * query, not one bigram of it: at least `minWords` of its word weight
+ * (`wordCoverage`), or, for a paraphrase that keeps the characters but not the
+ * words, `minChars` of its characters in one sentence or two adjacent ones
+ * (`charEvidence`); and the two shares together at least `minEvidence` (one
+ * word of three, 勇士 of 火箭对勇士的比分, is not enough on its own). A score
+ * floor cannot do this: over real news an off-topic question's best BM25
+ * scores overlap those of right answers.
+ * Results holding less than `relative` times the word weight of the first result
+ * are left out too, so that loosely related articles do not pad a page.
+ * The three thresholds were chosen by measuring on the shared sets (DRCD dev,
+ * CMRC trial: right answers kept; news-dev: off-topic questions rejected).
+ */
+export const RELEVANCE: Record<'minWords' | 'minChars' | 'minEvidence' | 'relative', number> = {
+  minWords: 0.3,
+  minChars: 0.6,
+  minEvidence: 0.75,
+  relative: 0.5,
+}
+
 /** The query as the reranker sees it: parsed, with a weight (idf) per term. */
 export interface QueryModel {
   parsed: ParsedQuery
@@ -61,6 +83,10 @@ export interface Candidate {
 export interface Judgement {
   /** Final ranking score (higher is better). */
   readonly rank: number
+  /** Share of the query's word weight the article holds (`wordCoverage`), 0..1. */
+  readonly coverage: number
+  /** Share of the query's characters its best sentence (or pair) holds (`charEvidence`), 0..1. */
+  readonly chars: number
   /** The best excerpt, cut on first access. */
   readonly excerpt: Excerpt
 }
@@ -105,35 +131,44 @@ function derive(query: QueryModel): Derived {
  */
 export function charEvidence(folded: string, sentences: Span[], chars: Map<string, number>, charTotal: number): number {
   if (charTotal <= 0 || sentences.length === 0) return 0
-  const index = new Map<string, number>()
-  const w: number[] = []
+  // Character code → 1 + its index among the query's characters (0: not one); reset before returning.
+  const codes: number[] = []
+  const w = new Float64Array(chars.size)
   for (const [ch, x] of chars) {
-    index.set(ch, w.length)
-    w.push(x)
+    const c = ch.charCodeAt(0)
+    SLOT[c] = codes.length + 1
+    w[codes.length] = x
+    codes.push(c)
   }
-  let prev: Uint8Array | undefined
+  // The last sentence each character was seen in; a pair's score is this sentence's plus the previous one's, less what both hold.
+  const stamp = new Int32Array(codes.length).fill(-2)
   let best = 0
   let bestPair = 0
-  for (const s of sentences) {
-    const seen = new Uint8Array(w.length)
-    let score = 0
-    for (let i = s.start; i < s.end; i++) {
-      const k = index.get(folded[i]!)
-      if (k !== undefined && !seen[k]) {
-        seen[k] = 1
+  let prevScore = 0
+  try {
+    for (let si = 0; si < sentences.length; si++) {
+      const { start, end } = sentences[si]!
+      let score = 0
+      let both = 0
+      for (let i = start; i < end; i++) {
+        const k = SLOT[folded.charCodeAt(i)]! - 1
+        if (k < 0 || stamp[k] === si) continue
+        if (stamp[k] === si - 1) both += w[k]!
+        stamp[k] = si
         score += w[k]!
       }
+      if (score > best) best = score
+      if (si > 0 && score + prevScore - both > bestPair) bestPair = score + prevScore - both
+      prevScore = score
     }
-    if (score > best) best = score
-    if (prev) {
-      let pair = score
-      for (let k = 0; k < w.length; k++) if (prev[k] && !seen[k]) pair += w[k]!
-      if (pair > bestPair) bestPair = pair
-    }
-    prev = seen
+  } finally {
+    for (const c of codes) SLOT[c] = 0
   }
   return (best + Math.max(best, bestPair)) / 2 / charTotal
 }
+
+/** Scratch table for `charEvidence`: one slot per UTF-16 code unit, all 0 between calls. */
+const SLOT = new Int32Array(65536)
 
 /** Judges one candidate; undefined when it holds too little of the query to be a result. */
 export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
@@ -153,20 +188,24 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   // The title names what the whole article is about: a query naming it too leans that way.
   let titled = 0
   if (c.title) for (const t of new Set(findTerms(c.title, present).map((x) => x.term))) titled += weights.get(t)!
+  const wordShare = wordCoverage(query.parsed.words, c.folded, c.title)
+  const charShare = charEvidence(c.folded, c.sentences, chars, charTotal)
   const rank =
     c.bm25 +
     RANKING.titleWeight * (titled / total) +
     RANKING.sentenceWeight * (best / total) +
     RANKING.coverageWeight * coverage +
-    RANKING.charWeight * charEvidence(c.folded, c.sentences, chars, charTotal)
+    RANKING.charWeight * charShare
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
   let excerpt: Excerpt | undefined
   return {
     rank,
+    coverage: wordShare,
+    chars: charShare,
     get excerpt(): Excerpt {
       // Coverage above zero means a sentence holds a weighted term, so there is an excerpt;
       // the opening of the text stands in should that ever not hold.
-      excerpt ??= buildExcerpt(c.text, focusScores(scored, weights)) ?? opening(c.text)
+      excerpt ??= buildExcerpt(c.text, c.folded, focusScores(scored, weights), query.parsed) ?? opening(c.text)
       return excerpt
     },
   }

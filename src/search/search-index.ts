@@ -1,13 +1,15 @@
 import { sentenceSpans } from '../text/sentences.js'
-import { judge, RANKING, type Judgement, type QueryModel } from './rerank.js'
+import { judge, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
+import { holdsWord } from './coverage.js'
 import { fold } from '../text/script.js'
 import { TermIndex } from './term-index.js'
-import { indexTerms, parseQuery } from './tokenize.js'
+import { indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
+import { vocabularyVariants, type VocabularyVariant } from '../text/vocabulary.js'
 import type { Article } from '../corpus/article.js'
 import type { Span } from '../text/types.js'
-import type { ArticleMeta, SearchHit, SearchOptions, SearchResult } from './types.js'
+import type { ArticleMeta, SearchHit, SearchOptions, SearchOutcome, SearchResult } from './types.js'
 
-export { RANKING } from './rerank.js'
+export { RANKING, RELEVANCE } from './rerank.js'
 
 /**
  * The search index: MiniSearch (BM25, through TermIndex) over whole articles
@@ -113,17 +115,30 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5))
   }
 
-  search(query: string, options: SearchOptions = {}): SearchResult {
-    const limit = Math.max(0, Math.min(options.limit ?? 5, 100))
-    const offset = Math.max(0, options.offset ?? 0)
+  /**
+   * Every candidate of a query judged, best first, with the parsed query,
+   * its vocabulary variants, and every BM25 candidate looked
+   * at (`seen`, judged or not). What `search` filters and pages through;
+   * exposed for measuring.
+   */
+  rank(query: string): {
+    parsed: ParsedQuery
+    variants: VocabularyVariant[]
+    ranked: Ranked[]
+    seen: Array<{ folded: string; title: string }>
+  } {
     const parsed = parseQuery(query)
-    if (parsed.terms.length === 0 || this.entries.size === 0) return { hits: [], total: 0 }
-    const weights = new Map<string, number>()
-    for (const t of parsed.terms) weights.set(t, this.idf(t))
-    const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0)
+    if (parsed.terms.length === 0 || this.entries.size === 0) return { parsed, variants: [], ranked: [], seen: [] }
+    // The query as typed, and in the other side's vocabulary (軟體 → 软件): one model each.
+    const variants = vocabularyVariants(parsed.folded)
+    const models = [parsed, ...variants.map((v) => parseQuery(v.text))].map((p): QueryModel => {
+      const weights = new Map<string, number>()
+      for (const t of p.terms) weights.set(t, this.idf(t))
+      return { parsed: p, weights, totalWeight: [...weights.values()].reduce((a, b) => a + b, 0) }
+    })
     // Rarest first; common terms join while the posting budget lasts.
-    const known = parsed.terms.filter((t) => this.terms.df(t) > 0).sort((a, b) => this.terms.df(a) - this.terms.df(b))
-    if (known.length === 0) return { hits: [], total: 0 }
+    const terms = [...new Set(models.flatMap((m) => m.parsed.terms))]
+    const known = terms.filter((t) => this.terms.df(t) > 0).sort((a, b) => this.terms.df(a) - this.terms.df(b))
     const searched: string[] = []
     let postings = 0
     for (const t of known) {
@@ -132,33 +147,81 @@ export class SearchIndex {
       searched.push(t)
       postings += df
     }
-    const candidates = this.terms.search(searched, RANKING.candidates, { k: RANKING.k, b: RANKING.b, d: RANKING.d })
+    const candidates =
+      searched.length > 0 ? this.terms.search(searched, RANKING.candidates, { k: RANKING.k, b: RANKING.b, d: RANKING.d }) : []
     const top = candidates[0]?.score ?? 1
-    const model: QueryModel = { parsed, weights, totalWeight }
-    const ranked: Array<{ meta: ArticleMeta; judged: Judgement }> = []
+    const ranked: Ranked[] = []
+    const seen: Array<{ folded: string; title: string }> = []
     for (const c of candidates) {
       const entry = this.entries.get(c.id)
       if (!entry) continue
       entry.folded ??= fold(entry.article.text)
       entry.sentences ??= sentenceSpans(entry.article.text)
       entry.title ??= fold(entry.article.title)
-      const judged = judge(model, {
+      seen.push({ folded: entry.folded, title: entry.title })
+      const candidate = {
         text: entry.article.text,
         folded: entry.folded,
         sentences: entry.sentences,
         title: entry.title,
         bm25: c.score / top,
-      })
+      }
+      let judged = judge(models[0]!, candidate)
+      for (const [i, v] of variants.entries()) {
+        // A variant can only do better where the article holds one of the words it puts in.
+        if (v.scope === 'hant' && entry.meta.script !== 'hant') continue
+        if (!v.forms.some((f) => holdsWord(entry.folded!, f) || holdsWord(entry.title!, f))) continue
+        const other = judge(models[i + 1]!, candidate)
+        if (other && (!judged || other.rank > judged.rank)) judged = other
+      }
       if (!judged) continue
-      ranked.push({ meta: entry.meta, judged })
+      ranked.push({ meta: entry.meta, judged, folded: entry.folded, title: entry.title })
     }
     ranked.sort((a, b) => b.judged.rank - a.judged.rank || a.meta.id.localeCompare(b.meta.id))
+    return { parsed, variants, ranked, seen }
+  }
+
+  /**
+   * Searches: the candidates that answer the query (RELEVANCE), best first, one page of them.
+   * @example index.search('中国铜业的会议在哪里召开？', { limit: 3 }).hits[0].excerpt.text // '会议在昆明召开…'
+   */
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const limit = Math.max(0, Math.min(options.limit ?? 5, 100))
+    const offset = Math.max(0, options.offset ?? 0)
+    const { parsed, variants, ranked, seen } = this.rank(query)
+    const held = (word: string) => seen.some((r) => holdsWord(r.folded, word) || holdsWord(r.title, word))
+    // A word is missing when no candidate holds it, nor what the other vocabulary writes for it (軟體: 软件).
+    const missing = parsed.words
+      .filter((w) => !held(w.text))
+      .filter((w) => !variants.some((v) => v.replaced.some((r, i) => (r.includes(w.text) || w.text.includes(r)) && held(v.forms[i]!))))
+      .sort((a, b) => b.specificity - a.specificity)
+      .map((w) => w.text)
+    const answers = ranked.filter(
+      ({ judged: j }) =>
+        (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) && j.coverage + j.chars >= RELEVANCE.minEvidence,
+    )
+    // Padding is measured against the first result, which always stays.
+    const first = answers[0]?.judged.coverage ?? 0
+    const kept = answers.filter((r, i) => i === 0 || r.judged.coverage >= RELEVANCE.relative * first)
+    const outcome: SearchOutcome =
+      kept.length > 0 ? 'found' : parsed.terms.length === 0 ? 'empty' : seen.length === 0 ? 'no-match' : 'unanswered'
     return {
       // Excerpts are cut for the requested page only.
-      hits: ranked
+      hits: kept
         .slice(offset, offset + limit)
         .map(({ meta, judged }): SearchHit => ({ article: meta, excerpt: judged.excerpt, score: Math.round(judged.rank * 1000) / 1000 })),
-      total: ranked.length,
+      total: kept.length,
+      outcome,
+      missing,
     }
   }
+}
+
+/** One judged candidate. */
+export interface Ranked {
+  meta: ArticleMeta
+  judged: Judgement
+  /** The article's folded text and title. */
+  folded: string
+  title: string
 }

@@ -1,10 +1,13 @@
 import { segmenter } from '../text/segmenter.js'
 import { fold } from '../text/script.js'
+import { getLexicon } from '../text/lexicon.js'
 
 /**
  * Tokens for Chinese search. Index and query go through the same function on
  * folded text (one script, half width, lower case):
- * - runs of CJK characters → overlapping character bigrams (a one-character run → the character);
+ * - runs of CJK characters → overlapping character bigrams, and in the index each
+ *   character as well, so that a one-character query (铜, 煤) finds 中国铜业;
+ *   a query's run of two or more characters is searched by its bigrams only;
  * - numbers and codes → the whole code (`2.06%`, `1+10`, `1158`), the code without `%`,
  *   its parts, and a number with the CJK character after it (`2024年`, `5月`).
  * Bigrams need no dictionary, so new names and cross-script text match as well as known words.
@@ -22,10 +25,17 @@ export interface PositionedToken {
 }
 
 /**
- * Tokens of folded text with their positions.
- * @example tokensWithPositions(fold('研发投入强度达到2.06%')) // 研发, 发投, …, 2.06%, 2.06, 2, 06
+ * Which tokens of a CJK run to make: `index` its bigrams and every character,
+ * `query` its bigrams (a one-character run: the character), `codes` none
+ * (numbers and codes only).
  */
-export function tokensWithPositions(folded: string, out: PositionedToken[] = [], cjk = true): PositionedToken[] {
+export type TokenMode = 'index' | 'query' | 'codes'
+
+/**
+ * Tokens of folded text with their positions, as the index makes them by default.
+ * @example tokensWithPositions(fold('研发投入强度达到2.06%')) // 研发, 研, 发投, 发, …, 2.06%, 2.06, 2, 06
+ */
+export function tokensWithPositions(folded: string, out: PositionedToken[] = [], mode: TokenMode = 'index'): PositionedToken[] {
   const n = folded.length
   let i = 0
   while (i < n) {
@@ -33,10 +43,15 @@ export function tokensWithPositions(folded: string, out: PositionedToken[] = [],
     if (isCjk(c)) {
       let j = i + 1
       while (j < n && isCjk(folded.charCodeAt(j))) j++
-      if (!cjk) {
+      if (mode === 'codes') {
         // runs of CJK characters are left to the caller
       } else if (j - i === 1) out.push({ term: folded[i]!, start: i, end: i + 1 })
-      else for (let k = i; k + 1 < j; k++) out.push({ term: folded.slice(k, k + 2), start: k, end: k + 2 })
+      else {
+        for (let k = i; k < j; k++) {
+          if (mode === 'index') out.push({ term: folded[k]!, start: k, end: k + 1 })
+          if (k + 1 < j) out.push({ term: folded.slice(k, k + 2), start: k, end: k + 2 })
+        }
+      }
       i = j
     } else if (isAlnum(c)) {
       let j = i + 1
@@ -75,7 +90,7 @@ export function tokensWithPositions(folded: string, out: PositionedToken[] = [],
 
 /**
  * Where the given terms occur as tokens of `folded`: the same tokens as
- * `tokensWithPositions(folded)` that are in `terms`, sorted by position,
+ * `tokensWithPositions(folded)` (the index's) that are in `terms`, sorted by position,
  * found without making a token of every character pair (CJK terms are
  * looked up with indexOf; only the numbers and codes are tokenized).
  */
@@ -88,15 +103,10 @@ export function findTerms(folded: string, terms: ReadonlySet<string>): Positione
       codes = true
       continue
     }
-    const single = term.length === 1
-    if (!single && !(term.length === 2 && isCjk(term.charCodeAt(1)))) continue // not a token shape
-    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) {
-      // A one-character token is a CJK run of one character.
-      if (single && (isCjk(folded.charCodeAt(at - 1)) || isCjk(folded.charCodeAt(at + 1)))) continue
-      out.push({ term, start: at, end: at + term.length })
-    }
+    if (term.length > 2 || (term.length === 2 && !isCjk(term.charCodeAt(1)))) continue // not a token shape
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) out.push({ term, start: at, end: at + term.length })
   }
-  if (codes) for (const t of tokensWithPositions(folded, [], false)) if (terms.has(t.term)) out.push(t)
+  if (codes) for (const t of tokensWithPositions(folded, [], 'codes')) if (terms.has(t.term)) out.push(t)
   return out.sort((x, y) => x.start - y.start || x.end - y.end)
 }
 
@@ -128,8 +138,65 @@ const CLASSIFIERS: ReadonlySet<string> = new Set(
 /** 何 starting a word to ask a question (何年, 何种, 何处, 何人…; not 任何人), and 时候 (什么时候, …的时候). */
 const FRAME_PATTERN = /^何[年时种处地人方者样]|时候/
 
+/**
+ * One-character question words that are grammar wherever they stand. The other
+ * one-character words of QUESTION_WORDS (和, 中, 在, 等…) can also end or start
+ * a word jieba does not know (碳中和 is cut 碳中 + 和): next to such a word they stay.
+ */
+const PARTICLES: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是谁哪')
+
+/** Pieces of a question that ask rather than name: 几点, 第几, 哪次, 什么样, 多少… (folded). */
+const ASKING = /哪|什么|多少|谁|啥|怎|为何|^第?几.?$/
+
+/**
+ * Characters that are grammar (particles, auxiliaries, adverbs): a word jieba
+ * made up that starts or ends with one took it from the words around it
+ * (怎么做才不腻 → 做才; 猫咪一直掉毛该怎么办 → 毛该), and loses it. Characters
+ * that also start names (中铝, 于敏, 和平) are not among them.
+ */
+const GRAMMAR_CHARS: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是在要能才该会就都也还又将让给被把着过得很太最更再已曾刚先后不没别')
+
+/** Grammar that starts (所写, 其国, 但因) or ends (论为, 乱于, 倒酒时) a word jieba made up, but never a name. */
+const LEADING_GRAMMAR: ReadonlySet<string> = new Set('所其但因而则且并由以之')
+const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而')
+
+/** A one-character word at least this specific (jieba IDF: 人 3.4, 铜 6.1, 铝 7.2) names a thing. */
+const SINGLE_NAME_IDF = 6
+
 /** The longest query we look at; longer input is cut (a hostile 10,000-character query costs nothing). */
 export const MAX_QUERY_CHARS = 200
+
+/**
+ * A word of the query that names something: what coverage and highlights are
+ * measured in. A jieba word of a segment; a one-character word is joined to
+ * the number before it (2024年) or to a neighbour jieba did not know (碳中 + 和),
+ * and left out otherwise unless it is the whole segment (铜).
+ */
+export interface QueryWord {
+  /** The word, folded. */
+  text: string
+  /** `segments[segment].slice(start, end) === text`. */
+  segment: number
+  start: number
+  end: number
+  /**
+   * How specific the word is in general Chinese: its IDF in jieba's table
+   * (`getLexicon().idf`); words the table lacks (new names, numbers, codes) get its median, about 12.
+   * @example 中国 3.0, 会议 5.0, 铜业 8.7, 科技厅 10.5
+   */
+  specificity: number
+  /**
+   * What the word counts for when measuring how much of the query an article
+   * holds: its specificity, halved for a word that does not name a thing (a verb,
+   * adverb, adjective or time word such as 召开, 昨晚), which a paraphrase changes most.
+   */
+  weight: number
+}
+
+/** jieba parts of speech of words that name a thing: nouns, names, verbal and adjectival nouns, idioms, abbreviations. */
+const NAMING_POS: ReadonlySet<string> = new Set(['n', 'nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'ng', 'nl', 'vn', 'an', 'eng', 'j', 'l', 'i'])
+/** The weight of a word that does not name a thing, relative to one that does. */
+export const NON_NAMING_WEIGHT = 0.5
 
 /** A query reduced to what carries meaning. */
 export interface ParsedQuery {
@@ -137,8 +204,43 @@ export interface ParsedQuery {
   folded: string
   /** The contiguous pieces left after dropping question words, e.g. ['中国铜业', '会议', '召开']. */
   segments: string[]
+  /** Where jieba cut each segment (offsets into the segment, 0 and its length included). */
+  cuts: number[][]
   /** Distinct index terms of the segments. */
   terms: string[]
+  /** The words that name something, e.g. 中国, 铜业, 会议, 召开. */
+  words: QueryWord[]
+}
+
+const isCjkText = (s: string) => s.length > 0 && [...s].every((ch) => isCjk(ch.charCodeAt(0)))
+/** A word jieba made up (its HMM joins unknown characters), not one its dictionary holds. */
+const isUnknownCjk = (w: string | undefined) => w !== undefined && isCjkText(w) && getLexicon().pos(w) === undefined
+/**
+ * Whether one character belongs with the two-character word beside it: jieba
+ * joined the two without knowing them, and the character makes a word with its
+ * neighbour (碳中 + 和: 中和), as when a word jieba lacks was cut short (碳中和).
+ * 湖人 + 对 stay apart: 人对 is no word.
+ */
+function belongsWith(pair: string | undefined, ch: string, after: boolean): boolean {
+  if (pair?.length !== 2 || !isUnknownCjk(pair)) return false
+  return getLexicon().pos(after ? pair[1]! + ch : ch + pair[0]!) !== undefined
+}
+
+/**
+ * Whether the one-character piece `words[k]` is part of a word jieba did not
+ * see: it belongs with a made-up pair beside it (碳中 + 和), or makes a word
+ * with a one-character piece beside it (碳 / 中 / 和: 中和).
+ */
+function partOfWord(words: string[], k: number): boolean {
+  const ch = words[k]!
+  if (belongsWith(words[k - 1], ch, true) || belongsWith(words[k + 1], ch, false)) return true
+  const lexicon = getLexicon()
+  const prev = words[k - 1]
+  const next = words[k + 1]
+  return (
+    (prev?.length === 1 && isCjkText(prev) && lexicon.pos(prev + ch) !== undefined) ||
+    (next?.length === 1 && isCjkText(next) && lexicon.pos(ch + next) !== undefined)
+  )
 }
 
 /**
@@ -153,41 +255,126 @@ export function parseQuery(query: string): ParsedQuery {
     .slice(0, MAX_QUERY_CHARS)
   const folded = fold(cleaned)
   const words = folded.trim() ? segmenter().cut(folded, true) : []
-  const segments: string[] = []
+  /** Each segment, and whether it stood alone between spaces or punctuation (a keyword typed as such). */
+  const segments: Array<{ text: string; alone: boolean }> = []
   let current = ''
-  const flush = () => {
-    if (current) segments.push(current)
+  let openedHard = true
+  const flush = (hard: boolean) => {
+    if (current) segments.push({ text: current, alone: openedHard && hard })
     current = ''
+    openedHard = hard
   }
   let afterNa = false
-  for (const w of words) {
+  for (const [k, w] of words.entries()) {
     let trimmed = w.trim()
+    const isWord = trimmed !== '' && /[\p{L}\p{N}]/u.test(trimmed)
     // 哪一, 哪一种, 哪座… are question words however jieba cuts them.
-    const meaningful = trimmed !== '' && /[\p{L}\p{N}]/u.test(trimmed) && !QUESTION_WORDS.has(trimmed) && !trimmed.startsWith('哪')
-    if (!meaningful) {
-      flush()
+    let question = isWord && (QUESTION_WORDS.has(trimmed) || trimmed.startsWith('哪'))
+    if (question && trimmed.length === 1 && !PARTICLES.has(trimmed) && partOfWord(words, k)) question = false
+    if (!isWord || question) {
+      flush(!isWord)
       afterNa = trimmed.endsWith('哪')
       continue
     }
     // 哪一个朝代: jieba leaves 一个 with the noun; it frames the question, it is not its subject.
     if (afterNa && trimmed.startsWith('一')) {
       trimmed = trimmed.slice(CLASSIFIERS.has(trimmed[1] ?? '') ? 2 : 1)
-      flush()
+      flush(false)
     }
     afterNa = false
     // 何年, 何种, 何处… and (什么)时候 ask for the kind of answer, like 什么.
     const parts = trimmed.split(FRAME_PATTERN)
     for (const [i, part] of parts.entries()) {
-      if (i > 0) flush()
+      if (i > 0) flush(false)
       current += part
     }
-    if (parts.length > 1 && parts[parts.length - 1] === '') flush()
+    if (parts.length > 1 && parts[parts.length - 1] === '') flush(false)
   }
-  flush()
-  let kept = segments.filter((s) => s.length > 1 || /[a-z0-9]/.test(s))
-  // A query made only of short or question words ("是谁？", "电") still searches what it has.
-  if (kept.length === 0) kept = segments
+  flush(true)
+  // A one-character segment left between question words (的人, 是谁) says little; one typed
+  // as a keyword (铜, 煤 价格) or rare enough to name a thing (铜和铝的价格) is the subject. A query of nothing else still searches what it has.
+  let kept = segments
+    .filter((s) => s.text.length > 1 || /[a-z0-9]/.test(s.text) || s.alone || getLexicon().idf(s.text) >= SINGLE_NAME_IDF)
+    .map((s) => s.text)
+  if (kept.length === 0) kept = segments.map((s) => s.text)
   const terms = new Set<string>()
-  for (const s of kept) for (const t of tokensWithPositions(s)) terms.add(t.term)
-  return { folded, segments: kept, terms: [...terms] }
+  for (const s of kept) for (const t of tokensWithPositions(s, [], 'query')) terms.add(t.term)
+  const cuts = kept.map((s) => {
+    const at = [0]
+    for (const piece of segmenter().cut(s, true)) at.push(at[at.length - 1]! + piece.length)
+    return at
+  })
+  return { folded, segments: kept, cuts, terms: [...terms], words: queryWords(kept, cuts) }
+}
+
+/** The words of the segments that name something (see QueryWord). */
+function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
+  const lexicon = getLexicon()
+  const out: QueryWord[] = []
+  const isSingle = (p: { text: string } | undefined) =>
+    p !== undefined && p.text.length === 1 && isCjk(p.text.charCodeAt(0)) && !ASKING.test(p.text) && !GRAMMAR_CHARS.has(p.text)
+  for (const [s, segment] of segments.entries()) {
+    const at = cuts[s]!
+    const pieces: Array<{ start: number; end: number; text: string }> = []
+    for (const [i, end] of at.slice(1).entries()) {
+      const start = at[i]!
+      const text = segment.slice(start, end)
+      if (!isUnknownCjk(text)) {
+        pieces.push({ start, end, text })
+        continue
+      }
+      // A made-up word loses the grammar it took from around it (做才 → 做, 度要去 → 度 + 去, 論為 → 論).
+      let a = start
+      while (a < end) {
+        while (a < end && GRAMMAR_CHARS.has(segment[a]!)) a++
+        let b = a
+        while (b < end && !GRAMMAR_CHARS.has(segment[b]!)) b++
+        let from = a
+        let to = b
+        while (to - from > 1 && LEADING_GRAMMAR.has(segment[from]!)) from++
+        while (to - from > 1 && TRAILING_GRAMMAR.has(segment[to - 1]!)) to--
+        if (to > from) pieces.push({ start: from, end: to, text: segment.slice(from, to) })
+        a = b
+      }
+    }
+    const push = (start: number, end: number) => {
+      const text = segment.slice(start, end)
+      const specificity = lexicon.idf(text)
+      const pos = lexicon.pos(text)
+      // Words the dictionary lacks (new names, numbers, codes, joined pieces) name things too.
+      const naming = pos === undefined || NAMING_POS.has(pos)
+      out.push({ text, segment: s, start, end, specificity, weight: naming ? specificity : specificity * NON_NAMING_WEIGHT })
+    }
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i]!
+      if (p.text.trim() === '' || ASKING.test(p.text) || GRAMMAR_CHARS.has(p.text)) continue
+      if (isSingle(p)) {
+        // A run of one-character pieces is a word jieba did not know (碳 / 中 / 和).
+        let j = i + 1
+        while (isSingle(pieces[j]) && pieces[j]!.start === pieces[j - 1]!.end) j++
+        const next = pieces[j]
+        let from = p.start
+        let to = pieces[j - 1]!.end
+        while (to - from > 1 && LEADING_GRAMMAR.has(segment[from]!)) from++
+        while (to - from > 1 && TRAILING_GRAMMAR.has(segment[to - 1]!)) to--
+        if (to - from > 1) push(from, to)
+        else if (next && next.start === p.end && belongsWith(next.text, p.text, false)) {
+          push(p.start, next.end)
+          j++
+        } else if (pieces.length === 1) push(p.start, p.end)
+        i = j - 1
+        continue
+      }
+      // 2024 + 年, 碳中 + 和.
+      const next = pieces[i + 1]
+      const joined =
+        isSingle(next) &&
+        next!.start === p.end &&
+        !isSingle(pieces[i + 2]) &&
+        (/^[0-9.]+$/.test(p.text) || belongsWith(p.text, next!.text, true))
+      push(p.start, joined ? next!.end : p.end)
+      if (joined) i++
+    }
+  }
+  return out
 }

@@ -43,10 +43,27 @@ export interface SearchOptions {
   offset?: number
 }
 
+/**
+ * Why a search found what it found:
+ * - `found`: `hits` holds results (on this page or another);
+ * - `empty`: the query names nothing to search for (punctuation, emoji, only question words);
+ * - `no-match`: no article holds any of the query's words or terms;
+ * - `unanswered`: some articles share a word or two with the query, but none holds enough of
+ *   what it names to answer it (an off-topic question such as 湖人对勇士的比分 over science news).
+ *   The bot can say that nothing here is about `missing`, rather than suggest shorter keywords.
+ */
+export type SearchOutcome = 'found' | 'empty' | 'no-match' | 'unanswered'
+
 export interface SearchResult {
   hits: SearchHit[]
   /** How many articles matched in all (for "page n/N"). */
   total: number
+  outcome: SearchOutcome
+  /**
+   * The query's words no candidate article holds, most specific first, folded to Simplified
+   * (e.g. ['湖人']); empty when every word was found somewhere.
+   */
+  missing: string[]
 }
 
 /** The search side of the index, as the bot and the digest see it. */

@@ -7,9 +7,10 @@ import type { Excerpt } from '../../src/search/types.js'
 
 /** The excerpt a question gets from one article, every query term weighing the same. */
 function excerptFor(text: string, question: string, weightOf: (term: string) => number = () => 1): Excerpt {
-  const weights = new Map(parseQuery(question).terms.map((t) => [t, weightOf(t)] as [string, number]))
+  const parsed = parseQuery(question)
+  const weights = new Map(parsed.terms.map((t) => [t, weightOf(t)] as [string, number]))
   const folded = fold(text)
-  const excerpt = buildExcerpt(text, focusScores(scoreSentences(folded, sentenceSpans(text), weights), weights))
+  const excerpt = buildExcerpt(text, folded, focusScores(scoreSentences(folded, sentenceSpans(text), weights), weights), parsed)
   if (!excerpt) throw new Error(`no excerpt for ${question}`)
   return excerpt
 }
@@ -38,18 +39,27 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
-  it('show the sentence before the matching one when there is room, since it often names who the match is about', () => {
-    const text = `${filler(3)}许波当选为新一届理事长。他随后宣布成立中试基地联盟。${filler(3)}`
-    const e = excerptFor(text, '谁宣布成立中试基地联盟？')
-    expect(e.text).toContain('许波当选为新一届理事长。')
+  it('lead with the sentence that answers, not with the sentences before it', () => {
+    const text = `${filler(4)}全社会研发投入强度达到2.06%，创新主体培育量质齐升。${filler(4)}`
+    const e = excerptFor(text, '研发投入强度是多少？')
+    expect(e.text.startsWith('全社会研发投入强度达到2.06%')).toBe(true)
+    // And go on after it, short enough to scan.
+    expect(e.text.length).toBeGreaterThan(100)
+    expect(e.text.length).toBeLessThanOrEqual(160)
     expectClean(text, e)
   })
 
-  it('use most of the budget around the match instead of stopping at one short sentence', () => {
-    const text = `${filler(4)}研发投入强度达到2.06%。${filler(4)}`
-    const e = excerptFor(text, '研发投入强度是多少？')
-    expect(e.text).toContain('研发投入强度达到2.06%。')
-    expect(e.text.length).toBeGreaterThan(EXCERPT_MAX - 40)
+  it('lead with the sentence before when the matching one points back to it (他…)', () => {
+    const text = `${filler(3)}许波当选为新一届理事长。他随后宣布成立中试基地联盟。${filler(3)}`
+    const e = excerptFor(text, '谁宣布成立中试基地联盟？')
+    expect(e.text.startsWith('许波当选为新一届理事长。')).toBe(true)
+    expectClean(text, e)
+  })
+
+  it('lead with the sentence holding the year a question asks for, when the matching one only says 同年', () => {
+    const text = `${filler(3)}2019年，研究院在郑州成立。同年，研究院建成首条中试生产线，年产能五百吨。${filler(3)}`
+    const e = excerptFor(text, '研究院在哪一年建成首条中试生产线？')
+    expect(e.text.startsWith('2019年，研究院在郑州成立。')).toBe(true)
     expectClean(text, e)
   })
 
@@ -62,10 +72,30 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
-  it('never reach across a paragraph break', () => {
-    const text = `上一段讲的是别的事情。\n黄河流域生态保护和高质量发展是重大国家战略。\n下一段讲的也是别的事情。`
-    const e = excerptFor(text, '黄河流域生态保护')
-    expect(e.text).toBe('黄河流域生态保护和高质量发展是重大国家战略。')
+  it('stay within the paragraph when it holds enough, and go on into the next when it does not', () => {
+    const long = `上一段讲的是别的事情。\n黄河流域生态保护和高质量发展是重大国家战略，${'沿黄各省区要协同推进大治理，'.repeat(4)}守护好母亲河。\n下一段讲的也是别的事情。`
+    const e = excerptFor(long, '黄河流域生态保护')
+    expect(e.text.startsWith('黄河流域生态保护')).toBe(true)
+    expect(e.text).not.toContain('\n')
+    // A one-sentence paragraph, as news writes them, is read on into the next one.
+    const short = `上一段讲的是别的事情。\n黄河流域生态保护是重大国家战略。\n沿黄各省区要协同推进大保护、大治理，守护好母亲河，让黄河成为造福人民的幸福河。`
+    const f = excerptFor(short, '黄河流域生态保护')
+    expect(f.text.startsWith('黄河流域生态保护是重大国家战略。')).toBe(true)
+    expect(f.text).toContain('沿黄各省区')
+    expect(f.text).not.toContain('上一段')
+  })
+
+  it('mark whole words, never a fragment of one', () => {
+    const text = `${filler(2)}全省要实现碳达峰碳中和目标，2024年投入比2023年增长一成。${filler(2)}`
+    expect(marked(excerptFor(text, '碳中和'))).toEqual(['碳中和'])
+    expect(marked(excerptFor(text, '2024年'))).toEqual(['2024年'])
+  })
+
+  it('mark only the words that carry a question, not every common word of it', () => {
+    const text = `${filler(1)}中国铜业召开科技工作会议。会议在昆明召开，中国铜业各单位参加会议。${filler(1)}`
+    const spans = marked(excerptFor(text, '中国铜业的会议在哪里召开？'))
+    expect(spans.length).toBeGreaterThan(0)
+    for (const s of spans) expect(s).toBe('中国铜业')
   })
 
   it('mark the matched words, in the original script, and nothing else', () => {

@@ -72,6 +72,12 @@ describe('search', () => {
     expect(hits[0]?.excerpt.text).toContain('2.06%')
   })
 
+  it('finds a one-character query inside longer words, in either script (铜 in 中国铜业, 煤 in 中國煤炭)', () => {
+    expect(index.search('铜').hits[0]?.article.title).toBe('中国铜业召开2024年科技工作会议')
+    expect(index.search('煤').hits[0]?.article.title).toBe('中國煤炭地質總局召開科技專題工作會')
+    expect(index.search('铜 昆明').hits[0]?.excerpt.text).toContain('昆明')
+  })
+
   it('finds codes and numbers: 2.06%, 1+10, 1158', () => {
     expect(index.search('2.06%').hits[0]?.excerpt.text).toContain('2.06%')
     expect(index.search('1+10').hits[0]?.excerpt.text).toContain('1+10')
@@ -99,10 +105,23 @@ describe('search', () => {
     expect(index.search('量子计算机芯片').hits).toEqual([])
     expect(index.search('足球世界杯决赛').hits).toEqual([])
   })
+
+  it('says why there are no results: nothing to search, nothing matched, or nothing that answers', () => {
+    expect(index.search('😀？！').outcome).toBe('empty')
+    expect(index.search('zzqxv').outcome).toBe('no-match')
+    // An article shares a bigram or two with the query; none is about it.
+    const offTopic = index.search('足球世界杯决赛')
+    expect(offTopic.hits).toEqual([])
+    expect(offTopic.outcome).toBe('unanswered')
+    expect(offTopic.missing).toContain('世界杯')
+    const found = index.search('中国铜业')
+    expect(found.outcome).toBe('found')
+    expect(found.missing).toEqual([])
+  })
 })
 
 describe('excerpts', () => {
-  it('are 60-200 characters cut at sentence or clause boundaries', () => {
+  it('are at most 160 characters cut at sentence or clause boundaries', () => {
     for (const q of ['科技创新', '新质生产力', '黄河流域', '共同富裕', '中试基地']) {
       const hit = index.search(q).hits[0]!
       const { text, start } = hit.excerpt

@@ -60,6 +60,35 @@ describe('TermIndex', () => {
     }
   })
 
+  it('ranks hundreds of documents, ties and long posting lists included, in MiniSearch order', () => {
+    let seed = 11
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const vocabulary = ['科技', '创新', '会议', '铜', '煤', '黄河', '芯片', '卫星', '2024年', '召开']
+    const many: Record<string, string[]> = {}
+    for (let i = 0; i < 600; i++)
+      many[`d${i}`] = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]!)
+    const index = new TermIndex()
+    for (const [id, terms] of Object.entries(many)) index.add(id, tfOf(terms))
+    const mini = new MiniSearch<{ id: string; terms: string[] }>({
+      fields: ['terms'],
+      tokenize: (v: unknown) => v as string[],
+      stringifyField: (v: unknown) => v as string,
+      processTerm: (t: string) => t,
+      searchOptions: { tokenize: (s: string) => [s], processTerm: (t: string) => t },
+    })
+    for (const [id, terms] of Object.entries(many)) mini.add({ id, terms })
+    for (const q of [['铜'], ['科技', '创新'], ['黄河', '芯片', '卫星', '2024年']]) {
+      const theirs = mini
+        .search({ queries: q, combineWith: 'OR' } as never, { bm25 })
+        .map((r) => ({ id: r.id as string, score: r.score / r.queryTerms.length }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 50)
+      const ours = index.search(q, 50, bm25)
+      expect(ours.map((r) => r.id)).toEqual(theirs.map((r) => r.id))
+      ours.forEach((r, i) => expect(r.score).toBeCloseTo(theirs[i]!.score, 10))
+    }
+  })
+
   it('after removing documents, scores like an index that never had them', () => {
     const index = new TermIndex()
     for (const [id, terms] of Object.entries(docs)) index.add(id, tfOf(terms))

@@ -37,9 +37,9 @@ describe('findTerms', () => {
     }
   })
 
-  it('does not find a one-character term inside a longer run, nor a number inside a longer number', () => {
+  it('finds a one-character term inside a longer run (铜 in 中国铜业), but not a number inside a longer number', () => {
     const text = fold('科技创新，科。2024年投入12024元，增长2.06%')
-    expect(findTerms(text, new Set(['科'])).map((t) => t.start)).toEqual([5])
+    expect(findTerms(text, new Set(['科'])).map((t) => t.start)).toEqual([0, 5])
     expect(findTerms(text, new Set(['2024'])).map((t) => t.start)).toEqual([7])
     expect(findTerms(text, new Set(['2.06%', '06'])).map((t) => t.term)).toEqual(['2.06%', '06'])
   })
@@ -61,6 +61,35 @@ describe('parseQuery', () => {
 
   it('keeps 何 inside an ordinary word such as 任何', () => {
     expect(parseQuery('任何人都可以申请吗').segments).toContain('任何人')
+  })
+
+  it('keeps whole a word jieba does not know, though its characters are also question words (碳中和: 中, 和)', () => {
+    expect(parseQuery('碳中和').segments).toEqual(['碳中和'])
+    expect(parseQuery('实现碳达峰碳中和的路径').segments).toEqual(['实现碳达峰碳中和', '路径'])
+    // 对 makes no word with 湖人: it is the preposition, and goes.
+    expect(parseQuery('湖人对勇士').segments).toEqual(['湖人', '勇士'])
+  })
+
+  it('keeps a one-character keyword, and a one-character name of a thing between question words', () => {
+    expect(parseQuery('铜').terms).toEqual(['铜'])
+    expect(parseQuery('煤 价格').segments).toEqual(['煤', '价格'])
+    expect(parseQuery('銅和鋁的價格是多少').segments).toEqual(['铜', '铝', '价格'])
+    expect(parseQuery('玄奘是哪一個朝代的人?').segments).not.toContain('人')
+  })
+
+  it('names the words that carry a question, without the words that ask', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(words('中國銅業的會議在哪裡召開？')).toEqual(['中国', '铜业', '会议', '召开'])
+    expect(words('嫦娥六号是几点着陆月球背面的？')).toEqual(['嫦娥', '六号', '着陆', '月球', '背面'])
+    // A number keeps its unit; a word jieba cut short is whole again.
+    expect(words('2024年研发投入')).toEqual(['2024年', '研发', '投入'])
+    expect(words('碳达峰碳中和')).toEqual(['碳达峰', '碳中和'])
+  })
+
+  it('rates a word by how specific it is in general Chinese', () => {
+    const specificity = new Map(parseQuery('中国铜业的会议').words.map((w) => [w.text, w.specificity]))
+    expect(specificity.get('铜业')).toBeGreaterThan(specificity.get('会议')!)
+    expect(specificity.get('会议')).toBeGreaterThan(specificity.get('中国')!)
   })
 
   it('leaves a question without such words as it is', () => {

@@ -1,0 +1,145 @@
+import TWPhrases from 'opencc-js/dict/TWPhrases'
+import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev'
+import { getLexicon } from './lexicon.js'
+import { fold } from './script.js'
+
+/**
+ * Taiwan and mainland vocabulary: words the two write differently beyond
+ * their characters (軟體/软件, 人工智慧/人工智能, 執行長/首席执行官, 網路/网络,
+ * 晶片/芯片, 資訊/信息), which folding characters cannot bridge.
+ *
+ * Source: OpenCC's Taiwan phrase tables as opencc-js 1.4 ships them,
+ * `TWPhrases` (mainland → Taiwan, what its `twp` conversion uses) and
+ * `TWPhrasesRev` (Taiwan → mainland), both sides folded to Simplified
+ * characters; plus BRAND_NAMES below, which OpenCC does not cover.
+ */
+
+/**
+ * Names written in Chinese on one side of the strait or in news and in Latin
+ * letters on the other, folded (lower case). Not in OpenCC.
+ */
+const BRAND_NAMES: ReadonlyArray<[string, string]> = [
+  ['谷歌', 'google'],
+  ['脸书', 'facebook'],
+  ['推特', 'twitter'],
+  ['微软', 'microsoft'],
+  ['英伟达', 'nvidia'],
+  ['辉达', 'nvidia'],
+  ['高通', 'qualcomm'],
+  ['英特尔', 'intel'],
+  ['台积电', 'tsmc'],
+  ['特斯拉', 'tesla'],
+  ['亚马逊', 'amazon'],
+  ['维基百科', 'wikipedia'],
+]
+
+/**
+ * A Taiwan form that is also everyday mainland Chinese (jieba's IDF, trained
+ * on mainland text, below this: 资料 5.9, 支援 7.1 is above) keeps its mainland
+ * meaning: 资料 typed by a mainland reader means materials, not data (数据).
+ * 资讯 (6.7) is read as Taiwan vocabulary for information (信息).
+ */
+export const TAIWAN_ONLY_IDF = 6.5
+
+/** A vocabulary table: folded word → the folded words the other side writes for it. */
+type Table = Map<string, string[]>
+
+interface Tables {
+  /** Mainland words and their Taiwan forms. */
+  toTaiwan: Table
+  /** Taiwan words (not also everyday mainland words) and their mainland forms; brand names both ways. */
+  toMainland: Table
+  /** Longest key, in characters. */
+  longest: number
+}
+
+let tables: Tables | undefined
+
+function parse(source: string, into: Table, keep: (from: string, to: string) => boolean): void {
+  for (const entry of source.split('|')) {
+    const [from, ...to] = entry.split(' ').map(fold)
+    if (!from || from.length < 2 || !/^[\p{Script=Han}a-z0-9]+$/u.test(from)) continue
+    const forms = to.filter((t) => t !== from && /^[\p{Script=Han}a-z0-9]+$/u.test(t) && keep(from, t))
+    if (forms.length > 0) into.set(from, [...new Set([...(into.get(from) ?? []), ...forms])])
+  }
+}
+
+function build(): Tables {
+  const lexicon = getLexicon()
+  const toTaiwan: Table = new Map()
+  const toMainland: Table = new Map()
+  parse(TWPhrases, toTaiwan, () => true)
+  parse(TWPhrasesRev, toMainland, (from) => lexicon.idf(from) >= TAIWAN_ONLY_IDF)
+  // A word both tables hold as a source (程序: mainland for program, Taiwan for process) is ambiguous.
+  for (const word of toTaiwan.keys()) toMainland.delete(word)
+  for (const [a, b] of BRAND_NAMES) {
+    toMainland.set(a, [...(toMainland.get(a) ?? []), b])
+    toMainland.set(b, [...(toMainland.get(b) ?? []), a])
+  }
+  let longest = 0
+  for (const t of [toTaiwan, toMainland]) for (const k of t.keys()) longest = Math.max(longest, k.length)
+  return { toTaiwan, toMainland, longest }
+}
+
+const isAlnum = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c)
+
+/**
+ * Rewrites folded text into the other vocabulary, longest words first, left to
+ * right; undefined when it holds no word of the table. A Latin name is only
+ * replaced as a whole word.
+ */
+function rewrite(folded: string, table: Table, longest: number): Omit<VocabularyVariant, 'scope'> | undefined {
+  let out = ''
+  const replaced: string[] = []
+  const used: string[] = []
+  let i = 0
+  outer: while (i < folded.length) {
+    for (let n = Math.min(longest, folded.length - i); n >= 2; n--) {
+      const word = folded.slice(i, i + n)
+      const forms = table.get(word)
+      if (!forms) continue
+      if (isAlnum(word[0]) && (isAlnum(folded[i - 1]) || isAlnum(folded[i + n]))) continue
+      const form = forms[0]!
+      // Keep a Latin form apart from the words around it.
+      out += isAlnum(form[0]) ? ` ${form} ` : form
+      replaced.push(word)
+      used.push(form)
+      i += n
+      continue outer
+    }
+    out += folded[i]
+    i++
+  }
+  return replaced.length > 0 ? { text: out, replaced, forms: used } : undefined
+}
+
+/** A query rewritten into the other side's vocabulary. */
+export interface VocabularyVariant {
+  /** The folded query with each table word replaced. */
+  text: string
+  /** The folded words that were replaced, and the words put in their place. */
+  replaced: string[]
+  forms: string[]
+  /**
+   * Which articles it is meant for: mainland words reach every article;
+   * Taiwan words only Traditional-script ones (mainland and Hong Kong text
+   * use 資料, 支援… with their mainland meanings).
+   */
+  scope: 'all' | 'hant'
+}
+
+/**
+ * The query in the other vocabulary: its Taiwan words in mainland words (for
+ * every article), and its mainland words in Taiwan words (for Traditional
+ * articles). Empty when the query holds no such word.
+ * @example vocabularyVariants(fold('人工智慧晶片')) // [{ text: '人工智能芯片', replaced: ['人工智慧', '晶片'], forms: ['人工智能', '芯片'], scope: 'all' }]
+ */
+export function vocabularyVariants(folded: string): VocabularyVariant[] {
+  tables ??= build()
+  const out: VocabularyVariant[] = []
+  const mainland = rewrite(folded, tables.toMainland, tables.longest)
+  if (mainland) out.push({ ...mainland, scope: 'all' })
+  const taiwan = rewrite(folded, tables.toTaiwan, tables.longest)
+  if (taiwan) out.push({ ...taiwan, scope: 'hant' })
+  return out
+}
