@@ -22,6 +22,30 @@ describe('content terms', () => {
   })
 })
 
+describe('article analysis', () => {
+  it('reads a short label before a colon as a column, so the title’s subject starts after it', () => {
+    const a = analyzeArticle(
+      invented({ id: 'c1', title: '星河快评：天枢三号彰显遥感实力', date: '2031-05-07', paragraphs: ['本报今天播发快评。'] }),
+    )
+    expect(a.titleTerms).toContain('天枢')
+    expect(a.titleTerms).not.toContain('快评')
+    expect(a.titleTerms).not.toContain('星河')
+  })
+
+  it('also finds the colon label after a bracketed column label', () => {
+    const a = analyzeArticle(
+      invented({
+        id: 'c2',
+        title: '【田野新观察】春耕见闻：青崖镇的智能灌溉',
+        date: '2031-05-07',
+        paragraphs: ['青崖镇今年推广智能灌溉。'],
+      }),
+    )
+    expect(a.titleTerms).toContain('灌溉')
+    expect(a.titleTerms).not.toContain('见闻')
+  })
+})
+
 describe('stories of an invented week', () => {
   it('finds the launch and the typhoon, each with all of its articles and nothing else', () => {
     expect(stories).toHaveLength(2)
