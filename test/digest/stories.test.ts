@@ -134,4 +134,23 @@ describe('what is not a story', () => {
     expect(launch.name).toContain('天枢三号')
     expect(launch.name).not.toBe('卫星')
   })
+
+  it('does not name a story after a leader the whole feed keeps quoting, even when the background sample barely misses it', () => {
+    // Four unrelated meetings of one premier; the background carries his name in 5 % of its documents, the window in more.
+    const meetings = ['北岭国总理', '南湖国总理', '东川国首相', '西原国总统'].map((guest, k) =>
+      analyzeArticle(
+        invented({
+          id: `meet${k}`,
+          title: `周安邦会见${guest}`,
+          date: `2031-05-0${k + 2}`,
+          paragraphs: [`周安邦在京会见${guest}。周安邦表示，愿同${guest}一道深化双边合作，推动两国关系迈上新台阶。`],
+        }),
+      ),
+    )
+    const premier = [...articleTerms({ title: '周安邦', text: '' })]
+    const background = documentFrequencies(Array.from({ length: 200 }, (_, i) => new Set(i < 10 ? [...premier, `词${i}`] : [`词${i}`])))
+    const { stories: found } = detectStories([...analysed, ...meetings], background)
+    for (const s of found) for (const t of premier) expect(s.name).not.toContain(t)
+    expect(found.find((s) => s.articleIds.includes('sat1'))!.name).toContain('天枢三号')
+  })
 })
