@@ -3,11 +3,11 @@
  * per window, story recall, theme precision, themes named after a non-theme,
  * articles cited twice, and the length of the messages; then the seeds' digest.
  *
- *   npm run eval:digest -- [--labels FILE] [--corpus DIR] [--seeds DIR] [-v]
+ *   npm run eval:digest -- [--labels FILE] [--corpus DIR] [--seeds DIR] [--backgrounds N,N,…] [-v]
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import type { Digest } from '../digest/build.js'
+import { corpusBackground, type Digest } from '../digest/build.js'
 import { renderFullDigest, renderGroupDigest } from '../digest/render.js'
 import { scoreThemes, type LabelledWindow } from '../digest/score.js'
 import { TELEGRAM_MESSAGE_LIMIT } from '../telegram/split.js'
@@ -17,6 +17,9 @@ const USAGE = `usage: npm run eval:digest -- [options]
   --labels FILE   labelled windows (default ../shared/news-dev/digest-stories.json)
   --corpus DIR    the corpus they label (default ../shared/news-dev/corpus)
   --seeds DIR     also show the digest of this folder, all of it (default ./seeds; "" for none)
+  --backgrounds N,N,…
+                  also score each window against corpus backgrounds of these sample sizes and
+                  print the range and mean: which articles the sample holds moves the figures
   -v, --verbose   list every theme with the story it covers, and the stories missed
   --help          this message`
 
@@ -41,6 +44,7 @@ async function main(): Promise<void> {
       labels: { type: 'string', default: '../shared/news-dev/digest-stories.json' },
       corpus: { type: 'string', default: '../shared/news-dev/corpus' },
       seeds: { type: 'string', default: './seeds' },
+      backgrounds: { type: 'string', default: '' },
       verbose: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -52,6 +56,13 @@ async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`)
   const { windows } = JSON.parse(readFileSync(values.labels, 'utf8')) as { windows: LabelledWindow[] }
   const corpus = await readCorpus(values.corpus)
+  const sizes = values.backgrounds
+    .split(',')
+    .filter((x) => x.trim() !== '')
+    .map(Number)
+  if (sizes.some((x) => !Number.isInteger(x) || x <= 0))
+    throw new Error(`eval-digest: --backgrounds wants sample sizes, got "${values.backgrounds}"`)
+  const backgrounds = sizes.map((size) => ({ size, frequencies: corpusBackground(corpus, size) }))
   out(
     `corpus ${values.corpus}: ${corpus.length} articles (${corpus.filter((a) => a.date === undefined).length} without a date, in no window)`,
   )
@@ -78,6 +89,22 @@ async function main(): Promise<void> {
     out(
       `  group message    ${m.group} chars, ${m.listed} stories listed (limit ${TELEGRAM_MESSAGE_LIMIT}); full form ${m.fullParts} message(s), longest ${m.fullLongest}`,
     )
+    if (backgrounds.length > 0) {
+      const scores = backgrounds.map(({ frequencies }) => {
+        const { digest: d } = digestOfWindow(corpus, { from: w.from, to: w.to }, { background: frequencies })
+        return scoreThemes(
+          d.stories.map((s) => ({ name: s.name, files: s.articles.map((a) => a.file) })),
+          w,
+        )
+      })
+      const spread = (xs: number[]) =>
+        `${pct(Math.min(...xs))}–${pct(Math.max(...xs))}, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3)}`
+      out(`  over backgrounds of ${sizes.join(', ')} articles:`)
+      out(`    recall ${spread(scores.map((x) => x.recall))}; precision ${spread(scores.map((x) => x.precision))}`)
+      out(
+        `    non-theme names ${scores.reduce((n, x) => n + x.nonThemeNames.length, 0)}; articles cited twice ${scores.reduce((n, x) => n + x.citedTwice.length, 0)}`,
+      )
+    }
     if (values.verbose) {
       digest.stories.forEach((s, i) =>
         out(`    ${score.matches[i] ? '✓' : '✗'} ${s.name} (${s.articles.length}) ${score.matches[i] ?? ''}`),

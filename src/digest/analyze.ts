@@ -45,6 +45,9 @@ const HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/
 /** A Latin or alphanumeric token with at least one letter: C919, APEC, 5g. */
 const CODE = /^(?=.*[a-z])[a-z0-9][a-z0-9+.-]*$/
 
+/** Column labels opening a title: `【一线调研】`, `央视快评：`, or both (`【在希望的田野上】春耕见闻：`). */
+const TITLE_LABEL = /^\s*(?:[【[][^】\]\n]{1,20}[】\]]\s*)?(?:[^\s：:，,。！？!?“”"《》【】\n]{2,8}[：:]\s*)?/
+
 /**
  * What a word can be in a term: a content word on its own (two or more
  * ideographs that are not a function word, or a Latin/model-number token), a
@@ -103,10 +106,10 @@ export function analyzeArticle(
     pos += words[i]!.length
     if (pos <= article.title.length) titleEnd = i + 1
   }
-  // A bracketed label opening a title names a column, not the subject.
-  const label = /^\s*[【[][^】\]]{1,20}[】\]]/.exec(folded)
+  // A bracketed label opening a title names a column, not the subject; so does a short one ending in a colon (央视快评：…).
+  const label = TITLE_LABEL.exec(folded)
   let titleFrom = 0
-  if (label) while (titleFrom < titleEnd && wordStarts[titleFrom]! < label[0].length) titleFrom++
+  if (label?.[0]) while (titleFrom < titleEnd && wordStarts[titleFrom]! < label[0].length) titleFrom++
   const textStart = article.title.length + 1
   const sentences = sentenceSpans(article.text).map((s) => ({ start: s.start + textStart, end: s.end + textStart }))
   const terms = new Map<string, number>()

@@ -548,9 +548,13 @@ class Namer {
   /** Whether a word can name a story: specific in general Chinese and not something much of the corpus carries. */
   private uncommon(term: string): boolean {
     if (this.weightOf(term) <= 0) return false
+    // Without a background there is nothing to be common in. With one, the window counts too: it is part of
+    // the corpus, and a sample of the rest can miss a name the whole feed keeps repeating (a premier's).
+    if (this.background.docs === 0) return true
+    const docs = this.background.docs + this.window.length
+    const carriers = (this.background.df.get(term) ?? 0) + (this.carriers.get(term)?.length ?? 0)
     // Common needs numbers: in a corpus of a few dozen articles, a story is a large share of it.
-    const inBackground = this.background.df.get(term) ?? 0
-    return inBackground <= Math.max(MIN_COMMON, this.background.docs * this.rules.maxNameBackgroundShare)
+    return carriers <= Math.max(MIN_COMMON, docs * this.rules.maxNameBackgroundShare)
   }
 
   /** Window articles whose folded text carries the phrase (looked up among the carriers of its rarest term). */

@@ -22,6 +22,30 @@ describe('content terms', () => {
   })
 })
 
+describe('article analysis', () => {
+  it('reads a short label before a colon as a column, so the title’s subject starts after it', () => {
+    const a = analyzeArticle(
+      invented({ id: 'c1', title: '星河快评：天枢三号彰显遥感实力', date: '2031-05-07', paragraphs: ['本报今天播发快评。'] }),
+    )
+    expect(a.titleTerms).toContain('天枢')
+    expect(a.titleTerms).not.toContain('快评')
+    expect(a.titleTerms).not.toContain('星河')
+  })
+
+  it('also finds the colon label after a bracketed column label', () => {
+    const a = analyzeArticle(
+      invented({
+        id: 'c2',
+        title: '【田野新观察】春耕见闻：青崖镇的智能灌溉',
+        date: '2031-05-07',
+        paragraphs: ['青崖镇今年推广智能灌溉。'],
+      }),
+    )
+    expect(a.titleTerms).toContain('灌溉')
+    expect(a.titleTerms).not.toContain('见闻')
+  })
+})
+
 describe('stories of an invented week', () => {
   it('finds the launch and the typhoon, each with all of its articles and nothing else', () => {
     expect(stories).toHaveLength(2)
@@ -109,5 +133,24 @@ describe('what is not a story', () => {
     const launch = detectStories(analysed, background).stories.find((s) => s.articleIds.includes('sat1'))!
     expect(launch.name).toContain('天枢三号')
     expect(launch.name).not.toBe('卫星')
+  })
+
+  it('does not name a story after a leader the whole feed keeps quoting, even when the background sample barely misses it', () => {
+    // Four unrelated meetings of one premier; the background carries his name in 5 % of its documents, the window in more.
+    const meetings = ['北岭国总理', '南湖国总理', '东川国首相', '西原国总统'].map((guest, k) =>
+      analyzeArticle(
+        invented({
+          id: `meet${k}`,
+          title: `周安邦会见${guest}`,
+          date: `2031-05-0${k + 2}`,
+          paragraphs: [`周安邦在京会见${guest}。周安邦表示，愿同${guest}一道深化双边合作，推动两国关系迈上新台阶。`],
+        }),
+      ),
+    )
+    const premier = [...articleTerms({ title: '周安邦', text: '' })]
+    const background = documentFrequencies(Array.from({ length: 200 }, (_, i) => new Set(i < 10 ? [...premier, `词${i}`] : [`词${i}`])))
+    const { stories: found } = detectStories([...analysed, ...meetings], background)
+    for (const s of found) for (const t of premier) expect(s.name).not.toContain(t)
+    expect(found.find((s) => s.articleIds.includes('sat1'))!.name).toContain('天枢三号')
   })
 })
