@@ -97,6 +97,10 @@ export const TEXTS = {
     zh: '试试更短或更常见的中文关键词，例如「黄河」「人工智能」。',
     en: 'The articles are in Chinese: try Chinese keywords, e.g. 人工智能 (AI), 芯片 (chips), 黄河 (Yellow River).',
   },
+  unanswered: {
+    zh: '没有找到关于「{missing}」的文章，所以「{query}」在这里没有答案。这里收录的是中文科技新闻；可以换个说法，或用 /search 搜索别的关键词。',
+    en: 'No article here is about “{missing}”, so “{query}” has no answer in these articles (Chinese sci-tech news). Try other words, or /search another topic.',
+  },
   noResultsEnglish: {
     zh: '没有找到与「{query}」相关的文章。文章都是中文的，请用中文关键词搜索，例如 <code>/search 人工智能</code>。',
     en:

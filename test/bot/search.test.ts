@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../src/store/store.js'
 import type { SavedSearch } from '../../src/bot/helpers/search-memory.js'
-import { botInfo, callbackQuery, command, groupChat, groupMessage, messageObject, users } from '../helpers/bot-harness.js'
+import { botInfo, callbackQuery, command, groupChat, groupMessage, messageObject, privateMessage, users } from '../helpers/bot-harness.js'
 import { YELLOW_RIVER } from '../helpers/articles.js'
 import { createTestBot, idOf, replyTo, type TestBot } from '../helpers/test-bot.js'
 
@@ -141,5 +141,13 @@ describe('what a user types', () => {
     const text = await replyTo(command('search', '火星\u0007\u001b[31m\u202e着陆'))
     expect(text).toContain('「火星 [31m 着陆」')
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/)
+  })
+})
+
+describe('a question the articles do not answer', () => {
+  it('says which word nothing here is about, instead of suggesting shorter keywords', async () => {
+    const text = await replyTo(privateMessage('会议的午餐菜单'))
+    expect(text).toMatch(/^没有找到关于「(菜单|午餐)」的文章/)
+    expect(text).not.toContain('更短')
   })
 })

@@ -1,5 +1,6 @@
 import { Composer } from 'grammy'
 import { MAX_QUERY_CHARS } from '../../search/tokenize.js'
+import { forDisplay } from '../../telegram/display.js'
 import { escapeHtml } from '../../telegram/html.js'
 import { format, localize } from '../../telegram/i18n.js'
 import { CALLBACK_PATTERNS, NOOP_DATA, parseCallbackData } from '../callback-data.js'
@@ -52,7 +53,16 @@ export async function showResults(
   if (result.hits.length === 0) {
     // An English query over Chinese articles: say so, and show what to type instead.
     const latinOnly = !/\p{Script=Han}/u.test(query) && /\p{Script=Latin}{3,}/u.test(query)
-    const text = format(ctx.locale, latinOnly ? TEXTS.noResultsEnglish : TEXTS.noResults, { query: escapeHtml(query) })
+    const missing = result.missing[0]
+    const text =
+      result.outcome === 'empty'
+        ? localize(ctx.locale, TEXTS.searchUsage)
+        : latinOnly
+          ? format(ctx.locale, TEXTS.noResultsEnglish, { query: escapeHtml(query) })
+          : // Articles matched some words but none is about what carries the question: say what is missing.
+            result.outcome === 'unanswered' && missing
+            ? format(ctx.locale, TEXTS.unanswered, { query: escapeHtml(query), missing: escapeHtml(forDisplay(missing, ctx.locale)) })
+            : format(ctx.locale, TEXTS.noResults, { query: escapeHtml(query) })
     if (options.edit) await editHtml(ctx, text)
     else await replyHtml(ctx, text)
     return
