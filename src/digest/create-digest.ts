@@ -233,19 +233,22 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
     return next
   }
 
+  /** What a delivery needs, but what to compose. */
+  const deliveryDeps = () => ({
+    subscriptions,
+    log,
+    send,
+    clock,
+    logger,
+    signal: stopping.signal,
+    ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+  })
+
   const run = (pick: (s: Subscription) => boolean, dayOverride?: string, scheduled = false) =>
     exclusive(async () => {
       const now = clock.now()
       const day = dayOverride ?? localDay(now, tz)
-      const deps = {
-        subscriptions,
-        log,
-        send,
-        clock,
-        logger,
-        signal: stopping.signal,
-        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
-      }
+      const deps = deliveryDeps()
       await resolveStaleSends(deps)
       // The scheduled run is recorded as started, so a crash in the middle is resumed at the next start.
       if (scheduled) await state.write('scheduled', { day, startedAt: now })
@@ -271,15 +274,7 @@ export async function createDigest(opts: CreateDigestOptions): Promise<DigestMod
   /** One part of a run handed over by a scheduler: the chats of `plan`, within the run begun at `runAt`. */
   const deliverPart = (plan: DigestPlan, runAt: number) =>
     exclusive(async () => {
-      const deps = {
-        subscriptions,
-        log,
-        send,
-        clock,
-        logger,
-        signal: stopping.signal,
-        ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
-      }
+      const deps = deliveryDeps()
       await resolveStaleSends(deps)
       const wanted = new Set(plan.chatIds)
       const subs = (await subscriptions.active()).filter((s) => wanted.has(s.chatId))
