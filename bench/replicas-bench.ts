@@ -13,52 +13,19 @@
  *
  *   npx tsx bench/replicas-bench.ts [--chats N]
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { startFakeBotApi, type FakeBotApi } from '../test/fake-bot-api/server.js'
 import { createTestDatabase } from '../test/helpers/postgres.js'
+import { digestPartsDelivered, startReplica, until, type Replica } from '../test/helpers/replica.js'
 import { DEFAULT_TEST_DATABASE_URL } from '../test/setup/postgres.js'
 
-const ROOT = join(import.meta.dirname, '..')
 const SECRET = 'bench-webhook-secret-0123456789'
 
 export interface ReplicasBenchOptions {
   chats: number
   print: (line: string) => void
-}
-
-interface Replica {
-  name: string
-  url: string
-  port: number
-  child: ChildProcess
-  stderr: string
-  exited: Promise<unknown>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string, everyMs = 200): Promise<void> {
-  const started = Date.now()
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`replicas bench: timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, everyMs))
-  }
 }
 
 const user = (id: number) => ({ id, is_bot: false, first_name: `读者${id}`, language_code: 'zh-hans' })
@@ -79,44 +46,18 @@ export async function runReplicasBench(opts: ReplicasBenchOptions): Promise<void
   const api: FakeBotApi = await startFakeBotApi({ chatMemberStatus: 'administrator' })
   const db = await createTestDatabase(serverUrl, 'bench')
   const sql = new pg.Pool({ connectionString: db.url, max: 2 })
-  const dirs: string[] = []
   const replicas: Replica[] = []
-
   const start = async (name: string): Promise<Replica> => {
-    const port = await freePort()
-    const dataDir = mkdtempSync(join(tmpdir(), `bench-${name}-data-`))
-    const seedsDir = mkdtempSync(join(tmpdir(), `bench-${name}-seeds-`))
-    dirs.push(dataDir, seedsDir)
-    cpSync(join(ROOT, 'seeds'), seedsDir, { recursive: true })
-    const url = `http://127.0.0.1:${port}/telegram`
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        BOT_TOKEN: api.token,
-        TELEGRAM_API_ROOT: api.url,
-        DATABASE_URL: db.url,
-        WEBHOOK_URL: url,
-        WEBHOOK_SECRET: SECRET,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        SEEDS_DIR: seedsDir,
-        ADMIN_IDS: '1',
-        // Not due until the chats are in: the bench queues the run itself (see below).
-        DIGEST_CRON: '0 0 1 1 *',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const replica = await startReplica({
+      name,
+      api,
+      databaseUrl: db.url,
+      secret: SECRET,
+      // Not due until the chats are in: the bench queues the run itself (see below).
+      env: { ADMIN_IDS: '1', DIGEST_CRON: '0 0 1 1 *' },
+      readyTimeoutMs: 120_000,
     })
-    const replica: Replica = { name, url, port, child, stderr: '', exited: new Promise((r) => child.once('exit', r)) }
-    child.stderr.on('data', (d: Buffer) => (replica.stderr += d.toString()))
     replicas.push(replica)
-    await until(
-      async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200,
-      120_000,
-      `${name} ready`,
-    )
     return replica
   }
 
@@ -248,7 +189,6 @@ export async function runReplicasBench(opts: ReplicasBenchOptions): Promise<void
       }
       print(`worst window: ${JSON.stringify(times.slice(best[0], best[0]! + best[1]!).map(([t, p]) => [t - times[best[0]!]![0], p]))}`)
     }
-    const parts = (r: Replica) => r.stderr.split('\n').filter((l) => l.includes('digest: delivering a part')).length
     print(
       `digest to ${chats.length} chats, two replicas: ${once} chats exactly one digest, ${twice} more than one, ${chats.length - perChat.size} none; ` +
         `${runSeconds.toFixed(0)} s, ${(chats.length / runSeconds).toFixed(1)} messages/s on average`,
@@ -256,16 +196,13 @@ export async function runReplicasBench(opts: ReplicasBenchOptions): Promise<void
     print(
       `send rate during the run: at most ${api.maxSendsPerSecond((c) => (c.at ?? 0) >= runStartedAt)} messages in any second overall ` +
         `(target <= 30; digests alone ${api.maxSendsPerSecond(isDigest)}); ` +
-        `parts delivered by A ${parts(a)}, by B ${parts(b)}`,
+        `parts delivered by A ${digestPartsDelivered(a)}, by B ${digestPartsDelivered(b)}`,
     )
   } finally {
-    for (const r of replicas) r.child.kill('SIGTERM')
-    await Promise.all(replicas.map((r) => Promise.race([r.exited, new Promise((res) => setTimeout(res, 8000))])))
-    for (const r of replicas) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL')
+    await Promise.all(replicas.map((r) => r.cleanUp()))
     await sql.end()
     await api.close()
     await db.drop()
-    for (const d of dirs) rmSync(d, { recursive: true, force: true })
   }
 }
 

@@ -8,41 +8,16 @@
  * part at a time, on one replica's throttle; 5 of Telegram's 30 stay free for
  * replies). Replies are throttled by each replica for itself.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startFakeBotApi, type FakeBotApi } from '../fake-bot-api/server.js'
 import { entitiesFor, users } from '../helpers/bot-harness.js'
 import type { ApiCall } from '../helpers/fake-telegram.js'
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js'
+import { lastDigestPartAt, startReplica, until, type Replica } from '../helpers/replica.js'
 
-const ROOT = join(import.meta.dirname, '..', '..')
 const server = inject('postgresUrl')
 const SECRET = 'e2e-webhook-secret-0123456789'
-
-interface Replica {
-  name: string
-  url: string
-  port: number
-  child: ChildProcess
-  stderr: string
-  exited: Promise<unknown>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 const message = (text: string, chat: { id: number; type: 'private' | 'supergroup' }, messageId = 1) => {
   const entities = entitiesFor(text)
@@ -68,60 +43,23 @@ const isDigest = (c: ApiCall) => c.method === 'sendMessage' && String(c.payload.
 /** Digests received by a chat. */
 const digestsTo = (calls: ApiCall[], chatId: number) => calls.filter((c) => isDigest(c) && Number(c.payload.chat_id) === chatId).length
 
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now()
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
 describe.skipIf(!server)('two webhook replicas on one PostgreSQL', () => {
   let api: FakeBotApi
   let db: TestDatabase
   let sql: pg.Pool
   const replicas: Replica[] = []
-  const dirs: string[] = []
   let a: Replica
   let b: Replica
 
-  async function startReplica(name: string): Promise<Replica> {
-    const port = await freePort()
-    const dataDir = mkdtempSync(join(tmpdir(), `keji-${name}-data-`))
-    const seedsDir = mkdtempSync(join(tmpdir(), `keji-${name}-seeds-`))
-    dirs.push(dataDir, seedsDir)
-    cpSync(join(ROOT, 'seeds'), seedsDir, { recursive: true })
-    const url = `http://127.0.0.1:${port}/telegram`
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        BOT_TOKEN: api.token,
-        TELEGRAM_API_ROOT: api.url,
-        DATABASE_URL: db.url,
-        WEBHOOK_URL: url,
-        WEBHOOK_SECRET: SECRET,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        SEEDS_DIR: seedsDir,
-        ADMIN_IDS: String(users.alice.id),
-        DIGEST_CRON: '* * * * *',
-        DIGEST_TAKEOVER_SECONDS: '3',
-        LOG_LEVEL: 'info',
-        SEEDS_WATCH: 'false',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+  const start = async (name: string): Promise<Replica> => {
+    const replica = await startReplica({
+      name,
+      api,
+      databaseUrl: db.url,
+      secret: SECRET,
+      env: { ADMIN_IDS: String(users.alice.id), DIGEST_CRON: '* * * * *', DIGEST_TAKEOVER_SECONDS: '3' },
     })
-    const replica: Replica = { name, url, port, child, stderr: '', exited: new Promise((r) => child.once('exit', r)) }
-    child.stderr.on('data', (d: Buffer) => (replica.stderr += d.toString()))
     replicas.push(replica)
-    await until(
-      async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.status === 200,
-      60_000,
-      `${name} to be ready; stderr:\n${replica.stderr}`,
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${replica.stderr}`)
-    })
     return replica
   }
 
@@ -130,17 +68,15 @@ describe.skipIf(!server)('two webhook replicas on one PostgreSQL', () => {
     db = await createTestDatabase(server!, 'replicas')
     sql = new pg.Pool({ connectionString: db.url, max: 2 })
     // One after the other: the first creates the schema, the second finds it.
-    a = await startReplica('A')
-    b = await startReplica('B')
+    a = await start('A')
+    b = await start('B')
   }, 120_000)
 
   afterAll(async () => {
-    for (const r of replicas) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL')
-    await Promise.all(replicas.map((r) => r.exited))
+    await Promise.all(replicas.map((r) => r.cleanUp(0)))
     await sql?.end()
     await api?.close()
     await db?.drop()
-    for (const d of dirs) rmSync(d, { recursive: true, force: true })
   })
 
   it('sets the webhook with the secret token from each replica, and refuses a request without it', async () => {
@@ -236,17 +172,9 @@ describe.skipIf(!server)('two webhook replicas on one PostgreSQL', () => {
     for (const [i, chatId] of newChats.entries()) await api.postUpdate(i % 2 ? b.url : a.url, message('/subscribe', group(chatId)))
     await until(() => [...held].every((id) => digestsTo(api.calls, id) === 1), 150_000, 'the held sends to arrive')
     // The replica delivering is the one that logged a part most recently.
-    const lastPartAt = (r: Replica) =>
-      Math.max(
-        0,
-        ...r.stderr
-          .split('\n')
-          .filter((line) => line.includes('digest: delivering a part'))
-          .map((line) => Number((JSON.parse(line) as { time: number }).time)),
-      )
-    const [sender, survivor] = lastPartAt(a) > lastPartAt(b) ? [a, b] : [b, a]
-    sender.child.kill('SIGKILL')
-    await sender.exited
+    const [sender, survivor] = lastDigestPartAt(a) > lastDigestPartAt(b) ? [a, b] : [b, a]
+    sender.process.kill('SIGKILL')
+    await sender.process.exited
     await until(() => newChats.every((id) => digestsTo(api.calls, id) >= 1), 60_000, `the rest of the delivery by ${survivor.name}`)
     await until(
       async () => (await sql.query("SELECT 1 FROM digest_deliveries WHERE state = 'sending'")).rowCount === 0,
