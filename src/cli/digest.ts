@@ -3,12 +3,12 @@
  *
  *   npm run digest -- --corpus DIR --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--locale zh-Hans|zh-Hant|en] [--form full|group]
  */
-import { parseArgs } from 'node:util'
 import { htmlToTerminal } from '../bot/console.js'
 import type { Digest } from '../digest/build.js'
 import { renderFullDigest, renderGroupDigest } from '../digest/render.js'
 import { loadEnv } from '../env.js'
 import type { Locale } from '../telegram/locale.js'
+import { commandLine } from './command-line.js'
 import { digestOfWindow, readCorpus } from './digest-corpus.js'
 
 const USAGE = `usage: npm run digest -- [options]
@@ -45,34 +45,21 @@ export function digestToJson(digest: Digest, messages: string[]) {
   }
 }
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`)
-  process.exit(2)
-}
-
 async function main(): Promise<void> {
   loadEnv()
-  let parsed
-  try {
-    parsed = parseArgs({
-      options: {
-        corpus: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        locale: { type: 'string', default: 'zh-Hans' },
-        form: { type: 'string', default: 'full' },
-        help: { type: 'boolean', default: false },
-      },
-    })
-  } catch (err) {
-    fail(`digest: ${(err as Error).message}`)
-  }
-  const { values } = parsed
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return
-  }
+  const cli = commandLine('digest', USAGE, {
+    options: {
+      corpus: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      locale: { type: 'string', default: 'zh-Hans' },
+      form: { type: 'string', default: 'full' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (!cli) return
+  const { values, fail } = cli
   for (const key of ['from', 'to'] as const) {
     const v = values[key]
     if (v !== undefined && !DATE.test(v)) fail(`digest: --${key} must be a date as YYYY-MM-DD, not "${v}"`)

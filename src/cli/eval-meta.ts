@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import pino from 'pino'
 import { openLibrary } from '../library/library.js'
 import type { ArticleMeta } from '../search/types.js'
+import { commandLine } from './command-line.js'
 import { derivedDataDir } from './derived-data.js'
 
 const USAGE = `usage: npm run eval:meta -- DIR [options]
@@ -121,33 +121,20 @@ export function renderScore(score: MetaScore, maxMisses: number): string {
   return lines.join('\n')
 }
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`)
-  process.exit(2)
-}
-
 async function main(): Promise<void> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        manifest: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        misses: { type: 'string', default: '20' },
-        help: { type: 'boolean', default: false },
-      },
-    })
-  } catch (err) {
-    fail(`eval-meta: ${(err as Error).message}`)
-  }
-  const { values, positionals } = parsed
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return
-  }
+  const cli = commandLine('eval-meta', USAGE, {
+    allowPositionals: true,
+    options: {
+      manifest: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      misses: { type: 'string', default: '20' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (!cli) return
+  const { values, positionals, fail } = cli
   const dir = positionals[0]
-  if (!dir || positionals.length > 1) fail('eval-meta: give one corpus folder')
+  if (!dir || positionals.length > 1) return fail('eval-meta: give one corpus folder')
   const maxMisses = Number(values.misses)
   if (!Number.isInteger(maxMisses) || maxMisses < 0) fail(`eval-meta: --misses must be a whole number, not "${values.misses}"`)
   const manifestPath = values.manifest ?? join(dir, 'manifest.jsonl')

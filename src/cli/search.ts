@@ -4,11 +4,11 @@
  *   npm run search -- [--json] [--limit N] [--corpus DIR] [--batch] [query]
  */
 import { createInterface } from 'node:readline'
-import { parseArgs } from 'node:util'
 import pino from 'pino'
 import { loadEnv } from '../env.js'
 import { openLibrary } from '../library/library.js'
 import type { SearchHit } from '../search/types.js'
+import { commandLine } from './command-line.js'
 import { derivedDataDir } from './derived-data.js'
 
 const USAGE = `usage: npm run search -- [options] [query]
@@ -44,33 +44,20 @@ export function markExcerpt(hit: SearchHit, open = '【', close = '】'): string
   return out + text.slice(pos)
 }
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`)
-  process.exit(2)
-}
-
 async function main(): Promise<void> {
   loadEnv()
-  let parsed
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        limit: { type: 'string' },
-        corpus: { type: 'string' },
-        batch: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    })
-  } catch (err) {
-    fail(`search: ${(err as Error).message}`)
-  }
-  const { values, positionals } = parsed
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`)
-    return
-  }
+  const cli = commandLine('search', USAGE, {
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      corpus: { type: 'string' },
+      batch: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  if (!cli) return
+  const { values, positionals, fail } = cli
   const limit = values.limit === undefined ? 5 : Number(values.limit)
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     fail(`search: --limit must be a whole number from 1 to 100, not "${values.limit}"`)
