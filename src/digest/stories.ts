@@ -138,11 +138,14 @@ export function detectStories(
   //    articles carry and the rest of the window does not. A group with no such name is no story.
   const namer = new Namer(window, background, weightOf, rules, lex)
   const groups: Array<{ members: number[]; name: string; terms: string[] }> = []
-  for (const members of trees.flatMap((t) => splitParallel(t, namer, window, minArticles, rules))) {
+  const clusters = trees.flatMap((t) => splitParallel(t, namer, window, minArticles, rules))
+  for (const members of clusters) {
     if (members.length < minArticles) continue
     const named = namer.name(members)
     if (named) groups.push({ members, ...named })
   }
+
+  mergeRelated(groups, window, namer, lex)
 
   const today = options.today ?? window.reduce((max, a) => (a.date !== undefined && a.date > max ? a.date : max), '')
   const stories: Story[] = groups.map(({ members, name, terms }) => {
@@ -406,6 +409,55 @@ function splitParallel(t: MergeTree, namer: Namer, window: readonly AnalyzedArti
     members.filter((i) => window[i]!.folded.includes(phrase)).length * 3 <= members.length
   if (!nx || !ny || !rarelyIn(nx, y.members) || !rarelyIn(ny, x.members)) return [t.members]
   return [...splitParallel(x, namer, window, minArticles, rules), ...splitParallel(y, namer, window, minArticles, rules)]
+}
+
+/**
+ * Merges a story into a larger one that it is part of: when at least half of the smaller story's
+ * articles carry a word of the larger one's name (a distinctive name: a country visited, a
+ * spacecraft), and one of them appeared on the same day as an article of the larger story.
+ * A screening in a country in the week of a state visit to it, a letter to a factory of the
+ * country visited, are that visit's story.
+ */
+function mergeRelated(
+  groups: Array<{ members: number[]; name: string; terms: string[] }>,
+  window: readonly AnalyzedArticle[],
+  namer: Namer,
+  lex: Lexicon,
+): void {
+  const carries = (i: number, t: string) => window[i]!.terms.has(t) || window[i]!.titleTerms.has(t)
+  for (;;) {
+    let merged = false
+    const bySize = [...groups.keys()].sort((x, y) => groups[x]!.members.length - groups[y]!.members.length || x - y)
+    for (const s of bySize) {
+      const small = groups[s]!
+      let best = -1
+      let bestShare = 0
+      groups.forEach((big, b) => {
+        if (b === s || big.members.length < small.members.length) return
+        const nameTerms = big.terms.filter((t) => big.name.includes(t) && isProperName(t, lex))
+        const carrying = small.members.filter((i) => nameTerms.some((t) => carries(i, t)))
+        if (carrying.length * 2 < small.members.length) return
+        const days = new Set(big.members.map((j) => window[j]!.date))
+        if (!carrying.some((i) => window[i]!.date !== undefined && days.has(window[i]!.date))) return
+        const share = carrying.length / small.members.length
+        if (share > bestShare) [best, bestShare] = [b, share]
+      })
+      if (best < 0) continue
+      const members = [...groups[best]!.members, ...small.members].sort((x, y) => x - y)
+      const named = namer.name(members) ?? groups[best]!
+      groups[best] = { members, name: named.name, terms: named.terms }
+      groups.splice(s, 1)
+      merged = true
+      break
+    }
+    if (!merged) return
+  }
+}
+
+/** Whether a word names a place, a person, an organisation or a thing (jieba's tags), or is one jieba does not know (潭美, 拉法). */
+function isProperName(term: string, lex: Lexicon): boolean {
+  const tag = lex.pos(term)
+  return tag === undefined || /^(ns|nr|nrt|nt|nz|j|eng)$/.test(tag)
 }
 
 /** A cluster and how it was made: from two parts merged at `similarity`, or one item. */
