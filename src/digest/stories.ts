@@ -69,6 +69,8 @@ export interface StoryRules {
   commonShare: number
   /** A merged group splits again into its two parts when each is a story with its own name, unless they were this similar. */
   maxSplitSimilarity: number
+  /** A name an article shares with a group's titles draws it in when it weighs at least this much (see `termWeights`). */
+  minJoinWeight: number
 }
 
 /** Defaults of story detection. Plain constants, visible in one place. */
@@ -87,6 +89,7 @@ export const STORY_RULES: Readonly<StoryRules> = {
   maxBurst: 4,
   commonShare: 0.1,
   maxSplitSimilarity: 0.3,
+  minJoinWeight: 8,
 }
 
 export interface StoryOptions {
@@ -139,7 +142,7 @@ export function detectStories(
   const namer = new Namer(window, background, weightOf, rules, lex)
   const groups: Array<{ members: number[]; name: string; terms: string[] }> = []
   const clusters = trees.flatMap((t) => splitParallel(t, namer, window, minArticles, rules))
-  for (const members of clusters) {
+  for (const members of grow(clusters, window, weightOf, (t) => local.df.get(t) ?? 0, rules, lex)) {
     if (members.length < minArticles) continue
     const named = namer.name(members)
     if (named) groups.push({ members, ...named })
@@ -409,6 +412,53 @@ function splitParallel(t: MergeTree, namer: Namer, window: readonly AnalyzedArti
     members.filter((i) => window[i]!.folded.includes(phrase)).length * 3 <= members.length
   if (!nx || !ny || !rarelyIn(nx, y.members) || !rarelyIn(ny, x.members)) return [t.members]
   return [...splitParallel(x, namer, window, minArticles, rules), ...splitParallel(y, namer, window, minArticles, rules)]
+}
+
+/**
+ * Grows the clusters: an article the clustering left alone joins a group of
+ * two or more when it carries a proper name (a place, a person, an organisation,
+ * one jieba does not know) that most of the group's titles carry and few
+ * articles of the window do. A story's third report often shares its name with
+ * the first two but little else: the leader's tour of the new district, not
+ * just the two reports titled with it.
+ */
+function grow(
+  clusters: readonly number[][],
+  window: readonly AnalyzedArticle[],
+  weightOf: (term: string) => number,
+  carriers: (term: string) => number,
+  rules: StoryRules,
+  lex: Lexicon,
+): number[][] {
+  const cap = Math.max(5, window.length * 0.02)
+  const out = clusters.map((members) => [...members])
+  // Each group's names: proper names most of its titles carry, rare in the window.
+  const names = clusters.map((group) => {
+    if (group.length < 2) return []
+    const titled = new Map<string, number>()
+    for (const j of group) for (const t of window[j]!.titleTerms) titled.set(t, (titled.get(t) ?? 0) + 1)
+    return [...titled]
+      .filter(
+        ([t, c]) => c >= 2 && c * 2 >= group.length && carriers(t) <= cap && weightOf(t) >= rules.minJoinWeight && isProperName(t, lex),
+      )
+      .map(([t]) => t)
+  })
+  clusters.forEach((members, k) => {
+    if (members.length !== 1) return
+    const a = window[members[0]!]!
+    let best = -1
+    let bestSum = 0
+    names.forEach((terms, g) => {
+      let sum = 0
+      for (const t of terms) if (a.titleTerms.has(t) || a.terms.has(t)) sum += weightOf(t)
+      if (sum > bestSum) [best, bestSum] = [g, sum]
+    })
+    if (best >= 0) {
+      out[best]!.push(members[0]!)
+      out[k] = []
+    }
+  })
+  return out.filter((m) => m.length > 0).map((m) => m.sort((x, y) => x - y))
 }
 
 /**
