@@ -154,3 +154,38 @@ describe('what is not a story', () => {
     expect(found.find((s) => s.articleIds.includes('sat1'))!.name).toContain('天枢三号')
   })
 })
+
+describe('stories that grow and merge', () => {
+  // A background of many documents none of which mention the invented names: they are rare, as new names are.
+  const background = documentFrequencies(Array.from({ length: 2000 }, (_, i) => new Set([`词${i}`, '发展', '工作'])))
+
+  it('adds to a pair of reports titled with a place the third report that names it in its text', () => {
+    const district = [
+      invented({
+        id: 'yx1',
+        title: '百名青年学者云岫新区行活动举办',
+        date: '2031-05-03',
+        paragraphs: ['百名青年学者走进云岫新区，参观云岫新区科创中心，与当地企业对接人才需求。'],
+      }),
+      invented({
+        id: 'yx2',
+        title: '云岫新区科创平台集中签约',
+        date: '2031-05-06',
+        paragraphs: ['二十家科创平台在云岫新区集中签约，云岫新区将为入驻平台提供场地和资金支持。'],
+      }),
+      invented({
+        id: 'yx3',
+        title: '省长林思远在北岭省调研',
+        date: '2031-05-05',
+        paragraphs: [
+          '林思远先后来到北岭省的水库、农场和云岫新区，察看防汛设施建设和秋粮收购进度。',
+          '他强调，要把云岫新区建设好，同时做好冬春农田水利和防汛准备。',
+        ],
+      }),
+    ].map((a) => analyzeArticle(a))
+    const { stories: found } = detectStories([...analysed, ...district], background, { minArticles: 3 })
+    const story = found.find((s) => s.articleIds.includes('yx1'))
+    expect(story?.articleIds).toEqual(expect.arrayContaining(['yx1', 'yx2', 'yx3']))
+    expect(story?.name).toContain('云岫')
+  })
+})
