@@ -189,3 +189,26 @@ describe('stories that grow and merge', () => {
     expect(story?.name).toContain('云岫')
   })
 })
+
+describe('a side story of a state visit', () => {
+  const background = documentFrequencies(Array.from({ length: 2000 }, (_, i) => new Set([`词${i}`, '发展', '工作'])))
+  const visit = [
+    ['v1', '林思远将对北岭国进行国事访问', '2031-05-01', '外交部发言人宣布，应北岭国总统邀请，林思远将于5月5日至7日对北岭国进行国事访问。'],
+    ['v2', '北岭国各界热切期待林思远访问', '2031-05-03', '北岭国各界人士表示，期待林思远此次访问推动两国在能源、航天等领域的合作。'],
+    ['v3', '林思远抵达北岭国开始国事访问', '2031-05-05', '林思远乘专机抵达北岭国首都，开始对北岭国的国事访问，北岭国总统到机场迎接。'],
+    ['v4', '林思远同北岭国总统举行会谈', '2031-05-06', '林思远同北岭国总统举行会谈，双方同意把两国关系提升为全面战略伙伴关系。'],
+  ]
+  const films = [
+    ['f1', '星河影像周北岭国展映开幕', '2031-05-03', '星河影像周在北岭国首都开幕，十部国产纪录片和动画片将在北岭国五座城市巡回放映。'],
+    ['f2', '星河影像周北岭国站放映科幻电影', '2031-05-05', '星河影像周北岭国站今天放映三部国产科幻电影，北岭国观众排起长队购票观影。'],
+    ['f3', '星河影像周东川国站启动', '2031-04-28', '星河影像周东川国站在东川国首都启动，展映纪录片和动画片，吸引大批观众观影。'],
+  ]
+  const make = ([id, title, date, text]: string[]) => analyzeArticle(invented({ id: id!, title: title!, date: date!, paragraphs: [text!] }))
+
+  it('puts the screenings in the visited country, in the week of the visit, under the visit', () => {
+    const { stories: found } = detectStories([...analysed, ...visit.map(make), ...films.map(make)], background, { minArticles: 3 })
+    const story = found.find((s) => s.articleIds.includes('v1'))
+    expect(story?.articleIds).toEqual(expect.arrayContaining(['v1', 'v2', 'v3', 'v4', 'f1', 'f2']))
+    expect(found.filter((s) => s.articleIds.some((id) => id.startsWith('f')))).toHaveLength(1)
+  })
+})
