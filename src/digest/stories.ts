@@ -69,6 +69,8 @@ export interface StoryRules {
   commonShare: number
   /** A merged group splits again into its two parts when each is a story with its own name, unless they were this similar. */
   maxSplitSimilarity: number
+  /** A name an article shares with a group's titles draws it in when it weighs at least this much (see `termWeights`). */
+  minJoinWeight: number
 }
 
 /** Defaults of story detection. Plain constants, visible in one place. */
@@ -87,6 +89,7 @@ export const STORY_RULES: Readonly<StoryRules> = {
   maxBurst: 4,
   commonShare: 0.1,
   maxSplitSimilarity: 0.3,
+  minJoinWeight: 8,
 }
 
 export interface StoryOptions {
@@ -138,11 +141,14 @@ export function detectStories(
   //    articles carry and the rest of the window does not. A group with no such name is no story.
   const namer = new Namer(window, background, weightOf, rules, lex)
   const groups: Array<{ members: number[]; name: string; terms: string[] }> = []
-  for (const members of trees.flatMap((t) => splitParallel(t, namer, window, minArticles, rules))) {
+  const clusters = trees.flatMap((t) => splitParallel(t, namer, window, minArticles, rules))
+  for (const members of grow(clusters, window, weightOf, (t) => local.df.get(t) ?? 0, rules, lex)) {
     if (members.length < minArticles) continue
     const named = namer.name(members)
     if (named) groups.push({ members, ...named })
   }
+
+  mergeRelated(groups, window, namer, lex)
 
   const today = options.today ?? window.reduce((max, a) => (a.date !== undefined && a.date > max ? a.date : max), '')
   const stories: Story[] = groups.map(({ members, name, terms }) => {
@@ -406,6 +412,102 @@ function splitParallel(t: MergeTree, namer: Namer, window: readonly AnalyzedArti
     members.filter((i) => window[i]!.folded.includes(phrase)).length * 3 <= members.length
   if (!nx || !ny || !rarelyIn(nx, y.members) || !rarelyIn(ny, x.members)) return [t.members]
   return [...splitParallel(x, namer, window, minArticles, rules), ...splitParallel(y, namer, window, minArticles, rules)]
+}
+
+/**
+ * Grows the clusters: an article the clustering left alone joins a group of
+ * two or more when it carries a proper name (a place, a person, an organisation,
+ * one jieba does not know) that most of the group's titles carry and few
+ * articles of the window do. A story's third report often shares its name with
+ * the first two but little else: the leader's tour of the new district, not
+ * just the two reports titled with it.
+ */
+function grow(
+  clusters: readonly number[][],
+  window: readonly AnalyzedArticle[],
+  weightOf: (term: string) => number,
+  carriers: (term: string) => number,
+  rules: StoryRules,
+  lex: Lexicon,
+): number[][] {
+  const cap = Math.max(5, window.length * 0.02)
+  const out = clusters.map((members) => [...members])
+  // Each group's names: proper names most of its titles carry, rare in the window.
+  const names = clusters.map((group) => {
+    if (group.length < 2) return []
+    const titled = new Map<string, number>()
+    for (const j of group) for (const t of window[j]!.titleTerms) titled.set(t, (titled.get(t) ?? 0) + 1)
+    return [...titled]
+      .filter(
+        ([t, c]) => c >= 2 && c * 2 >= group.length && carriers(t) <= cap && weightOf(t) >= rules.minJoinWeight && isProperName(t, lex),
+      )
+      .map(([t]) => t)
+  })
+  clusters.forEach((members, k) => {
+    if (members.length !== 1) return
+    const a = window[members[0]!]!
+    let best = -1
+    let bestSum = 0
+    names.forEach((terms, g) => {
+      let sum = 0
+      for (const t of terms) if (a.titleTerms.has(t) || a.terms.has(t)) sum += weightOf(t)
+      if (sum > bestSum) [best, bestSum] = [g, sum]
+    })
+    if (best >= 0) {
+      out[best]!.push(members[0]!)
+      out[k] = []
+    }
+  })
+  return out.filter((m) => m.length > 0).map((m) => m.sort((x, y) => x - y))
+}
+
+/**
+ * Merges a story into a larger one that it is part of: when at least half of the smaller story's
+ * articles carry a word of the larger one's name (a distinctive name: a country visited, a
+ * spacecraft), and one of them appeared on the same day as an article of the larger story.
+ * A screening in a country in the week of a state visit to it, a letter to a factory of the
+ * country visited, are that visit's story.
+ */
+function mergeRelated(
+  groups: Array<{ members: number[]; name: string; terms: string[] }>,
+  window: readonly AnalyzedArticle[],
+  namer: Namer,
+  lex: Lexicon,
+): void {
+  const carries = (i: number, t: string) => window[i]!.terms.has(t) || window[i]!.titleTerms.has(t)
+  for (;;) {
+    let merged = false
+    const bySize = [...groups.keys()].sort((x, y) => groups[x]!.members.length - groups[y]!.members.length || x - y)
+    for (const s of bySize) {
+      const small = groups[s]!
+      let best = -1
+      let bestShare = 0
+      groups.forEach((big, b) => {
+        if (b === s || big.members.length < small.members.length) return
+        const nameTerms = big.terms.filter((t) => big.name.includes(t) && isProperName(t, lex))
+        const carrying = small.members.filter((i) => nameTerms.some((t) => carries(i, t)))
+        if (carrying.length * 2 < small.members.length) return
+        const days = new Set(big.members.map((j) => window[j]!.date))
+        if (!carrying.some((i) => window[i]!.date !== undefined && days.has(window[i]!.date))) return
+        const share = carrying.length / small.members.length
+        if (share > bestShare) [best, bestShare] = [b, share]
+      })
+      if (best < 0) continue
+      const members = [...groups[best]!.members, ...small.members].sort((x, y) => x - y)
+      const named = namer.name(members) ?? groups[best]!
+      groups[best] = { members, name: named.name, terms: named.terms }
+      groups.splice(s, 1)
+      merged = true
+      break
+    }
+    if (!merged) return
+  }
+}
+
+/** Whether a word names a place, a person, an organisation or a thing (jieba's tags), or is one jieba does not know (潭美, 拉法). */
+function isProperName(term: string, lex: Lexicon): boolean {
+  const tag = lex.pos(term)
+  return tag === undefined || /^(ns|nr|nrt|nt|nz|j|eng)$/.test(tag)
 }
 
 /** A cluster and how it was made: from two parts merged at `similarity`, or one item. */

@@ -154,3 +154,61 @@ describe('what is not a story', () => {
     expect(found.find((s) => s.articleIds.includes('sat1'))!.name).toContain('天枢三号')
   })
 })
+
+describe('stories that grow and merge', () => {
+  // A background of many documents none of which mention the invented names: they are rare, as new names are.
+  const background = documentFrequencies(Array.from({ length: 2000 }, (_, i) => new Set([`词${i}`, '发展', '工作'])))
+
+  it('adds to a pair of reports titled with a place the third report that names it in its text', () => {
+    const district = [
+      invented({
+        id: 'yx1',
+        title: '百名青年学者云岫新区行活动举办',
+        date: '2031-05-03',
+        paragraphs: ['百名青年学者走进云岫新区，参观云岫新区科创中心，与当地企业对接人才需求。'],
+      }),
+      invented({
+        id: 'yx2',
+        title: '云岫新区科创平台集中签约',
+        date: '2031-05-06',
+        paragraphs: ['二十家科创平台在云岫新区集中签约，云岫新区将为入驻平台提供场地和资金支持。'],
+      }),
+      invented({
+        id: 'yx3',
+        title: '省长林思远在北岭省调研',
+        date: '2031-05-05',
+        paragraphs: [
+          '林思远先后来到北岭省的水库、农场和云岫新区，察看防汛设施建设和秋粮收购进度。',
+          '他强调，要把云岫新区建设好，同时做好冬春农田水利和防汛准备。',
+        ],
+      }),
+    ].map((a) => analyzeArticle(a))
+    const { stories: found } = detectStories([...analysed, ...district], background, { minArticles: 3 })
+    const story = found.find((s) => s.articleIds.includes('yx1'))
+    expect(story?.articleIds).toEqual(expect.arrayContaining(['yx1', 'yx2', 'yx3']))
+    expect(story?.name).toContain('云岫')
+  })
+})
+
+describe('a side story of a state visit', () => {
+  const background = documentFrequencies(Array.from({ length: 2000 }, (_, i) => new Set([`词${i}`, '发展', '工作'])))
+  const visit = [
+    ['v1', '林思远将对北岭国进行国事访问', '2031-05-01', '外交部发言人宣布，应北岭国总统邀请，林思远将于5月5日至7日对北岭国进行国事访问。'],
+    ['v2', '北岭国各界热切期待林思远访问', '2031-05-03', '北岭国各界人士表示，期待林思远此次访问推动两国在能源、航天等领域的合作。'],
+    ['v3', '林思远抵达北岭国开始国事访问', '2031-05-05', '林思远乘专机抵达北岭国首都，开始对北岭国的国事访问，北岭国总统到机场迎接。'],
+    ['v4', '林思远同北岭国总统举行会谈', '2031-05-06', '林思远同北岭国总统举行会谈，双方同意把两国关系提升为全面战略伙伴关系。'],
+  ]
+  const films = [
+    ['f1', '星河影像周北岭国展映开幕', '2031-05-03', '星河影像周在北岭国首都开幕，十部国产纪录片和动画片将在北岭国五座城市巡回放映。'],
+    ['f2', '星河影像周北岭国站放映科幻电影', '2031-05-05', '星河影像周北岭国站今天放映三部国产科幻电影，北岭国观众排起长队购票观影。'],
+    ['f3', '星河影像周东川国站启动', '2031-04-28', '星河影像周东川国站在东川国首都启动，展映纪录片和动画片，吸引大批观众观影。'],
+  ]
+  const make = ([id, title, date, text]: string[]) => analyzeArticle(invented({ id: id!, title: title!, date: date!, paragraphs: [text!] }))
+
+  it('puts the screenings in the visited country, in the week of the visit, under the visit', () => {
+    const { stories: found } = detectStories([...analysed, ...visit.map(make), ...films.map(make)], background, { minArticles: 3 })
+    const story = found.find((s) => s.articleIds.includes('v1'))
+    expect(story?.articleIds).toEqual(expect.arrayContaining(['v1', 'v2', 'v3', 'v4', 'f1', 'f2']))
+    expect(found.filter((s) => s.articleIds.some((id) => id.startsWith('f')))).toHaveLength(1)
+  })
+})
