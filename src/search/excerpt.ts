@@ -184,8 +184,16 @@ function cutPoints(text: string, from: number, to: number, edges: Iterable<numbe
 }
 
 /**
+ * The sentence before the leading one is read first when it scores more than this share of
+ * the sentence after it: the answer is as often just before the sentence that
+ * repeats the question's words as just after it (chosen on DRCD and CMRC).
+ */
+export const BACK_SHARE = 0.5
+
+/**
  * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
- * forward by whole sentences, then by single clauses to use the rest of the
+ * first back by the sentence before when it holds more of the query than the one after
+ * (BACK_SHARE), then forward by whole sentences, then by single clauses to use the rest of the
  * budget; backward by whole sentences only while it is shorter than EXCERPT_MIN.
  */
 function extend(text: string, start: number, end: number, scored: SentenceScore[]): [number, number] {
@@ -203,10 +211,17 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
     edges.add(s.end)
   }
   const cuts = cutPoints(text, ps, pe, [...edges, start, end])
-  const a = cuts.indexOf(start)
+  let a = cuts.indexOf(start)
   let b = cuts.indexOf(end)
   if (a < 0 || b < 0) return [start, end]
   const fits = (i: number, j: number) => cuts[j]! - cuts[i]! <= EXCERPT_MAX
+  // The sentence before comes first when it holds more of the query than the one after.
+  const k = scored.findIndex((s) => s.start === start)
+  if (k > 0 && edges.has(scored[k - 1]!.start)) {
+    const i = cuts.indexOf(scored[k - 1]!.start)
+    const next = scored.find((s) => s.start >= end && s.start <= pe)
+    if (i >= 0 && fits(i, b) && scored[k - 1]!.score > BACK_SHARE * (next?.score ?? 0)) a = i
+  }
   // Whole sentences after it, then clauses.
   for (let j = b + 1; j < cuts.length && fits(a, j); j++) if (edges.has(cuts[j]!)) b = j
   while (b + 1 < cuts.length && fits(a, b + 1)) b++

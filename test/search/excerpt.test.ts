@@ -63,6 +63,13 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
+  it('read the sentence before the matching one first when it holds more of the question than the one after', () => {
+    const text = `${filler(3)}张华教授带领团队研制出新型固态电池。固态电池研发历时五年，耗资三千万元。${filler(3)}`
+    const e = excerptFor(text, '研发历时五年的电池是谁研制的？')
+    expect(e.text.startsWith('张华教授带领团队研制出新型固态电池。固态电池研发历时五年')).toBe(true)
+    expectClean(text, e)
+  })
+
   it('keep the tail of an over-long matching sentence: the clause after the match often holds the answer', () => {
     const head = '据悉，'.repeat(40)
     const text = `${head}本次会议确定的中试基地建设目标为，到2025年建成省级中试基地十个，带动企业研发投入超过五十亿元，${'并持续完善配套服务体系，'.repeat(10)}。`
