@@ -1,6 +1,6 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms, type ParsedQuery } from './tokenize.js'
-import { highlightSpans } from './highlight.js'
+import { highlightSpans, mergeSpans } from './highlight.js'
 import { askedKind, holdsKind } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import type { Span } from '../text/types.js'
@@ -143,6 +143,27 @@ function leadSentence(text: string, folded: string, scored: SentenceScore[], bes
 }
 
 /**
+ * An article that opens with its subject's name (长柄艾纳香（学名：）为菊科…) is found
+ * by that name, which a question about it repeats (长柄艾纳香的花期是多久？).
+ * When the lead sentence matches the question only there, the sentence
+ * holding the rest of the question (花期1-3月。) is the one that answers:
+ * the best-scoring sentence holding a query term the lead lacks, if any.
+ */
+function pastTheName(folded: string, scored: SentenceScore[]): number {
+  const lead = scored[0]!
+  const runs = mergeSpans(lead.hits).map((h) => folded.slice(h.start, h.end))
+  const name = runs.reduce((a, b) => (b.length > a.length ? b : a), '')
+  // The name opens the lead (after an opening quote or bracket at most) and is all it matches.
+  if ((lead.hits[0]?.start ?? lead.end) - lead.start > 1 || !runs.every((r) => name.includes(r))) return 0
+  const named = new Set(lead.terms)
+  let alt = 0
+  for (let i = 1; i < scored.length; i++) {
+    if (scored[i]!.terms.some((t) => !named.has(t)) && (alt === 0 || scored[i]!.score > scored[alt]!.score)) alt = i
+  }
+  return alt
+}
+
+/**
  * Builds the excerpt: it leads with the sentence that answers (the
  * highest-scoring one, narrowed to the clauses around its matches when it
  * alone is too long), then goes on clause by clause within its paragraph up
@@ -156,6 +177,7 @@ export function buildExcerpt(text: string, folded: string, scored: SentenceScore
   let best = 0
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
+  if (best === 0) best = pastTheName(folded, scored)
   best = leadSentence(text, folded, scored, best, query)
   const core = scored[best]!
   let start = core.start

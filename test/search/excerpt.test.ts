@@ -114,6 +114,15 @@ describe('excerpts', () => {
 })
 
 describe('choosing the excerpt', () => {
+  it('shows the sentence about what is asked when the lead only names the subject', () => {
+    const text =
+      '紫纹石斑鱼，又称紫斑鲙，为鲈形目鮨科的一种。本鱼分布于西太平洋区，栖息在珊瑚礁附近。体呈褐色，有许多紫色斑点。' +
+      '头部较大，眼睛位于头的上方，口裂宽大，下颌略长于上颌，两颌都有细小的牙齿。'.repeat(3) +
+      '背鳍硬棘十一枚。体长可达四十公分。以小鱼和甲壳类为食。为高级食用鱼。'
+    const e = excerptFor(text, '紫纹石斑鱼以什么为食？')
+    expect(e.text).toContain('以小鱼和甲壳类为食')
+  })
+
   it('shows the sentence with the specifics of the question, not the lead that only names the subject', () => {
     const lead = '罗保铭，天津人，1969年5月参加工作，1971年8月加入中国共产党，曾任海南省省长、中共海南省委书记。'
     const career = '1984年3月，任共青团天津市委研究室主任。1984年11月，任共青团天津市委副书记。1985年11月，任共青团天津市委书记。'
