@@ -113,17 +113,19 @@ const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r'
  * question asks for a time, number, person or place (`askedKind`) that the
  * best sentence lacks and an earlier one holds (else the best sentence holding
  * it, if it scores KIND_SHARE of the best), or the best sentence points
- * back (他…, 同年…) or does not open with what it is about (此外…), and is
- * read with the one before it when both fit.
+ * back (他…, 同年…) or does not open with what it is about (此外…); in each case
+ * only when the earlier sentence and the best one fit in one excerpt together.
  */
 function leadSentence(text: string, folded: string, scored: SentenceScore[], best: number, query: ExcerptQuery): number {
   const kind = askedKind(query.folded)
   const sameParagraph = (i: number) => i >= 0 && !text.slice(scored[i]!.end, scored[best]!.start).includes('\n')
+  // Leading with an earlier sentence must not push the best one out of the excerpt.
+  const fitsFrom = (i: number) => scored[best]!.end - scored[i]!.start <= EXCERPT_MAX
   const holds = (i: number) => kind !== undefined && holdsKind(kind, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
   if (kind !== undefined && !holds(best)) {
     for (let k = 1; k <= 2; k++) {
       if (!sameParagraph(best - k)) break
-      if (holds(best - k)) return best - k
+      if (holds(best - k) && fitsFrom(best - k)) return best - k
     }
     const share = KIND_SHARE
     let alt = -1
@@ -132,9 +134,10 @@ function leadSentence(text: string, folded: string, scored: SentenceScore[], bes
     }
     if (alt >= 0) return alt
   }
-  if (sameParagraph(best - 1) && POINTS_BACK.test(folded.slice(scored[best]!.start, scored[best]!.end))) return best - 1
+  if (sameParagraph(best - 1) && fitsFrom(best - 1) && POINTS_BACK.test(folded.slice(scored[best]!.start, scored[best]!.end)))
+    return best - 1
   // A sentence that does not start with what it is about (此外…, 两校…) is read with the one before.
-  if (sameParagraph(best - 1) && scored[best]!.end - scored[best - 1]!.start <= EXCERPT_MAX) {
+  if (sameParagraph(best - 1) && fitsFrom(best - 1)) {
     const opening = segmenter().tag(folded.slice(scored[best]!.start, Math.min(scored[best]!.end, scored[best]!.start + 12)), true)
     const first = opening.find((w) => /[\p{L}\p{N}]/u.test(w.word))
     if (first && OPENING_WITHOUT_SUBJECT.has(first.tag)) return best - 1

@@ -70,6 +70,14 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
+  it('do not lead with the sentence a matching one points back to when that pushes its end out', () => {
+    const before = `这种灌木${'生长在山坡、林缘和溪边的灌丛中，'.repeat(9)}各地均有栽培。`
+    const text = `${filler(2)}${before}其叶片互生，排列紧密，叶片呈卵圆形，边缘有细锯齿。${filler(2)}`
+    const e = excerptFor(text, '它的叶片是什么形状？')
+    expect(e.text).toContain('叶片呈卵圆形，边缘有细锯齿。')
+    expectClean(text, e)
+  })
+
   it('keep the tail of an over-long matching sentence: the clause after the match often holds the answer', () => {
     const head = '据悉，'.repeat(40)
     const text = `${head}本次会议确定的中试基地建设目标为，到2025年建成省级中试基地十个，带动企业研发投入超过五十亿元，${'并持续完善配套服务体系，'.repeat(10)}。`
