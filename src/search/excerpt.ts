@@ -13,7 +13,7 @@ import type { Excerpt } from './types.js'
 
 /**
  * Excerpt length in characters: at most EXCERPT_MAX (three excerpts a page stay
- * short enough to scan on a phone); one shorter than EXCERPT_MIN takes the sentence before it.
+ * short enough to scan on a phone); one shorter than EXCERPT_MIN goes on into the next paragraph.
  */
 export const EXCERPT_MIN = 60
 export const EXCERPT_MAX = 160
@@ -170,9 +170,9 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
  * Builds the excerpt: it leads with the sentence that answers (the
  * highest-scoring one, narrowed to the clauses around its matches when it
  * alone is too long), then goes on clause by clause within its paragraph up
- * to EXCERPT_MAX; only an excerpt still shorter than EXCERPT_MIN takes the
- * sentence before it. It starts at a sentence or clause start, so a reader
- * sees the answer first, not the end of a long passage.
+ * to EXCERPT_MAX; budget the paragraph's end leaves takes the sentences before
+ * it (the answer is often just before the words that repeat the question).
+ * It starts at a sentence or clause start, never in the middle of one.
  * Highlights are the words that carry the query (`highlightSpans`).
  */
 export function buildExcerpt(text: string, folded: string, scored: SentenceScore[], query: ExcerptQuery): Excerpt | undefined {
@@ -219,7 +219,8 @@ export const BACK_SHARE = 0.5
  * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
  * first back by the sentence before when it holds more of the query than the one after
  * (BACK_SHARE), then forward by whole sentences, then by single clauses to use the rest of the
- * budget; backward by whole sentences only while it is shorter than EXCERPT_MIN.
+ * budget; into the next paragraph while shorter than EXCERPT_MIN; then back by whole
+ * sentences with what budget is left (at the end of a paragraph).
  */
 function extend(text: string, start: number, end: number, scored: SentenceScore[]): [number, number] {
   let ps = text.lastIndexOf('\n', start - 1) + 1
@@ -253,14 +254,14 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
   start = cuts[a]!
   end = cuts[b]!
   // A short excerpt at the end of a paragraph goes on with the next paragraph's sentences (news
-  // paragraphs are often one sentence long), then, if still short, takes the sentences before it.
+  // paragraphs are often one sentence long); budget left then takes the paragraph's sentences before it.
   for (const s of scored) {
     if (end - start >= EXCERPT_MIN) break
     if (s.start < end) continue
     if (s.end - start > EXCERPT_MAX) break
     end = s.end
   }
-  for (let i = a - 1; i >= 0 && end - cuts[i]! <= EXCERPT_MAX && end - start < EXCERPT_MIN; i--) if (edges.has(cuts[i]!)) start = cuts[i]!
+  for (let i = a - 1; i >= 0 && end - cuts[i]! <= EXCERPT_MAX; i--) if (edges.has(cuts[i]!)) start = cuts[i]!
   return [start, end]
 }
 

@@ -50,7 +50,7 @@ describe('excerpts', () => {
   })
 
   it('lead with the sentence before when the matching one points back to it (他…)', () => {
-    const text = `${filler(3)}许波当选为新一届理事长。他随后宣布成立中试基地联盟。${filler(3)}`
+    const text = `${filler(3)}许波当选为新一届理事长。他随后宣布成立中试基地联盟。${filler(6)}`
     const e = excerptFor(text, '谁宣布成立中试基地联盟？')
     expect(e.text.startsWith('许波当选为新一届理事长。')).toBe(true)
     expectClean(text, e)
@@ -64,7 +64,7 @@ describe('excerpts', () => {
   })
 
   it('read the sentence before the matching one first when it holds more of the question than the one after', () => {
-    const text = `${filler(3)}张华教授带领团队研制出新型固态电池。固态电池研发历时五年，耗资三千万元。${filler(3)}`
+    const text = `${filler(3)}张华教授带领团队研制出新型固态电池。固态电池研发历时五年，耗资三千万元。${filler(6)}`
     const e = excerptFor(text, '研发历时五年的电池是谁研制的？')
     expect(e.text.startsWith('张华教授带领团队研制出新型固态电池。固态电池研发历时五年')).toBe(true)
     expectClean(text, e)
@@ -75,6 +75,14 @@ describe('excerpts', () => {
     const text = `${filler(2)}${before}其叶片互生，排列紧密，叶片呈卵圆形，边缘有细锯齿。${filler(2)}`
     const e = excerptFor(text, '它的叶片是什么形状？')
     expect(e.text).toContain('叶片呈卵圆形，边缘有细锯齿。')
+    expectClean(text, e)
+  })
+
+  it('spend the budget a paragraph end leaves on the sentences before the matching one', () => {
+    const text = `${filler(4)}研究团队在山西发现了一处新的恐龙化石点。化石点出土的骨骼属于一种小型鸟脚类恐龙。\n下一段讲的是别的事情。`
+    const e = excerptFor(text, '化石点出土的骨骼属于哪种恐龙？')
+    expect(e.text).toContain('研究团队在山西发现了一处新的恐龙化石点。化石点出土的骨骼属于一种小型鸟脚类恐龙。')
+    expect(e.text.length).toBeGreaterThan(100)
     expectClean(text, e)
   })
 
