@@ -1,7 +1,7 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
-import { askedKind, holdsKind } from './answer-kind.js'
+import { askedKind, askedThing, holdsKind, holdsThing } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -110,7 +110,8 @@ const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r'
 /**
  * The sentence the excerpt leads with: the best-scoring one, or one of the two
  * before it in the same paragraph when that is where the answer is: the
- * question asks for a time, number, person or place (`askedKind`) that the
+ * question asks for a time, number, person or place (`askedKind`), or a thing
+ * its noun names (`askedThing`: 哪场战役), that the
  * best sentence lacks and an earlier one holds (else the best sentence holding
  * it, if it scores KIND_SHARE of the best), or the best sentence points
  * back (他…, 同年…) or does not open with what it is about (此外…); in each case
@@ -121,8 +122,13 @@ function leadSentence(text: string, folded: string, scored: SentenceScore[], bes
   const sameParagraph = (i: number) => i >= 0 && !text.slice(scored[i]!.end, scored[best]!.start).includes('\n')
   // Leading with an earlier sentence must not push the best one out of the excerpt.
   const fitsFrom = (i: number) => scored[best]!.end - scored[i]!.start <= EXCERPT_MAX
-  const holds = (i: number) => kind !== undefined && holdsKind(kind, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
-  if (kind !== undefined && !holds(best)) {
+  // A question without a kind may still name what it asks for (哪场战役, 什么奖).
+  const thing = kind === undefined ? askedThing(query.folded) : undefined
+  const holds = (i: number) =>
+    thing !== undefined
+      ? holdsThing(thing, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
+      : kind !== undefined && holdsKind(kind, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
+  if ((kind !== undefined || thing !== undefined) && !holds(best)) {
     for (let k = 1; k <= 2; k++) {
       if (!sameParagraph(best - k)) break
       if (holds(best - k) && fitsFrom(best - k)) return best - k

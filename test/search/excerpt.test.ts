@@ -86,6 +86,13 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
+  it('lead with the sentence naming the kind of thing a question asks for (哪场战役)', () => {
+    const text = `${filler(2)}双方在渡口战役中激战三天，守军伤亡过半。援军赶到以前，这次会战中守军损失最大，此后再未组织反攻。${filler(6)}`
+    const e = excerptFor(text, '这次会战中守军损失最大的是哪场战役？')
+    expect(e.text.startsWith('双方在渡口战役中激战三天')).toBe(true)
+    expectClean(text, e)
+  })
+
   it('keep the tail of an over-long matching sentence: the clause after the match often holds the answer', () => {
     const head = '据悉，'.repeat(40)
     const text = `${head}本次会议确定的中试基地建设目标为，到2025年建成省级中试基地十个，带动企业研发投入超过五十亿元，${'并持续完善配套服务体系，'.repeat(10)}。`
