@@ -48,3 +48,47 @@ export function holdsKind(kind: AnswerKind, folded: string, foldedQuestion: stri
   // A transcribed foreign name (威廉·琼斯) is a person.
   return kind === 'person' && /\p{Script=Han}[·•]\p{Script=Han}/u.test(folded)
 }
+
+/** jieba tags of a noun that can name a kind of thing (战役, 县, 奖项, 机构). */
+const THING_TAGS: ReadonlySet<string> = new Set(['n', 'ng', 'nz', 'nt', 'ns', 'j', 'vn'])
+
+/**
+ * 哪 and the classifier after it (哪一个, 哪场, 哪所…), or 什么: the noun that
+ * follows names the kind of thing asked for (哪场战役, 什么奖).
+ */
+const WHICH = /哪[一几些]?[个座位部场条种家所间只项本首支届门件台艘名类]?/
+
+/**
+ * The noun a 哪… or 什么… question asks for (哪场战役 → 战役, 哪一个县 → 县,
+ * 什么奖项 → 奖项), if one follows; for a question askedKind gives no kind.
+ * @example askedThing('北方最惨烈的是哪场战役？') === '战役'
+ */
+export function askedThing(foldedQuestion: string): string | undefined {
+  if (askedKind(foldedQuestion) !== undefined) return undefined
+  for (const re of [WHICH, /什么/]) {
+    const m = re.exec(foldedQuestion)
+    if (!m) continue
+    const rest = foldedQuestion.slice(m.index + m[0].length)
+    const first = segmenter().tag(rest, true)[0]
+    if (!first || !/^\p{Script=Han}{1,3}$/u.test(first.word)) continue
+    // One character after a classifier is a noun (哪一个县) whatever jieba tags it.
+    if (THING_TAGS.has(first.tag) || (first.word.length === 1 && m[0].length > 1 && !/[的是了呢吗么]/.test(first.word))) return first.word
+  }
+  return undefined
+}
+
+/**
+ * Whether folded text names a thing of the asked kind the question does not:
+ * the noun, or its last or first character, ending a longer name the question
+ * lacks (红河战役, 台东县, 李景隆大军 for 军队).
+ * @example holdsThing('战役', '失败就是在红河战役', '最惨烈的是哪场战役') === true
+ */
+export function holdsThing(noun: string, folded: string, foldedQuestion: string): boolean {
+  for (const head of noun.length > 1 ? [noun, noun.slice(-1), noun[0]!] : [noun]) {
+    for (let at = folded.indexOf(head, 2); at >= 0; at = folded.indexOf(head, at + 1)) {
+      const name = folded.slice(at - 2, at + head.length)
+      if (/^\p{Script=Han}+$/u.test(name.slice(0, 2)) && !foldedQuestion.includes(name)) return true
+    }
+  }
+  return false
+}

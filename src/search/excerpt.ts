@@ -1,7 +1,7 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms, type ParsedQuery } from './tokenize.js'
-import { highlightSpans } from './highlight.js'
-import { askedKind, holdsKind } from './answer-kind.js'
+import { highlightSpans, mergeSpans } from './highlight.js'
+import { askedKind, askedThing, holdsKind, holdsThing } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -13,7 +13,7 @@ import type { Excerpt } from './types.js'
 
 /**
  * Excerpt length in characters: at most EXCERPT_MAX (three excerpts a page stay
- * short enough to scan on a phone); one shorter than EXCERPT_MIN takes the sentence before it.
+ * short enough to scan on a phone); one shorter than EXCERPT_MIN goes on into the next paragraph.
  */
 export const EXCERPT_MIN = 60
 export const EXCERPT_MAX = 160
@@ -110,20 +110,28 @@ const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r'
 /**
  * The sentence the excerpt leads with: the best-scoring one, or one of the two
  * before it in the same paragraph when that is where the answer is: the
- * question asks for a time, number, person or place (`askedKind`) that the
+ * question asks for a time, number, person or place (`askedKind`), or a thing
+ * its noun names (`askedThing`: 哪场战役), that the
  * best sentence lacks and an earlier one holds (else the best sentence holding
  * it, if it scores KIND_SHARE of the best), or the best sentence points
- * back (他…, 同年…) or does not open with what it is about (此外…), and is
- * read with the one before it when both fit.
+ * back (他…, 同年…) or does not open with what it is about (此外…); in each case
+ * only when the earlier sentence and the best one fit in one excerpt together.
  */
 function leadSentence(text: string, folded: string, scored: SentenceScore[], best: number, query: ExcerptQuery): number {
   const kind = askedKind(query.folded)
   const sameParagraph = (i: number) => i >= 0 && !text.slice(scored[i]!.end, scored[best]!.start).includes('\n')
-  const holds = (i: number) => kind !== undefined && holdsKind(kind, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
-  if (kind !== undefined && !holds(best)) {
+  // Leading with an earlier sentence must not push the best one out of the excerpt.
+  const fitsFrom = (i: number) => scored[best]!.end - scored[i]!.start <= EXCERPT_MAX
+  // A question without a kind may still name what it asks for (哪场战役, 什么奖).
+  const thing = kind === undefined ? askedThing(query.folded) : undefined
+  const holds = (i: number) =>
+    thing !== undefined
+      ? holdsThing(thing, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
+      : kind !== undefined && holdsKind(kind, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
+  if ((kind !== undefined || thing !== undefined) && !holds(best)) {
     for (let k = 1; k <= 2; k++) {
       if (!sameParagraph(best - k)) break
-      if (holds(best - k)) return best - k
+      if (holds(best - k) && fitsFrom(best - k)) return best - k
     }
     const share = KIND_SHARE
     let alt = -1
@@ -132,9 +140,10 @@ function leadSentence(text: string, folded: string, scored: SentenceScore[], bes
     }
     if (alt >= 0) return alt
   }
-  if (sameParagraph(best - 1) && POINTS_BACK.test(folded.slice(scored[best]!.start, scored[best]!.end))) return best - 1
+  if (sameParagraph(best - 1) && fitsFrom(best - 1) && POINTS_BACK.test(folded.slice(scored[best]!.start, scored[best]!.end)))
+    return best - 1
   // A sentence that does not start with what it is about (此外…, 两校…) is read with the one before.
-  if (sameParagraph(best - 1) && scored[best]!.end - scored[best - 1]!.start <= EXCERPT_MAX) {
+  if (sameParagraph(best - 1) && fitsFrom(best - 1)) {
     const opening = segmenter().tag(folded.slice(scored[best]!.start, Math.min(scored[best]!.end, scored[best]!.start + 12)), true)
     const first = opening.find((w) => /[\p{L}\p{N}]/u.test(w.word))
     if (first && OPENING_WITHOUT_SUBJECT.has(first.tag)) return best - 1
@@ -143,12 +152,33 @@ function leadSentence(text: string, folded: string, scored: SentenceScore[], bes
 }
 
 /**
+ * An article that opens with its subject's name (长柄艾纳香（学名：）为菊科…) is found
+ * by that name, which a question about it repeats (长柄艾纳香的花期是多久？).
+ * When the lead sentence matches the question only there, the sentence
+ * holding the rest of the question (花期1-3月。) is the one that answers:
+ * the best-scoring sentence holding a query term the lead lacks, if any.
+ */
+function pastTheName(folded: string, scored: SentenceScore[]): number {
+  const lead = scored[0]!
+  const runs = mergeSpans(lead.hits).map((h) => folded.slice(h.start, h.end))
+  const name = runs.reduce((a, b) => (b.length > a.length ? b : a), '')
+  // The name opens the lead (after an opening quote or bracket at most) and is all it matches.
+  if ((lead.hits[0]?.start ?? lead.end) - lead.start > 1 || !runs.every((r) => name.includes(r))) return 0
+  const named = new Set(lead.terms)
+  let alt = 0
+  for (let i = 1; i < scored.length; i++) {
+    if (scored[i]!.terms.some((t) => !named.has(t)) && (alt === 0 || scored[i]!.score > scored[alt]!.score)) alt = i
+  }
+  return alt
+}
+
+/**
  * Builds the excerpt: it leads with the sentence that answers (the
  * highest-scoring one, narrowed to the clauses around its matches when it
  * alone is too long), then goes on clause by clause within its paragraph up
- * to EXCERPT_MAX; only an excerpt still shorter than EXCERPT_MIN takes the
- * sentence before it. It starts at a sentence or clause start, so a reader
- * sees the answer first, not the end of a long passage.
+ * to EXCERPT_MAX; budget the paragraph's end leaves takes the sentences before
+ * it (the answer is often just before the words that repeat the question).
+ * It starts at a sentence or clause start, never in the middle of one.
  * Highlights are the words that carry the query (`highlightSpans`).
  */
 export function buildExcerpt(text: string, folded: string, scored: SentenceScore[], query: ExcerptQuery): Excerpt | undefined {
@@ -156,6 +186,7 @@ export function buildExcerpt(text: string, folded: string, scored: SentenceScore
   let best = 0
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
+  if (best === 0) best = pastTheName(folded, scored)
   best = leadSentence(text, folded, scored, best, query)
   const core = scored[best]!
   let start = core.start
@@ -184,9 +215,18 @@ function cutPoints(text: string, from: number, to: number, edges: Iterable<numbe
 }
 
 /**
+ * The sentence before the leading one is read first when it scores more than this share of
+ * the sentence after it: the answer is as often just before the sentence that
+ * repeats the question's words as just after it (chosen on DRCD and CMRC).
+ */
+export const BACK_SHARE = 0.5
+
+/**
  * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
- * forward by whole sentences, then by single clauses to use the rest of the
- * budget; backward by whole sentences only while it is shorter than EXCERPT_MIN.
+ * first back by the sentence before when it holds more of the query than the one after
+ * (BACK_SHARE), then forward by whole sentences, then by single clauses to use the rest of the
+ * budget; into the next paragraph while shorter than EXCERPT_MIN; then back by whole
+ * sentences with what budget is left (at the end of a paragraph).
  */
 function extend(text: string, start: number, end: number, scored: SentenceScore[]): [number, number] {
   let ps = text.lastIndexOf('\n', start - 1) + 1
@@ -203,24 +243,31 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
     edges.add(s.end)
   }
   const cuts = cutPoints(text, ps, pe, [...edges, start, end])
-  const a = cuts.indexOf(start)
+  let a = cuts.indexOf(start)
   let b = cuts.indexOf(end)
   if (a < 0 || b < 0) return [start, end]
   const fits = (i: number, j: number) => cuts[j]! - cuts[i]! <= EXCERPT_MAX
+  // The sentence before comes first when it holds more of the query than the one after.
+  const k = scored.findIndex((s) => s.start === start)
+  if (k > 0 && edges.has(scored[k - 1]!.start)) {
+    const i = cuts.indexOf(scored[k - 1]!.start)
+    const next = scored.find((s) => s.start >= end && s.start <= pe)
+    if (i >= 0 && fits(i, b) && scored[k - 1]!.score > BACK_SHARE * (next?.score ?? 0)) a = i
+  }
   // Whole sentences after it, then clauses.
   for (let j = b + 1; j < cuts.length && fits(a, j); j++) if (edges.has(cuts[j]!)) b = j
   while (b + 1 < cuts.length && fits(a, b + 1)) b++
   start = cuts[a]!
   end = cuts[b]!
   // A short excerpt at the end of a paragraph goes on with the next paragraph's sentences (news
-  // paragraphs are often one sentence long), then, if still short, takes the sentences before it.
+  // paragraphs are often one sentence long); budget left then takes the paragraph's sentences before it.
   for (const s of scored) {
     if (end - start >= EXCERPT_MIN) break
     if (s.start < end) continue
     if (s.end - start > EXCERPT_MAX) break
     end = s.end
   }
-  for (let i = a - 1; i >= 0 && end - cuts[i]! <= EXCERPT_MAX && end - start < EXCERPT_MIN; i--) if (edges.has(cuts[i]!)) start = cuts[i]!
+  for (let i = a - 1; i >= 0 && end - cuts[i]! <= EXCERPT_MAX; i--) if (edges.has(cuts[i]!)) start = cuts[i]!
   return [start, end]
 }
 

@@ -50,7 +50,7 @@ describe('excerpts', () => {
   })
 
   it('lead with the sentence before when the matching one points back to it (他…)', () => {
-    const text = `${filler(3)}许波当选为新一届理事长。他随后宣布成立中试基地联盟。${filler(3)}`
+    const text = `${filler(3)}许波当选为新一届理事长。他随后宣布成立中试基地联盟。${filler(6)}`
     const e = excerptFor(text, '谁宣布成立中试基地联盟？')
     expect(e.text.startsWith('许波当选为新一届理事长。')).toBe(true)
     expectClean(text, e)
@@ -60,6 +60,36 @@ describe('excerpts', () => {
     const text = `${filler(3)}2019年，研究院在郑州成立。同年，研究院建成首条中试生产线，年产能五百吨。${filler(3)}`
     const e = excerptFor(text, '研究院在哪一年建成首条中试生产线？')
     expect(e.text.startsWith('2019年，研究院在郑州成立。')).toBe(true)
+    expectClean(text, e)
+  })
+
+  it('read the sentence before the matching one first when it holds more of the question than the one after', () => {
+    const text = `${filler(3)}张华教授带领团队研制出新型固态电池。固态电池研发历时五年，耗资三千万元。${filler(6)}`
+    const e = excerptFor(text, '研发历时五年的电池是谁研制的？')
+    expect(e.text.startsWith('张华教授带领团队研制出新型固态电池。固态电池研发历时五年')).toBe(true)
+    expectClean(text, e)
+  })
+
+  it('do not lead with the sentence a matching one points back to when that pushes its end out', () => {
+    const before = `这种灌木${'生长在山坡、林缘和溪边的灌丛中，'.repeat(9)}各地均有栽培。`
+    const text = `${filler(2)}${before}其叶片互生，排列紧密，叶片呈卵圆形，边缘有细锯齿。${filler(2)}`
+    const e = excerptFor(text, '它的叶片是什么形状？')
+    expect(e.text).toContain('叶片呈卵圆形，边缘有细锯齿。')
+    expectClean(text, e)
+  })
+
+  it('spend the budget a paragraph end leaves on the sentences before the matching one', () => {
+    const text = `${filler(4)}研究团队在山西发现了一处新的恐龙化石点。化石点出土的骨骼属于一种小型鸟脚类恐龙。\n下一段讲的是别的事情。`
+    const e = excerptFor(text, '化石点出土的骨骼属于哪种恐龙？')
+    expect(e.text).toContain('研究团队在山西发现了一处新的恐龙化石点。化石点出土的骨骼属于一种小型鸟脚类恐龙。')
+    expect(e.text.length).toBeGreaterThan(100)
+    expectClean(text, e)
+  })
+
+  it('lead with the sentence naming the kind of thing a question asks for (哪场战役)', () => {
+    const text = `${filler(2)}双方在渡口战役中激战三天，守军伤亡过半。援军赶到以前，这次会战中守军损失最大，此后再未组织反攻。${filler(6)}`
+    const e = excerptFor(text, '这次会战中守军损失最大的是哪场战役？')
+    expect(e.text.startsWith('双方在渡口战役中激战三天')).toBe(true)
     expectClean(text, e)
   })
 
@@ -107,6 +137,15 @@ describe('excerpts', () => {
 })
 
 describe('choosing the excerpt', () => {
+  it('shows the sentence about what is asked when the lead only names the subject', () => {
+    const text =
+      '紫纹石斑鱼，又称紫斑鲙，为鲈形目鮨科的一种。本鱼分布于西太平洋区，栖息在珊瑚礁附近。体呈褐色，有许多紫色斑点。' +
+      '头部较大，眼睛位于头的上方，口裂宽大，下颌略长于上颌，两颌都有细小的牙齿。'.repeat(3) +
+      '背鳍硬棘十一枚。体长可达四十公分。以小鱼和甲壳类为食。为高级食用鱼。'
+    const e = excerptFor(text, '紫纹石斑鱼以什么为食？')
+    expect(e.text).toContain('以小鱼和甲壳类为食')
+  })
+
   it('shows the sentence with the specifics of the question, not the lead that only names the subject', () => {
     const lead = '罗保铭，天津人，1969年5月参加工作，1971年8月加入中国共产党，曾任海南省省长、中共海南省委书记。'
     const career = '1984年3月，任共青团天津市委研究室主任。1984年11月，任共青团天津市委副书记。1985年11月，任共青团天津市委书记。'

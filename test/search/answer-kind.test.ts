@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { askedThing, holdsThing } from '../../src/search/answer-kind.js'
+import { fold } from '../../src/text/script.js'
+
+describe('what a question asks for', () => {
+  it('is the noun after 哪 or 什么, in either script', () => {
+    expect(askedThing(fold('这次会战中损失最大的是哪场战役？'))).toBe('战役')
+    expect(askedThing(fold('這支球隊屬於哪一個聯盟？'))).toBe('联盟')
+    expect(askedThing(fold('该团队获得了什么奖项？'))).toBe('奖项')
+  })
+
+  it('is nothing when no noun follows the question word', () => {
+    expect(askedThing(fold('他为什么离开？'))).toBeUndefined()
+    expect(askedThing(fold('新馆什么时候开放'))).toBeUndefined()
+  })
+
+  it('is named by a sentence that holds a new thing of that kind, not the question’s own words', () => {
+    const q = fold('这次会战中损失最大的是哪场战役？')
+    expect(holdsThing('战役', fold('损失最大的是在河谷进行的渡口战役。'), q)).toBe(true)
+    expect(holdsThing('战役', fold('这次会战中双方都损失惨重。'), q)).toBe(false)
+  })
+})
