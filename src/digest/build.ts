@@ -117,14 +117,17 @@ function cmp(a: string, b: string): number {
 
 /**
  * The corpus background: document frequencies over an even sample of at most
- * `max` of its articles. Outlets, programmes, datelines and the feed's slogans
- * are what most of them carry.
+ * `max` of its articles, taken in id order so that the same articles give the
+ * same background whichever order they were loaded in (ids are hashes, so this
+ * order mixes dates and sources). Outlets, programmes, datelines and the feed's
+ * slogans are what most of them carry.
  */
 export function corpusBackground(
-  articles: ReadonlyArray<Pick<Article, 'title' | 'text'>>,
+  articles: ReadonlyArray<Pick<Article, 'id' | 'title' | 'text'>>,
   max: number = DIGEST_DEFAULTS.backgroundSample,
 ): DocumentFrequencies {
-  return documentFrequencies(evenSample(articles, max).map((a) => articleTerms(a)))
+  const byId = [...articles].sort((a, b) => cmp(a.id, b.id))
+  return documentFrequencies(evenSample(byId, max).map((a) => articleTerms(a)))
 }
 
 /**

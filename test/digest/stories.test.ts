@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { analyzeArticle, articleTerms, contentTerms } from '../../src/digest/analyze.js'
+import { corpusBackground } from '../../src/digest/build.js'
 import { documentFrequencies } from '../../src/digest/frequencies.js'
 import { detectStories } from '../../src/digest/stories.js'
 import { fold } from '../../src/text/script.js'
@@ -210,5 +211,18 @@ describe('a side story of a state visit', () => {
     const story = found.find((s) => s.articleIds.includes('v1'))
     expect(story?.articleIds).toEqual(expect.arrayContaining(['v1', 'v2', 'v3', 'v4', 'f1', 'f2']))
     expect(found.filter((s) => s.articleIds.some((id) => id.startsWith('f')))).toHaveLength(1)
+  })
+})
+
+describe('the corpus background', () => {
+  it('is the same whichever order the corpus was loaded in, so a restart gives the same digest', () => {
+    const corpus = inventedWindow()
+    const reversed = [...corpus].reverse()
+    // A sample smaller than the corpus, as on a real feed: which articles it takes must not depend on order.
+    const max = Math.max(2, Math.floor(corpus.length / 3))
+    const a = corpusBackground(corpus, max)
+    const b = corpusBackground(reversed, max)
+    expect(b.docs).toBe(a.docs)
+    expect([...b.df].sort()).toEqual([...a.df].sort())
   })
 })
