@@ -81,3 +81,27 @@ describe('title', () => {
     expect(judge(q, { ...candidate(text), title: fold('德国') })!.rank).toBe(judge(q, candidate(text))!.rank)
   })
 })
+
+describe('what the question asks', () => {
+  it('ranks the article whose sentence gives a time of day above one that repeats the words without one, for 几点', () => {
+    const q = model('火星探测器是几点着陆火星的？')
+    const timed = '今天（5月15日）7时18分，火星探测器成功着陆火星乌托邦平原。'
+    const untimed = '今天（5月17日），国家航天局发布了火星探测器着陆火星后拍摄的影像。'
+    expect(rankOf(q, timed)).toBeGreaterThan(rankOf(q, untimed))
+  })
+
+  it('ranks the article that holds the word asked about above one that only names the subject', () => {
+    const q = model('天宫二号是在哪里回收的？')
+    const recovered = '今天上午，我国在东风着陆场成功回收天宫二号返回舱。'
+    const mentioned = '天宫二号载荷交付仪式在北京举行，天宫二号是一颗试验卫星。'
+    expect(rankOf(q, recovered)).toBeGreaterThan(rankOf(q, mentioned))
+  })
+
+  it('leans to the article whose title names what is asked, written out in full (澳网: 澳大利亚网球公开赛)', () => {
+    const q = model('李华在澳网女单决赛输给了谁？')
+    const text = '澳大利亚网球公开赛女子单打决赛今天进行，李华不敌赵敏，获得亚军。'
+    const titled = judge(q, { ...candidate(text), title: fold('李华获得澳大利亚网球公开赛女单亚军') })!.rank
+    const other = judge(q, { ...candidate(text), title: fold('今日体育简讯') })!.rank
+    expect(titled).toBeGreaterThan(other)
+  })
+})
