@@ -42,18 +42,22 @@ export function focusWords(foldedQuestion: string, words: readonly QueryWord[]):
   return out
 }
 
-/** Whether `word` occurs in `folded` as a word of its own at least once (not only inside a longer dictionary word). */
+/**
+ * Whether `word` occurs in `folded` as itself at least once: a verb found only
+ * inside a longer dictionary noun (降落 in 降落伞, 回收 in 回收站) names another
+ * thing; a noun inside a longer one (联盟 in 联盟军) still names its kind.
+ */
 export function holdsWholeWord(folded: string, word: string): boolean {
   const at = wordOccurrences(folded, word)
   if (at.length === 0) return false
-  if (!isCjk(word.charCodeAt(0)) || !isCjk(word.charCodeAt(word.length - 1))) return true
   const lexicon = getLexicon()
+  if (!lexicon.pos(word)?.startsWith('v') || lexicon.pos(word) === 'vn') return true
   for (const p of at) {
     const next = folded[p + word.length]
     const prev = folded[p - 1]
-    const longer =
-      (next !== undefined && lexicon.pos(word + next) !== undefined) || (prev !== undefined && lexicon.pos(prev + word) !== undefined)
-    if (!longer) return true
+    const noun = (w: string) => lexicon.pos(w)?.startsWith('n') === true
+    const inside = (next !== undefined && noun(word + next)) || (prev !== undefined && noun(prev + word))
+    if (!inside) return true
   }
   return false
 }

@@ -61,3 +61,13 @@ describe('answer test', () => {
     expect(answerTest(fold('新能源汽车 产量'))).toBeUndefined()
   })
 })
+
+describe('whole words, nouns', () => {
+  it('still counts a noun inside a longer noun of its kind', () => {
+    expect(holdsWholeWord(fold('联盟军在东部取得胜利。'), '联盟')).toBe(true)
+  })
+
+  it('does not take 在哪 before a classifier of things for a question about a place', () => {
+    expect(answerTest(fold('这首歌收录在哪张专辑？'))).toBeUndefined()
+  })
+})
