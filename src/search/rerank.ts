@@ -30,6 +30,7 @@ export const RANKING: Record<
   | 'titleWordWeight'
   | 'kindWeight'
   | 'kindMiss'
+  | 'recapFit'
   | 'answerTries'
   | 'focusWeight'
   | 'kindFocus',
@@ -66,6 +67,12 @@ export const RANKING: Record<
    */
   kindWeight: 0.7,
   kindMiss: 0.5,
+  /**
+   * What a sentence telling of an earlier day than its article's date counts for
+   * there (24日，两国签署… in an article of the 29th): a recap, where the article
+   * that reported it on the day is about it.
+   */
+  recapFit: 0.7,
   answerTries: 3,
   /** How much more the word beside the question word (`focusWords`: 回收 of 在哪里回收) counts in the article's and title's share. */
   focusWeight: 4,
@@ -115,6 +122,8 @@ export interface Candidate {
   title?: string
   /** The candidate's BM25 score, normalised by the best candidate's (0..1]. */
   bm25: number
+  /** The article's date (YYYY-MM-DD), when known: a sentence telling of an earlier day is a recap. */
+  date?: string
 }
 
 export interface Judgement {
@@ -240,7 +249,7 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
     c.title && RANKING.titleWordWeight > 0 ? titleShare(query.parsed.words, focus, RANKING.focusWeight, c.title, c.folded) : 0
   const answering =
     RANKING.kindWeight > 0
-      ? bestAnswering(c.folded, scored, (s) => namedShare(query.parsed.words, focus, RANKING.kindFocus, s), answers)
+      ? bestAnswering(c.folded, scored, (s) => namedShare(query.parsed.words, focus, RANKING.kindFocus, s), answers, c.date)
       : 0
   const parts = {
     bm25: c.bm25,
@@ -276,7 +285,13 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
  * for (`answers`; every sentence fits a question that does not say) counting
  * `kindMiss` as much: the sentence that answers 几点着陆 names the landing and a time.
  */
-function bestAnswering(folded: string, scored: SentenceScore[], share: (s: string) => number, answers?: (s: string) => boolean): number {
+function bestAnswering(
+  folded: string,
+  scored: SentenceScore[],
+  share: (s: string) => number,
+  answers?: (s: string) => boolean,
+  date?: string,
+): number {
   const top: SentenceScore[] = []
   for (const s of scored) {
     if (s.score <= 0) continue
@@ -289,10 +304,29 @@ function bestAnswering(folded: string, scored: SentenceScore[], share: (s: strin
   let best = 0
   for (const s of top) {
     const text = folded.slice(s.start, s.end)
-    const fit = !answers || answers(text) ? 1 : RANKING.kindMiss
+    let fit = !answers || answers(text) ? 1 : RANKING.kindMiss
+    if (date && tellsEarlierDay(text, date)) fit *= RANKING.recapFit
     if (fit > 0) best = Math.max(best, fit * share(text))
   }
   return best
+}
+
+/**
+ * Whether a folded sentence tells of a day before `date` (YYYY-MM-DD) of the
+ * same or the previous month (24日 or 1月24日 in an article of 2024-01-29)
+ * and not of today (今天).
+ */
+export function tellsEarlierDay(folded: string, date: string): boolean {
+  if (folded.includes('今天') || folded.includes('今日')) return false
+  const month = Number(date.slice(5, 7))
+  const day = Number(date.slice(8, 10))
+  for (const m of folded.matchAll(/(?:(\d{1,2})月)?(\d{1,2})日/g)) {
+    const mm = m[1] === undefined ? month : Number(m[1])
+    const dd = Number(m[2])
+    if (dd < 1 || dd > 31) continue
+    if ((mm === month && dd < day) || mm === month - 1 || (month === 1 && mm === 12)) return true
+  }
+  return false
 }
 
 function opening(text: string): Excerpt {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sentenceSpans } from '../../src/text/sentences.js'
-import { charEvidence, judge, type Candidate, type QueryModel } from '../../src/search/rerank.js'
+import { charEvidence, judge, tellsEarlierDay, type Candidate, type QueryModel } from '../../src/search/rerank.js'
 import { fold } from '../../src/text/script.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 
@@ -103,5 +103,24 @@ describe('what the question asks', () => {
     const titled = judge(q, { ...candidate(text), title: fold('李华获得澳大利亚网球公开赛女单亚军') })!.rank
     const other = judge(q, { ...candidate(text), title: fold('今日体育简讯') })!.rank
     expect(titled).toBeGreaterThan(other)
+  })
+})
+
+describe('recaps', () => {
+  it('tells a sentence about an earlier day from one about the day itself', () => {
+    expect(tellsEarlierDay(fold('24日，两国签署联合公报，正式建交。'), '2024-03-29')).toBe(true)
+    expect(tellsEarlierDay(fold('今天（3月24日），两国签署联合公报。'), '2024-03-24')).toBe(false)
+    expect(tellsEarlierDay(fold('2号机组预计明年投产。'), '2024-03-29')).toBe(false)
+  })
+
+  it('ranks the article that reported a fact on its day above a later one that recounts it', () => {
+    const q = model('甲国是乙国的第几个建交国？')
+    const text = (lead: string) => `${lead}甲国成为乙国第50个建交国。`
+    const onTheDay = judge(q, { ...candidate(text('今天（3月24日），两国签署联合公报。')), date: '2024-03-24' })!.rank
+    const recounted = judge(q, {
+      ...candidate('使馆今天复馆。24日，两国签署联合公报，甲国成为乙国第50个建交国。'),
+      date: '2024-03-29',
+    })!.rank
+    expect(onTheDay).toBeGreaterThan(recounted)
   })
 })
