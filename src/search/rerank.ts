@@ -1,6 +1,8 @@
-import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences } from './excerpt.js'
+import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences, type SentenceScore } from './excerpt.js'
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
 import { wordCoverage } from './coverage.js'
+import { answerTest } from './answer-fit.js'
+import { focusWords, namedShare, titleShare } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -15,7 +17,23 @@ import type { Excerpt } from './types.js'
 
 /** Ranking parameters, visible in one place. */
 export const RANKING: Record<
-  'candidates' | 'sentenceWeight' | 'coverageWeight' | 'charWeight' | 'minCoverage' | 'k' | 'b' | 'd' | 'titleWeight',
+  | 'candidates'
+  | 'sentenceWeight'
+  | 'coverageWeight'
+  | 'charWeight'
+  | 'minCoverage'
+  | 'k'
+  | 'b'
+  | 'd'
+  | 'titleWeight'
+  | 'wordWeight'
+  | 'titleWordWeight'
+  | 'kindWeight'
+  | 'kindMiss'
+  | 'recapFit'
+  | 'answerTries'
+  | 'focusWeight'
+  | 'kindFocus',
   number
 > = {
   /** BM25 parameters of the candidate search (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
@@ -34,6 +52,32 @@ export const RANKING: Record<
   minCoverage: 0.15,
   /** Weight of the share of the query's weight found in the article's title. */
   titleWeight: 0.4,
+  /**
+   * Weight of the share of the question's words the article holds as words
+   * (`namedShare`: not inside a longer word, a short name also written out in full),
+   * the word beside the question word counting `focusWeight` times.
+   */
+  wordWeight: 0.6,
+  /** Weight of the same share held by the article's title: what the article is about. */
+  titleWordWeight: 0.8,
+  /**
+   * Weight of the share of the question's words held by the best of the article's
+   * `answerTries` best sentences, one without an answer of the kind asked for (a time
+   * for 几点, a place for 哪里: `answerTest`) counting `kindMiss` as much.
+   */
+  kindWeight: 0.7,
+  kindMiss: 0.5,
+  /**
+   * What a sentence telling of an earlier day than its article's date counts for
+   * there (24日，两国签署… in an article of the 29th): a recap, where the article
+   * that reported it on the day is about it.
+   */
+  recapFit: 0.7,
+  answerTries: 3,
+  /** How much more the word beside the question word (`focusWords`: 回收 of 在哪里回收) counts in the article's and title's share. */
+  focusWeight: 4,
+  /** The same in a sentence's share (there the answer test already looks at what is asked). */
+  kindFocus: 1,
 }
 
 /**
@@ -78,6 +122,8 @@ export interface Candidate {
   title?: string
   /** The candidate's BM25 score, normalised by the best candidate's (0..1]. */
   bm25: number
+  /** The article's date (YYYY-MM-DD), when known: a sentence telling of an earlier day is a recap. */
+  date?: string
 }
 
 export interface Judgement {
@@ -89,6 +135,8 @@ export interface Judgement {
   readonly chars: number
   /** The best excerpt, cut on first access. */
   readonly excerpt: Excerpt
+  /** What `rank` sums, each as weighted (for measuring). */
+  readonly parts: Readonly<Record<string, number>>
 }
 
 /** What judging needs of a query beyond its model, derived once per query. */
@@ -96,6 +144,10 @@ interface Derived {
   /** Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it. */
   chars: Map<string, number>
   charTotal: number
+  /** The words beside the question word (`focusWords`). */
+  focus: Set<number>
+  /** Whether a folded sentence holds an answer of the kind the question asks for (`answerTest`). */
+  answers?: (foldedSentence: string) => boolean
 }
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
@@ -119,7 +171,9 @@ function derive(query: QueryModel): Derived {
     chars.set(ch, sum / n)
     charTotal += sum / n
   }
-  d = { chars, charTotal }
+  d = { chars, charTotal, focus: focusWords(query.parsed.folded, query.parsed.words) }
+  const answers = answerTest(query.parsed.folded)
+  if (answers) d.answers = answers
   derivedCache.set(query, d)
   return d
 }
@@ -174,7 +228,7 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal } = derive(query)
+  const { chars, charTotal, answers, focus } = derive(query)
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
@@ -190,18 +244,32 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   if (c.title) for (const t of new Set(findTerms(c.title, present).map((x) => x.term))) titled += weights.get(t)!
   const wordShare = wordCoverage(query.parsed.words, c.folded, c.title)
   const charShare = charEvidence(c.folded, c.sentences, chars, charTotal)
-  const rank =
-    c.bm25 +
-    RANKING.titleWeight * (titled / total) +
-    RANKING.sentenceWeight * (best / total) +
-    RANKING.coverageWeight * coverage +
-    RANKING.charWeight * charShare
+  const named = RANKING.wordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, c.folded) : 0
+  const titleWords =
+    c.title && RANKING.titleWordWeight > 0 ? titleShare(query.parsed.words, focus, RANKING.focusWeight, c.title, c.folded) : 0
+  const answering =
+    RANKING.kindWeight > 0
+      ? bestAnswering(c.folded, scored, (s) => namedShare(query.parsed.words, focus, RANKING.kindFocus, s), answers, c.date)
+      : 0
+  const parts = {
+    bm25: c.bm25,
+    title: RANKING.titleWeight * (titled / total),
+    sentence: RANKING.sentenceWeight * (best / total),
+    coverage: RANKING.coverageWeight * coverage,
+    chars: RANKING.charWeight * charShare,
+    words: RANKING.wordWeight * named,
+    titleWords: RANKING.titleWordWeight * titleWords,
+    kind: RANKING.kindWeight * answering,
+  }
+  let rank = 0
+  for (const v of Object.values(parts)) rank += v
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
   let excerpt: Excerpt | undefined
   return {
     rank,
     coverage: wordShare,
     chars: charShare,
+    parts,
     get excerpt(): Excerpt {
       // Coverage above zero means a sentence holds a weighted term, so there is an excerpt;
       // the opening of the text stands in should that ever not hold.
@@ -209,6 +277,56 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
       return excerpt
     },
   }
+}
+
+/**
+ * The best share of the question's words (`share`) among the article's
+ * `answerTries` best sentences, a sentence without an answer of the kind asked
+ * for (`answers`; every sentence fits a question that does not say) counting
+ * `kindMiss` as much: the sentence that answers 几点着陆 names the landing and a time.
+ */
+function bestAnswering(
+  folded: string,
+  scored: SentenceScore[],
+  share: (s: string) => number,
+  answers?: (s: string) => boolean,
+  date?: string,
+): number {
+  const top: SentenceScore[] = []
+  for (const s of scored) {
+    if (s.score <= 0) continue
+    let at = top.length
+    while (at > 0 && s.score > top[at - 1]!.score) at--
+    if (at >= RANKING.answerTries) continue
+    top.splice(at, 0, s)
+    if (top.length > RANKING.answerTries) top.pop()
+  }
+  let best = 0
+  for (const s of top) {
+    const text = folded.slice(s.start, s.end)
+    let fit = !answers || answers(text) ? 1 : RANKING.kindMiss
+    if (date && tellsEarlierDay(text, date)) fit *= RANKING.recapFit
+    if (fit > 0) best = Math.max(best, fit * share(text))
+  }
+  return best
+}
+
+/**
+ * Whether a folded sentence tells of a day before `date` (YYYY-MM-DD) of the
+ * same or the previous month (24日 or 1月24日 in an article of 2024-01-29)
+ * and not of today (今天).
+ */
+export function tellsEarlierDay(folded: string, date: string): boolean {
+  if (folded.includes('今天') || folded.includes('今日')) return false
+  const month = Number(date.slice(5, 7))
+  const day = Number(date.slice(8, 10))
+  for (const m of folded.matchAll(/(?:(\d{1,2})月)?(\d{1,2})日/g)) {
+    const mm = m[1] === undefined ? month : Number(m[1])
+    const dd = Number(m[2])
+    if (dd < 1 || dd > 31) continue
+    if ((mm === month && dd < day) || mm === month - 1 || (month === 1 && mm === 12)) return true
+  }
+  return false
 }
 
 function opening(text: string): Excerpt {

@@ -165,6 +165,7 @@ export class SearchIndex {
         sentences: entry.sentences,
         title: entry.title,
         bm25: c.score / top,
+        ...(entry.meta.date ? { date: entry.meta.date } : {}),
       }
       let judged = judge(models[0]!, candidate)
       for (const [i, v] of variants.entries()) {

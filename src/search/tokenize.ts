@@ -160,6 +160,13 @@ const GRAMMAR_CHARS: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是�
 const LEADING_GRAMMAR: ReadonlySet<string> = new Set('所其但因而则且并由以之')
 const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而')
 
+/**
+ * Characters that make a noun of the word before them (返回 + 器: 返回器, the
+ * return capsule, not 返回, to return; 发电 + 量): jieba cuts such a noun it
+ * does not know in two, and the noun names the thing far more than its first word.
+ */
+const NOUN_SUFFIXES: ReadonlySet<string> = new Set('器机仪站船舱艇车场馆厂库港剂率量')
+
 /** A one-character word at least this specific (jieba IDF: 人 3.4, 铜 6.1, 铝 7.2) names a thing. */
 const SINGLE_NAME_IDF = 6
 
@@ -365,13 +372,13 @@ function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
         i = j - 1
         continue
       }
-      // 2024 + 年, 碳中 + 和.
+      // 2024 + 年, 碳中 + 和, 返回 + 器.
       const next = pieces[i + 1]
       const joined =
         isSingle(next) &&
         next!.start === p.end &&
         !isSingle(pieces[i + 2]) &&
-        (/^[0-9.]+$/.test(p.text) || belongsWith(p.text, next!.text, true))
+        (/^[0-9.]+$/.test(p.text) || belongsWith(p.text, next!.text, true) || (isCjkText(p.text) && NOUN_SUFFIXES.has(next!.text)))
       push(p.start, joined ? next!.end : p.end)
       if (joined) i++
     }

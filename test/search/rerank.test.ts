@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sentenceSpans } from '../../src/text/sentences.js'
-import { charEvidence, judge, type Candidate, type QueryModel } from '../../src/search/rerank.js'
+import { charEvidence, judge, tellsEarlierDay, type Candidate, type QueryModel } from '../../src/search/rerank.js'
 import { fold } from '../../src/text/script.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 
@@ -79,5 +79,48 @@ describe('title', () => {
     const q = model('德國的宗教')
     const text = '當地居民多信仰新教，宗教自由受到保障。'
     expect(judge(q, { ...candidate(text), title: fold('德国') })!.rank).toBe(judge(q, candidate(text))!.rank)
+  })
+})
+
+describe('what the question asks', () => {
+  it('ranks the article whose sentence gives a time of day above one that repeats the words without one, for 几点', () => {
+    const q = model('火星探测器是几点着陆火星的？')
+    const timed = '今天（5月15日）7时18分，火星探测器成功着陆火星乌托邦平原。'
+    const untimed = '今天（5月17日），国家航天局发布了火星探测器着陆火星后拍摄的影像。'
+    expect(rankOf(q, timed)).toBeGreaterThan(rankOf(q, untimed))
+  })
+
+  it('ranks the article that holds the word asked about above one that only names the subject', () => {
+    const q = model('天宫二号是在哪里回收的？')
+    const recovered = '今天上午，我国在东风着陆场成功回收天宫二号返回舱。'
+    const mentioned = '天宫二号载荷交付仪式在北京举行，天宫二号是一颗试验卫星。'
+    expect(rankOf(q, recovered)).toBeGreaterThan(rankOf(q, mentioned))
+  })
+
+  it('leans to the article whose title names what is asked, written out in full (澳网: 澳大利亚网球公开赛)', () => {
+    const q = model('李华在澳网女单决赛输给了谁？')
+    const text = '澳大利亚网球公开赛女子单打决赛今天进行，李华不敌赵敏，获得亚军。'
+    const titled = judge(q, { ...candidate(text), title: fold('李华获得澳大利亚网球公开赛女单亚军') })!.rank
+    const other = judge(q, { ...candidate(text), title: fold('今日体育简讯') })!.rank
+    expect(titled).toBeGreaterThan(other)
+  })
+})
+
+describe('recaps', () => {
+  it('tells a sentence about an earlier day from one about the day itself', () => {
+    expect(tellsEarlierDay(fold('24日，两国签署联合公报，正式建交。'), '2024-03-29')).toBe(true)
+    expect(tellsEarlierDay(fold('今天（3月24日），两国签署联合公报。'), '2024-03-24')).toBe(false)
+    expect(tellsEarlierDay(fold('2号机组预计明年投产。'), '2024-03-29')).toBe(false)
+  })
+
+  it('ranks the article that reported a fact on its day above a later one that recounts it', () => {
+    const q = model('甲国是乙国的第几个建交国？')
+    const text = (lead: string) => `${lead}甲国成为乙国第50个建交国。`
+    const onTheDay = judge(q, { ...candidate(text('今天（3月24日），两国签署联合公报。')), date: '2024-03-24' })!.rank
+    const recounted = judge(q, {
+      ...candidate('使馆今天复馆。24日，两国签署联合公报，甲国成为乙国第50个建交国。'),
+      date: '2024-03-29',
+    })!.rank
+    expect(onTheDay).toBeGreaterThan(recounted)
   })
 })

@@ -84,6 +84,8 @@ describe('parseQuery', () => {
     // A number keeps its unit; a word jieba cut short is whole again.
     expect(words('2024年研发投入')).toEqual(['2024年', '研发', '投入'])
     expect(words('碳达峰碳中和')).toEqual(['碳达峰', '碳中和'])
+    // 器 makes a noun of 返回: the capsule, not the act of returning.
+    expect(words('返回器降落在哪里')).toContain('返回器')
   })
 
   it('rates a word by how specific it is in general Chinese', () => {

@@ -1,0 +1,119 @@
+import { getLexicon } from '../text/lexicon.js'
+import { wordOccurrences } from './coverage.js'
+import { isCjk, type QueryWord } from './tokenize.js'
+
+/**
+ * How much of what a question names an article holds, for ranking (the
+ * relevance filter keeps the plain `wordCoverage`): a word counts where it
+ * stands as a word of its own, not inside a longer one (降落 in 降落伞), and a
+ * name jieba does not know may be written out in full (澳网: 澳大利亚网球公开赛);
+ * the word the question asks about (降落 of 降落在哪里, 回收 of 在哪里回收)
+ * counts more (`focusWeight`).
+ */
+
+/** How many characters an abbreviation's characters may stand apart in the full name (澳[大利亚]网). */
+const ABBREVIATION_GAP = 3
+
+/** Parts of speech of a two-character word that may stand for a longer name: unknown, abbreviation (北航), noun (女单: 女子单打), proper noun (澳网). */
+const ABBREVIABLE: ReadonlySet<string | undefined> = new Set([undefined, 'j', 'n', 'nz', 'nt'])
+
+/**
+ * Question words a focus word stands before, and what may come between (降落在哪里, 输给了谁,
+ * 中国的第几个); not those asking when (探测器几点着陆: the subject stands before them, the verb after).
+ */
+const ASKS_AFTER = /^[了在的于]?(?:哪(?![年天月])|什么(?!时)|多少|谁|何(?![时年])|第几|几(?![点时年月日号]))/
+const ASKS_BEFORE = /(?:哪里|哪儿|什么|多少|谁|何时|何地|几点|几时|几个|几|哪[一个座位家种]?)[在是了的]?$/
+
+/**
+ * The words of a folded question that stand beside its question word: what it
+ * asks about (回收 of 是在哪里回收的, 着陆 of 几点着陆). A word before 是 is the
+ * subject, not the focus.
+ * @example focusWords('实践十九号是在哪里回收的', words) // [index of 回收]
+ */
+export function focusWords(foldedQuestion: string, words: readonly QueryWord[]): Set<number> {
+  const out = new Set<number>()
+  for (const [i, w] of words.entries()) {
+    for (const at of wordOccurrences(foldedQuestion, w.text)) {
+      const after = foldedQuestion.slice(at + w.text.length, at + w.text.length + 4)
+      const before = foldedQuestion.slice(Math.max(0, at - 4), at)
+      if (ASKS_AFTER.test(after) || ASKS_BEFORE.test(before)) out.add(i)
+    }
+  }
+  return out
+}
+
+/**
+ * Whether `word` occurs in `folded` as itself at least once: a verb found only
+ * inside a longer dictionary noun (降落 in 降落伞, 回收 in 回收站) names another
+ * thing; a noun inside a longer one (联盟 in 联盟军) still names its kind.
+ */
+export function holdsWholeWord(folded: string, word: string): boolean {
+  const at = wordOccurrences(folded, word)
+  if (at.length === 0) return false
+  const lexicon = getLexicon()
+  if (!lexicon.pos(word)?.startsWith('v') || lexicon.pos(word) === 'vn') return true
+  for (const p of at) {
+    const next = folded[p + word.length]
+    const prev = folded[p - 1]
+    const noun = (w: string) => lexicon.pos(w)?.startsWith('n') === true
+    const inside = (next !== undefined && noun(word + next)) || (prev !== undefined && noun(prev + word))
+    if (!inside) return true
+  }
+  return false
+}
+
+/**
+ * Whether a two-character name or abbreviation (澳网, 北航) is written out in
+ * full in `folded`: its characters in order, at most ABBREVIATION_GAP apart,
+ * with nothing but CJK characters between (澳大利亚网球).
+ */
+export function holdsAbbreviated(folded: string, word: string): boolean {
+  if (word.length !== 2 || !isCjk(word.charCodeAt(0)) || !isCjk(word.charCodeAt(1))) return false
+  if (!ABBREVIABLE.has(getLexicon().pos(word))) return false
+  for (let at = folded.indexOf(word[0]!); at >= 0; at = folded.indexOf(word[0]!, at + 1)) {
+    for (let j = at + 2; j <= at + 1 + ABBREVIATION_GAP && j < folded.length; j++) {
+      const c = folded.charCodeAt(j - 1)
+      if (!isCjk(c)) break
+      if (folded[j] === word[1]) return true
+    }
+  }
+  return false
+}
+
+/** Whether folded text holds the word as a word, or written out in full. */
+export const holdsNamed = (folded: string, word: string): boolean => holdsWholeWord(folded, word) || holdsAbbreviated(folded, word)
+
+/**
+ * The share of the question's word weight (focus words counting `focusWeight`
+ * times) that each of `texts` holds (`holdsNamed`), 0..1; 1 for a question
+ * without words.
+ */
+export function namedShare(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWeight: number, ...texts: string[]): number {
+  return share(words, focus, focusWeight, (w) => texts.some((t) => holdsNamed(t, w)))
+}
+
+/**
+ * The share of the question's word weight that a title holds, counting only
+ * words the article's text holds too (a title alone does not make an article
+ * about a word it never uses).
+ */
+export function titleShare(
+  words: readonly QueryWord[],
+  focus: ReadonlySet<number>,
+  focusWeight: number,
+  title: string,
+  folded: string,
+): number {
+  return share(words, focus, focusWeight, (w) => holdsNamed(title, w) && holdsNamed(folded, w))
+}
+
+function share(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWeight: number, holds: (word: string) => boolean): number {
+  let total = 0
+  let found = 0
+  for (const [i, w] of words.entries()) {
+    const weight = w.weight * (focus.has(i) ? focusWeight : 1)
+    total += weight
+    if (holds(w.text)) found += weight
+  }
+  return total > 0 ? found / total : 1
+}

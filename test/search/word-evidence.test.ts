@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { answerTest } from '../../src/search/answer-fit.js'
+import { parseQuery } from '../../src/search/tokenize.js'
+import { focusWords, holdsAbbreviated, holdsNamed, holdsWholeWord, namedShare } from '../../src/search/word-evidence.js'
+import { fold } from '../../src/text/script.js'
+
+const focusOf = (q: string) => {
+  const parsed = parseQuery(q)
+  return [...focusWords(parsed.folded, parsed.words)].map((i) => parsed.words[i]!.text)
+}
+
+describe('focus words', () => {
+  it('finds the word the question asks about, beside its question word', () => {
+    expect(focusOf('天宫二号是在哪里回收的？')).toEqual(['回收'])
+    expect(focusOf('探测器几点着陆火星？')).toEqual(['着陆'])
+    expect(focusOf('李华在半决赛输给了谁？')).toEqual(['输给'])
+  })
+
+  it('does not take the subject before 是 for what is asked', () => {
+    expect(focusOf('天宫二号是在哪里回收的？')).not.toContain('天宫')
+  })
+})
+
+describe('whole words', () => {
+  it('does not count a word found only inside a longer word', () => {
+    expect(holdsWholeWord(fold('返回舱打开降落伞减速。'), '降落')).toBe(false)
+    expect(holdsWholeWord(fold('返回舱打开降落伞，随后降落在草原上。'), '降落')).toBe(true)
+  })
+
+  it('finds a short name written out in full', () => {
+    expect(holdsAbbreviated(fold('她在澳大利亚网球公开赛上夺冠。'), '澳网')).toBe(true)
+    expect(holdsAbbreviated(fold('她在女子单打比赛中夺冠。'), '女单')).toBe(true)
+    // Too far apart, or across punctuation: not the name.
+    expect(holdsAbbreviated(fold('澳门的一家大型商场，网店也很多。'), '澳网')).toBe(false)
+    expect(holdsNamed(fold('澳大利亚，网上购物'), '澳网')).toBe(false)
+  })
+
+  it('weighs the asked-about word more when measuring how much of the question a text holds', () => {
+    const parsed = parseQuery('天宫二号是在哪里回收的？')
+    const focus = focusWords(parsed.folded, parsed.words)
+    const withVerb = namedShare(parsed.words, focus, 2, fold('在东风着陆场回收'))
+    const withSubject = namedShare(parsed.words, focus, 1, fold('在东风着陆场回收'))
+    expect(withVerb).toBeGreaterThan(withSubject)
+  })
+})
+
+describe('answer test', () => {
+  it('takes a time of day, not a date, for 几点', () => {
+    const fits = answerTest(fold('探测器几点着陆火星？'))!
+    expect(fits(fold('今天（5月15日）7时18分，探测器着陆火星。'))).toBe(true)
+    expect(fits(fold('今天（5月15日），探测器着陆火星。'))).toBe(false)
+  })
+
+  it('takes a named site for 哪里', () => {
+    const fits = answerTest(fold('返回舱在哪里着陆？'))!
+    expect(fits(fold('返回舱在东风着陆场成功着陆。'))).toBe(true)
+    expect(fits(fold('返回舱成功着陆。'))).toBe(false)
+  })
+
+  it('has nothing to test when the question does not say what it asks for', () => {
+    expect(answerTest(fold('新能源汽车 产量'))).toBeUndefined()
+  })
+})
+
+describe('whole words, nouns', () => {
+  it('still counts a noun inside a longer noun of its kind', () => {
+    expect(holdsWholeWord(fold('联盟军在东部取得胜利。'), '联盟')).toBe(true)
+  })
+
+  it('does not take 在哪 before a classifier of things for a question about a place', () => {
+    expect(answerTest(fold('这首歌收录在哪张专辑？'))).toBeUndefined()
+  })
+})
