@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeArticle, articleTerms, contentTerms } from '../../src/digest/analyze.js'
+import { analyzeArticle, articleTerms, compounds, contentTerms } from '../../src/digest/analyze.js'
 import { corpusBackground } from '../../src/digest/build.js'
 import { documentFrequencies } from '../../src/digest/frequencies.js'
 import { detectStories } from '../../src/digest/stories.js'
@@ -20,6 +20,25 @@ describe('content terms', () => {
     expect(terms).toContain('风力')
     expect(terms).not.toContain('的')
     expect(terms).not.toContain('了')
+  })
+})
+
+describe('compounds', () => {
+  it('joins two general nouns a text writes together into the name they make', () => {
+    expect(compounds(getLexicon().cut('坚持人民城市人民建'))).toContain('人民城市')
+  })
+
+  it('makes no name of what is done or of a specific word that is a name already', () => {
+    const lex = getLexicon()
+    expect(compounds(lex.cut('召开会议'))).toEqual([])
+    expect(compounds(lex.cut('嫦娥探测器'))).toEqual([])
+  })
+
+  it('counts compounds in the background apart from the words they are made of', () => {
+    const terms = articleTerms({ title: '建设人民城市', text: '' })
+    expect(terms).toContain('人民')
+    expect(terms).toContain('城市')
+    expect(terms).toContain('人民城市')
   })
 })
 
