@@ -210,6 +210,32 @@ describe('stories that grow and merge', () => {
   })
 })
 
+describe('a story named by two everyday words', () => {
+  // A feed where most reports mention science and cities, but never the two written together.
+  const background = documentFrequencies(
+    Array.from({ length: 2000 }, (_, i) => new Set([`词${i}`, '发展', '工作', ...(i % 3 === 0 ? ['科技', '城市', '建设'] : [])])),
+  )
+  const reports = [
+    ['kc1', '首届科技城市大会举行', '2031-05-02', '来自二十个国家的市长和学者出席论坛，交流以创新带动城市更新的经验。'],
+    ['kc2', '纪录片《科技城市的青崖实践》今晚播出', '2031-05-05', '三集纪录片讲述普通市民的日常，展现一座老工业城市的变化。'],
+    ['kc3', '推进老城改造 建设科技城市', '2031-05-09', '老旧厂房改造为实验室和孵化器，年轻的研发团队陆续入驻。'],
+  ]
+  const make = ([id, title, date, text]: string[]) => analyzeArticle(invented({ id: id!, title: title!, date: date!, paragraphs: [text!] }))
+
+  it('gathers the reports whose titles write the two words together, and names the story after them', () => {
+    const { stories: found } = detectStories([...analysed, ...reports.map(make)], background, { minArticles: 3 })
+    const story = found.find((s) => s.articleIds.includes('kc1'))
+    expect(story?.articleIds).toEqual(expect.arrayContaining(['kc1', 'kc2', 'kc3']))
+    expect(story?.name).toContain('科技城市')
+  })
+
+  it('leaves alone reports that only use the two words apart', () => {
+    const apart = reports.map(([id, title, date, text]) => make([id!, title!.replace('科技城市', '科技与城市'), date!, text!]))
+    const { stories: found } = detectStories([...analysed, ...apart], background, { minArticles: 3 })
+    expect(found.find((s) => s.articleIds.includes('kc1'))).toBeUndefined()
+  })
+})
+
 describe('a side story of a state visit', () => {
   const background = documentFrequencies(Array.from({ length: 2000 }, (_, i) => new Set([`词${i}`, '发展', '工作'])))
   const visit = [
