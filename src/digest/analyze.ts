@@ -83,14 +83,18 @@ export function contentTerms(words: readonly string[], lex: Lexicon = getLexicon
  * a name. Document frequencies tell such a name (人民城市) from a column or
  * phrase the feed keeps repeating (文化中国 of 【文化中国行】). Kept apart from
  * the terms: in an article's vector they would only repeat its words.
+ * `whole` keeps only those no noun continues (a name of their own, not the start of a longer one).
  * @example compounds(['建设', '人民', '城市']) // ['建设人民', '人民城市']
  */
-export function compounds(words: readonly string[], lex: Lexicon = getLexicon()): string[] {
+export function compounds(words: readonly string[], lex: Lexicon = getLexicon(), whole = false): string[] {
   const units = contentUnits(words, lex)
   const out: string[] = []
   for (let i = 0; i + 1 < units.length; i++) {
-    const [x, y] = [units[i], units[i + 1]]
-    if (x !== undefined && y !== undefined && isGeneral(x, lex) && isGeneral(y, lex)) out.push(x + y)
+    const [x, y, next] = [units[i], units[i + 1], units[i + 2]]
+    if (x === undefined || y === undefined || !isGeneral(x, lex) || !isGeneral(y, lex)) continue
+    // With `whole`, only a compound no noun continues: 北京国际 of 北京国际车展 is the start of a longer name.
+    if (whole && next !== undefined && NOUN_TAGS.test(lex.pos(next) ?? 'n')) continue
+    out.push(x + y)
   }
   return out
 }

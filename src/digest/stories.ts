@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { wordKind, type AnalyzedArticle } from './analyze.js'
+import { compounds, wordKind, type AnalyzedArticle } from './analyze.js'
 import { distinctTerms, documentFrequencies, type DocumentFrequencies } from './frequencies.js'
 import { getLexicon, type Lexicon } from '../text/lexicon.js'
 import { storySentences, type StorySentence } from './story-sentence.js'
@@ -143,7 +143,7 @@ export function detectStories(
   const groups: Array<{ members: number[]; name: string; terms: string[] }> = []
   const clusters = trees.flatMap((t) => splitParallel(t, namer, window, minArticles, rules))
   const grown = grow(clusters, window, weightOf, (t) => local.df.get(t) ?? 0, rules, lex)
-  for (const { members, compound } of poolByCompound(grown, window, weightOf, (t) => local.df.get(t) ?? 0, minArticles, rules)) {
+  for (const { members, compound } of poolByCompound(grown, window, weightOf, (t) => local.df.get(t) ?? 0, minArticles, rules, lex)) {
     if (members.length < minArticles) continue
     const named = namer.name(members) ?? (compound !== undefined ? namer.compoundName(members, compound) : undefined)
     if (named) groups.push({ members, ...named })
@@ -478,6 +478,7 @@ function poolByCompound(
   carriers: (term: string) => number,
   minArticles: number,
   rules: StoryRules,
+  lex: Lexicon,
 ): Array<{ members: number[]; compound?: string }> {
   const cap = Math.max(5, window.length * 0.02)
   const small = clusters.filter((m) => m.length < minArticles)
@@ -486,14 +487,14 @@ function poolByCompound(
   small.forEach((members, k) => {
     for (const i of members) {
       const a = window[i]!
-      const title = a.folded.slice(0, a.title.length)
+      const titled = new Set(compounds(a.words.slice(a.titleFrom, a.titleWords), lex, true))
       for (const c of a.compounds) {
         if (carriers(c) > cap || weightOf(c) < rules.minJoinWeight) continue
         let f = found.get(c)
         if (!f) found.set(c, (f = { groups: new Set(), titled: new Set(), carried: 0 }))
         f.groups.add(k)
         f.carried++
-        if (title.includes(c)) f.titled.add(k)
+        if (titled.has(c)) f.titled.add(k)
       }
     }
   })

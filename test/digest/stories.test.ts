@@ -213,7 +213,10 @@ describe('stories that grow and merge', () => {
 describe('a story named by two everyday words', () => {
   // A feed where most reports mention science and cities, but never the two written together.
   const background = documentFrequencies(
-    Array.from({ length: 2000 }, (_, i) => new Set([`词${i}`, '发展', '工作', ...(i % 3 === 0 ? ['科技', '城市', '建设'] : [])])),
+    Array.from(
+      { length: 2000 },
+      (_, i) => new Set([`词${i}`, '发展', '工作', ...(i % 3 === 0 ? ['科技', '城市', '建设', '北京', '国际'] : [])]),
+    ),
   )
   const reports = [
     ['kc1', '首届科技城市大会举行', '2031-05-02', '来自二十个国家的市长和学者出席论坛，交流以创新带动城市更新的经验。'],
@@ -227,6 +230,16 @@ describe('a story named by two everyday words', () => {
     const story = found.find((s) => s.articleIds.includes('kc1'))
     expect(story?.articleIds).toEqual(expect.arrayContaining(['kc1', 'kc2', 'kc3']))
     expect(story?.name).toContain('科技城市')
+  })
+
+  it('does not gather different events whose names only start alike', () => {
+    const events = [
+      ['bj1', '北京国际车展迎来首个公众日', '2031-05-02', '数十款新车首次亮相，观众排队试驾。'],
+      ['bj2', '北京国际电影节闭幕', '2031-05-05', '十部影片获得奖项，最佳影片由一部青年导演的作品摘得。'],
+      ['bj3', '北京国际马拉松鸣枪开跑', '2031-05-09', '三万名跑者从广场出发，沿长安街向西奔跑。'],
+    ]
+    const { stories: found } = detectStories([...analysed, ...events.map(make)], background, { minArticles: 3 })
+    expect(found.find((s) => s.articleIds.includes('bj1'))).toBeUndefined()
   })
 
   it('leaves alone reports that only use the two words apart', () => {
