@@ -87,7 +87,10 @@ export function contentTerms(words: readonly string[], lex: Lexicon = getLexicon
  * @example compounds(['建设', '人民', '城市']) // ['建设人民', '人民城市']
  */
 export function compounds(words: readonly string[], lex: Lexicon = getLexicon(), whole = false): string[] {
-  const units = contentUnits(words, lex)
+  return compoundsOf(contentUnits(words, lex), lex, whole)
+}
+
+function compoundsOf(units: ReadonlyArray<string | undefined>, lex: Lexicon, whole: boolean): string[] {
   const out: string[] = []
   for (let i = 0; i + 1 < units.length; i++) {
     const [x, y, next] = [units[i], units[i + 1], units[i + 2]]
@@ -197,6 +200,6 @@ function lowerBound(arr: Int32Array, x: number): number {
  * anything else: what the background's document frequencies are counted from.
  */
 export function articleTerms(article: Pick<Article, 'title' | 'text'>, lex: Lexicon = getLexicon()): Set<string> {
-  const words = lex.cut(fold(`${article.title}\n${article.text}`))
-  return new Set([...contentTerms(words, lex), ...compounds(words, lex)])
+  const units = contentUnits(lex.cut(fold(`${article.title}\n${article.text}`)), lex)
+  return new Set([...units.filter((t) => t !== undefined), ...compoundsOf(units, lex, false)])
 }
