@@ -35,6 +35,8 @@ export interface AnalyzedArticle {
   terms: ReadonlyMap<string, number>
   /** Content terms of the title. */
   titleTerms: ReadonlySet<string>
+  /** Compounds of title and text (`compounds`): names jieba splits into general words. */
+  compounds: ReadonlySet<string>
 }
 
 /** Parts of speech (jieba's tag set) that carry no subject: pronouns, prepositions, conjunctions, particles, interjections. */
@@ -71,10 +73,50 @@ export function wordKind(word: string, lex: Lexicon = getLexicon()): 'content' |
  * @example contentTerms(['台风', '潭', '美', '登陆', '了']) // ['台风', '潭美', '登陆']
  */
 export function contentTerms(words: readonly string[], lex: Lexicon = getLexicon()): string[] {
+  return contentUnits(words, lex).filter((t) => t !== undefined)
+}
+
+/**
+ * The compounds of a run of words: two general nouns written next to each
+ * other (人民 城市 → 人民城市). jieba splits many names into general words
+ * that much of the feed carries; written together they can be as specific as
+ * a name. Document frequencies tell such a name (人民城市) from a column or
+ * phrase the feed keeps repeating (文化中国 of 【文化中国行】). Kept apart from
+ * the terms: in an article's vector they would only repeat its words.
+ * `whole` keeps only those no noun continues (a name of their own, not the start of a longer one).
+ * @example compounds(['建设', '人民', '城市']) // ['建设人民', '人民城市']
+ */
+export function compounds(words: readonly string[], lex: Lexicon = getLexicon(), whole = false): string[] {
+  return compoundsOf(contentUnits(words, lex), lex, whole)
+}
+
+function compoundsOf(units: ReadonlyArray<string | undefined>, lex: Lexicon, whole: boolean): string[] {
   const out: string[] = []
+  for (let i = 0; i + 1 < units.length; i++) {
+    const [x, y, next] = [units[i], units[i + 1], units[i + 2]]
+    if (x === undefined || y === undefined || !isGeneral(x, lex) || !isGeneral(y, lex)) continue
+    // With `whole`, only a compound no noun continues: 北京国际 of 北京国际车展 is the start of a longer name.
+    if (whole && next !== undefined && NOUN_TAGS.test(lex.pos(next) ?? 'n')) continue
+    out.push(x + y)
+  }
+  return out
+}
+
+/** Below this IDF (jieba's) a word is general, used of many things: 国际 4.5, 城市 5.0, 人民 5.2; 发射 6.5, 嫦娥 9.0. */
+const GENERAL_IDF = 6
+
+/** Parts of speech (jieba's tags) of nouns: a name is made of them (人民城市), not of what is done (召开会议). */
+const NOUN_TAGS = /^(n|nr|ns|nt|nz|nw|vn|j)$/
+
+/** A general noun: one of the words a compound name is made of. */
+const isGeneral = (word: string, lex: Lexicon) => lex.idf(word) < GENERAL_IDF && NOUN_TAGS.test(lex.pos(word) ?? '')
+
+/** The content terms of a run of words in order, `undefined` where something else (punctuation, a function word) stands between two. */
+function contentUnits(words: readonly string[], lex: Lexicon): Array<string | undefined> {
+  const out: Array<string | undefined> = []
   let run = ''
   const flush = () => {
-    if (run.length >= 2 && run.length <= 4) out.push(run)
+    if (run) out.push(run.length >= 2 && run.length <= 4 ? run : undefined)
     run = ''
   }
   for (const w of words) {
@@ -84,7 +126,7 @@ export function contentTerms(words: readonly string[], lex: Lexicon = getLexicon
       continue
     }
     flush()
-    if (kind === 'content') out.push(w)
+    out.push(kind === 'content' ? w : undefined)
   }
   flush()
   return out
@@ -130,6 +172,7 @@ export function analyzeArticle(
     sentences,
     terms,
     titleTerms: new Set(contentTerms(words.slice(titleFrom, titleEnd), lex)),
+    compounds: new Set(compounds(words, lex)),
   }
 }
 
@@ -153,9 +196,10 @@ function lowerBound(arr: Int32Array, x: number): number {
 }
 
 /**
- * The distinct content terms of an article (title and text), without keeping
+ * The distinct content terms and compounds of an article (title and text), without keeping
  * anything else: what the background's document frequencies are counted from.
  */
 export function articleTerms(article: Pick<Article, 'title' | 'text'>, lex: Lexicon = getLexicon()): Set<string> {
-  return new Set(contentTerms(lex.cut(fold(`${article.title}\n${article.text}`)), lex))
+  const units = contentUnits(lex.cut(fold(`${article.title}\n${article.text}`)), lex)
+  return new Set([...units.filter((t) => t !== undefined), ...compoundsOf(units, lex, false)])
 }

@@ -59,7 +59,7 @@ export interface Digest {
 }
 
 export interface DigestOptions {
-  /** Stories shown at most (default 40). */
+  /** Stories shown at most (default 50: a three-week window holds about 40; the group message is cut to fit anyway). */
   maxStories?: number
   /** Articles outside any story listed (the most recent; default 8). */
   otherArticles?: number
@@ -80,7 +80,7 @@ export interface DigestOptions {
 
 /** Defaults for `buildDigest`. */
 export const DIGEST_DEFAULTS = {
-  maxStories: 40,
+  maxStories: 50,
   otherArticles: 8,
   themeWindow: 2000,
   /** Corpus articles read for the background (an even sample of larger corpora). */

@@ -26,9 +26,9 @@ export function documentFrequencies(documents: Iterable<ReadonlySet<string>>): D
   return { docs, df }
 }
 
-/** The distinct terms of an analysed article: its text's and its title's. */
-export function distinctTerms(a: Pick<AnalyzedArticle, 'terms' | 'titleTerms'>): Set<string> {
-  return new Set([...a.terms.keys(), ...a.titleTerms])
+/** The distinct terms of an analysed article: its text's and its title's, and its compounds. */
+export function distinctTerms(a: Pick<AnalyzedArticle, 'terms' | 'titleTerms' | 'compounds'>): Set<string> {
+  return new Set([...a.terms.keys(), ...a.titleTerms, ...a.compounds])
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { wordKind, type AnalyzedArticle } from './analyze.js'
+import { compounds, wordKind, type AnalyzedArticle } from './analyze.js'
 import { distinctTerms, documentFrequencies, type DocumentFrequencies } from './frequencies.js'
 import { getLexicon, type Lexicon } from '../text/lexicon.js'
 import { storySentences, type StorySentence } from './story-sentence.js'
@@ -142,9 +142,10 @@ export function detectStories(
   const namer = new Namer(window, background, weightOf, rules, lex)
   const groups: Array<{ members: number[]; name: string; terms: string[] }> = []
   const clusters = trees.flatMap((t) => splitParallel(t, namer, window, minArticles, rules))
-  for (const members of grow(clusters, window, weightOf, (t) => local.df.get(t) ?? 0, rules, lex)) {
+  const grown = grow(clusters, window, weightOf, (t) => local.df.get(t) ?? 0, rules, lex)
+  for (const { members, compound } of poolByCompound(grown, window, weightOf, (t) => local.df.get(t) ?? 0, minArticles, rules, lex)) {
     if (members.length < minArticles) continue
-    const named = namer.name(members)
+    const named = namer.name(members) ?? (compound !== undefined ? namer.compoundName(members, compound) : undefined)
     if (named) groups.push({ members, ...named })
   }
 
@@ -462,6 +463,58 @@ function grow(
 }
 
 /**
+ * Pools the groups too small to be a story whose articles share a compound
+ * name (人民城市: two general words written together, see `compounds`) that
+ * the titles of at least two of them carry and few articles of the window do.
+ * The name a story goes by is often made of words every report uses, so its
+ * reports share little else: the letter, the documentary and the seminar on
+ * the "people's city" have only that name in common. Each group joins the pool
+ * of its most specific such compound, so pools do not chain.
+ */
+function poolByCompound(
+  clusters: readonly number[][],
+  window: readonly AnalyzedArticle[],
+  weightOf: (term: string) => number,
+  carriers: (term: string) => number,
+  minArticles: number,
+  rules: StoryRules,
+  lex: Lexicon,
+): Array<{ members: number[]; compound?: string }> {
+  const cap = Math.max(5, window.length * 0.02)
+  const small = clusters.filter((m) => m.length < minArticles)
+  // The small groups carrying each rare compound, and those whose titles do.
+  const found = new Map<string, { groups: Set<number>; titled: Set<number>; carried: number }>()
+  small.forEach((members, k) => {
+    for (const i of members) {
+      const a = window[i]!
+      const titled = new Set(compounds(a.words.slice(a.titleFrom, a.titleWords), lex, true))
+      for (const c of a.compounds) {
+        if (carriers(c) > cap || weightOf(c) < rules.minJoinWeight) continue
+        let f = found.get(c)
+        if (!f) found.set(c, (f = { groups: new Set(), titled: new Set(), carried: 0 }))
+        f.groups.add(k)
+        f.carried++
+        if (titled.has(c)) f.titled.add(k)
+      }
+    }
+  })
+  // Most specific first; most of the window's carriers are in small groups (a story found keeps its name).
+  const links = [...found]
+    .filter(([c, f]) => f.titled.size >= 2 && f.carried * 2 >= carriers(c))
+    .sort((x, y) => weightOf(y[0]) - weightOf(x[0]) || (x[0] < y[0] ? -1 : 1))
+  const taken = new Set<number>()
+  const out: Array<{ members: number[]; compound?: string }> = clusters.filter((m) => m.length >= minArticles).map((m) => ({ members: m }))
+  for (const [c, f] of links) {
+    const groups = [...f.groups].filter((k) => !taken.has(k))
+    if (groups.filter((k) => f.titled.has(k)).length < 2) continue
+    groups.forEach((k) => taken.add(k))
+    out.push({ members: groups.flatMap((k) => small[k]!).sort((x, y) => x - y), compound: c })
+  }
+  small.forEach((members, k) => taken.has(k) || out.push({ members }))
+  return out
+}
+
+/**
  * Merges a story into a larger one that it is part of: when at least half of the smaller story's
  * articles carry a word of the larger one's name (a distinctive name: a country visited, a
  * spacecraft), and one of them appeared on the same day as an article of the larger story.
@@ -595,7 +648,7 @@ class Namer {
     private readonly lex: Lexicon,
   ) {
     window.forEach((a, i) => {
-      for (const t of new Set([...a.terms.keys(), ...a.titleTerms])) {
+      for (const t of new Set([...a.terms.keys(), ...a.titleTerms, ...a.compounds])) {
         let list = this.carriers.get(t)
         if (!list) this.carriers.set(t, (list = []))
         list.push(i)
@@ -622,6 +675,17 @@ class Namer {
     if (together(first.text + second.text)) return { name: first.text + second.text, terms }
     const name = `${first.text}·${second.text}`
     return { name: name.length <= RULE_NAME_CHARS ? name : first.text, terms }
+  }
+
+  /**
+   * A pool's name when none of its phrases is one: the compound that pooled it (人民城市), if it is
+   * no more common than a name may be and most of the pool carries it.
+   */
+  compoundName(members: readonly number[], compound: string): { name: string; terms: string[] } | undefined {
+    const inPool = new Set(members)
+    const here = (this.carriers.get(compound) ?? []).filter((i) => inPool.has(i)).length
+    if (!this.uncommon(compound) || here < members.length * this.rules.minNameCoverage) return undefined
+    return { name: compound, terms: [compound] }
   }
 
   /** Candidate name phrases of a group, best first. */

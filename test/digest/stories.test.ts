@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyzeArticle, articleTerms, contentTerms } from '../../src/digest/analyze.js'
+import { analyzeArticle, articleTerms, compounds, contentTerms } from '../../src/digest/analyze.js'
 import { corpusBackground } from '../../src/digest/build.js'
 import { documentFrequencies } from '../../src/digest/frequencies.js'
 import { detectStories } from '../../src/digest/stories.js'
@@ -20,6 +20,25 @@ describe('content terms', () => {
     expect(terms).toContain('风力')
     expect(terms).not.toContain('的')
     expect(terms).not.toContain('了')
+  })
+})
+
+describe('compounds', () => {
+  it('joins two general nouns a text writes together into the name they make', () => {
+    expect(compounds(getLexicon().cut('坚持人民城市人民建'))).toContain('人民城市')
+  })
+
+  it('makes no name of what is done or of a specific word that is a name already', () => {
+    const lex = getLexicon()
+    expect(compounds(lex.cut('召开会议'))).toEqual([])
+    expect(compounds(lex.cut('嫦娥探测器'))).toEqual([])
+  })
+
+  it('counts compounds in the background apart from the words they are made of', () => {
+    const terms = articleTerms({ title: '建设人民城市', text: '' })
+    expect(terms).toContain('人民')
+    expect(terms).toContain('城市')
+    expect(terms).toContain('人民城市')
   })
 })
 
@@ -188,6 +207,45 @@ describe('stories that grow and merge', () => {
     const story = found.find((s) => s.articleIds.includes('yx1'))
     expect(story?.articleIds).toEqual(expect.arrayContaining(['yx1', 'yx2', 'yx3']))
     expect(story?.name).toContain('云岫')
+  })
+})
+
+describe('a story named by two everyday words', () => {
+  // A feed where most reports mention science and cities, but never the two written together.
+  const background = documentFrequencies(
+    Array.from(
+      { length: 2000 },
+      (_, i) => new Set([`词${i}`, '发展', '工作', ...(i % 3 === 0 ? ['科技', '城市', '建设', '北京', '国际'] : [])]),
+    ),
+  )
+  const reports = [
+    ['kc1', '首届科技城市大会举行', '2031-05-02', '来自二十个国家的市长和学者出席论坛，交流以创新带动城市更新的经验。'],
+    ['kc2', '纪录片《科技城市的青崖实践》今晚播出', '2031-05-05', '三集纪录片讲述普通市民的日常，展现一座老工业城市的变化。'],
+    ['kc3', '推进老城改造 建设科技城市', '2031-05-09', '老旧厂房改造为实验室和孵化器，年轻的研发团队陆续入驻。'],
+  ]
+  const make = ([id, title, date, text]: string[]) => analyzeArticle(invented({ id: id!, title: title!, date: date!, paragraphs: [text!] }))
+
+  it('gathers the reports whose titles write the two words together, and names the story after them', () => {
+    const { stories: found } = detectStories([...analysed, ...reports.map(make)], background, { minArticles: 3 })
+    const story = found.find((s) => s.articleIds.includes('kc1'))
+    expect(story?.articleIds).toEqual(expect.arrayContaining(['kc1', 'kc2', 'kc3']))
+    expect(story?.name).toContain('科技城市')
+  })
+
+  it('does not gather different events whose names only start alike', () => {
+    const events = [
+      ['bj1', '北京国际车展迎来首个公众日', '2031-05-02', '数十款新车首次亮相，观众排队试驾。'],
+      ['bj2', '北京国际电影节闭幕', '2031-05-05', '十部影片获得奖项，最佳影片由一部青年导演的作品摘得。'],
+      ['bj3', '北京国际马拉松鸣枪开跑', '2031-05-09', '三万名跑者从广场出发，沿长安街向西奔跑。'],
+    ]
+    const { stories: found } = detectStories([...analysed, ...events.map(make)], background, { minArticles: 3 })
+    expect(found.find((s) => s.articleIds.includes('bj1'))).toBeUndefined()
+  })
+
+  it('leaves alone reports that only use the two words apart', () => {
+    const apart = reports.map(([id, title, date, text]) => make([id!, title!.replace('科技城市', '科技与城市'), date!, text!]))
+    const { stories: found } = detectStories([...analysed, ...apart], background, { minArticles: 3 })
+    expect(found.find((s) => s.articleIds.includes('kc1'))).toBeUndefined()
   })
 })
 
