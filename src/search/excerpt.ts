@@ -215,16 +215,17 @@ function cutPoints(text: string, from: number, to: number, edges: Iterable<numbe
 }
 
 /**
- * The sentence before the leading one is read first when it scores more than this share of
- * the sentence after it: the answer is as often just before the sentence that
- * repeats the question's words as just after it (chosen on DRCD and CMRC).
+ * The excerpt grows by whole sentences on either side of the leading one, the
+ * sentence before first when it scores more than this share of the sentence
+ * after: the answer is as often just before the sentence that repeats the
+ * question's words as just after it (chosen on DRCD and CMRC).
  */
-export const BACK_SHARE = 0.5
+export const BACK_SHARE = 1
 
 /**
  * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
- * first back by the sentence before when it holds more of the query than the one after
- * (BACK_SHARE), then forward by whole sentences, then by single clauses to use the rest of the
+ * by whole sentences, each time the one before when it holds more of the query than the
+ * one after (BACK_SHARE), else the one after, then by single clauses to use the rest of the
  * budget; into the next paragraph while shorter than EXCERPT_MIN; then back by whole
  * sentences with what budget is left (at the end of a paragraph).
  */
@@ -247,15 +248,19 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
   let b = cuts.indexOf(end)
   if (a < 0 || b < 0) return [start, end]
   const fits = (i: number, j: number) => cuts[j]! - cuts[i]! <= EXCERPT_MAX
-  // The sentence before comes first when it holds more of the query than the one after.
-  const k = scored.findIndex((s) => s.start === start)
-  if (k > 0 && edges.has(scored[k - 1]!.start)) {
-    const i = cuts.indexOf(scored[k - 1]!.start)
-    const next = scored.find((s) => s.start >= end && s.start <= pe)
-    if (i >= 0 && fits(i, b) && scored[k - 1]!.score > BACK_SHARE * (next?.score ?? 0)) a = i
+  // Whole sentences on either side, the one holding more of the query first (the one after on a tie).
+  let lo = scored.findIndex((s) => s.start === start)
+  let hi = scored.findIndex((s) => s.end === end)
+  while (lo >= 0 && hi >= 0) {
+    const i = lo > 0 ? cuts.indexOf(scored[lo - 1]!.start) : -1
+    const j = hi + 1 < scored.length ? cuts.indexOf(scored[hi + 1]!.end) : -1
+    const back = i >= 0 && fits(i, b)
+    const ahead = j >= 0 && fits(a, j)
+    if (back && (!ahead || scored[lo - 1]!.score > BACK_SHARE * scored[hi + 1]!.score)) [a, lo] = [i, lo - 1]
+    else if (ahead) [b, hi] = [j, hi + 1]
+    else break
   }
-  // Whole sentences after it, then clauses.
-  for (let j = b + 1; j < cuts.length && fits(a, j); j++) if (edges.has(cuts[j]!)) b = j
+  // Then clauses after it.
   while (b + 1 < cuts.length && fits(a, b + 1)) b++
   start = cuts[a]!
   end = cuts[b]!
