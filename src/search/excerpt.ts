@@ -108,6 +108,22 @@ export const KIND_SHARE = 0.5
 const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r', 'v', 'vd', 'ad', 'x'])
 
 /**
+ * Which sentences hold the kind of answer a question asks for: a time, number,
+ * person or place (`askedKind`), or a thing its noun names (`askedThing`:
+ * 哪场战役); undefined when the question does not say.
+ */
+function answerHolder(folded: string, scored: SentenceScore[], query: ExcerptQuery): ((i: number) => boolean) | undefined {
+  const kind = askedKind(query.folded)
+  // A question without a kind may still name what it asks for (哪场战役, 什么奖).
+  const thing = kind === undefined ? askedThing(query.folded) : undefined
+  if (kind === undefined && thing === undefined) return undefined
+  const test = (s: string) => (thing !== undefined ? holdsThing(thing, s, query.folded) : holdsKind(kind!, s, query.folded))
+  // Each sentence is tested once (a person or place test runs the tagger).
+  const known: Array<boolean | undefined> = []
+  return (i) => (known[i] ??= test(folded.slice(scored[i]!.start, scored[i]!.end)))
+}
+
+/**
  * The sentence the excerpt leads with: the best-scoring one, or one of the two
  * before it in the same paragraph when that is where the answer is: the
  * question asks for a time, number, person or place (`askedKind`), or a thing
@@ -117,18 +133,17 @@ const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r'
  * back (他…, 同年…) or does not open with what it is about (此外…); in each case
  * only when the earlier sentence and the best one fit in one excerpt together.
  */
-function leadSentence(text: string, folded: string, scored: SentenceScore[], best: number, query: ExcerptQuery): number {
-  const kind = askedKind(query.folded)
+function leadSentence(
+  text: string,
+  folded: string,
+  scored: SentenceScore[],
+  best: number,
+  holds: ((i: number) => boolean) | undefined,
+): number {
   const sameParagraph = (i: number) => i >= 0 && !text.slice(scored[i]!.end, scored[best]!.start).includes('\n')
   // Leading with an earlier sentence must not push the best one out of the excerpt.
   const fitsFrom = (i: number) => scored[best]!.end - scored[i]!.start <= EXCERPT_MAX
-  // A question without a kind may still name what it asks for (哪场战役, 什么奖).
-  const thing = kind === undefined ? askedThing(query.folded) : undefined
-  const holds = (i: number) =>
-    thing !== undefined
-      ? holdsThing(thing, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
-      : kind !== undefined && holdsKind(kind, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
-  if ((kind !== undefined || thing !== undefined) && !holds(best)) {
+  if (holds && !holds(best)) {
     for (let k = 1; k <= 2; k++) {
       if (!sameParagraph(best - k)) break
       if (holds(best - k) && fitsFrom(best - k)) return best - k
@@ -187,12 +202,15 @@ export function buildExcerpt(text: string, folded: string, scored: SentenceScore
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
   if (best === 0) best = pastTheName(folded, scored)
-  best = leadSentence(text, folded, scored, best, query)
+  const holds = answerHolder(folded, scored, query)
+  best = leadSentence(text, folded, scored, best, holds)
   const core = scored[best]!
   let start = core.start
   let end = core.end
   if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, core.hits)
-  ;[start, end] = extend(text, start, end, scored)
+  // Lacking the kind of answer asked for, it grows first towards a sentence that holds one.
+  const pull = holds && !holds(best) ? (i: number) => scored[i]!.score + (holds(i) ? core.score : 0) : (i: number) => scored[i]!.score
+  ;[start, end] = extend(text, start, end, scored, pull)
   // A cut at the next sentence's start leaves the whitespace between them.
   while (end > start && /\s/.test(text[end - 1]!)) end--
   while (start < end && /\s/.test(text[start]!)) start++
@@ -224,12 +242,12 @@ export const BACK_SHARE = 1
 
 /**
  * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
- * by whole sentences, each time the one before when it holds more of the query than the
- * one after (BACK_SHARE), else the one after, then by single clauses to use the rest of the
+ * by whole sentences, each time the one before when it pulls harder than the one after
+ * (`pull`: how much of the query it holds; BACK_SHARE), else the one after, then by single clauses to use the rest of the
  * budget; into the next paragraph while shorter than EXCERPT_MIN; then back by whole
  * sentences with what budget is left (at the end of a paragraph).
  */
-function extend(text: string, start: number, end: number, scored: SentenceScore[]): [number, number] {
+function extend(text: string, start: number, end: number, scored: SentenceScore[], pull: (i: number) => number): [number, number] {
   let ps = text.lastIndexOf('\n', start - 1) + 1
   let pe = text.indexOf('\n', end)
   if (pe < 0) pe = text.length
@@ -256,7 +274,7 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
     const j = hi + 1 < scored.length ? cuts.indexOf(scored[hi + 1]!.end) : -1
     const back = i >= 0 && fits(i, b)
     const ahead = j >= 0 && fits(a, j)
-    if (back && (!ahead || scored[lo - 1]!.score > BACK_SHARE * scored[hi + 1]!.score)) [a, lo] = [i, lo - 1]
+    if (back && (!ahead || pull(lo - 1) > BACK_SHARE * pull(hi + 1))) [a, lo] = [i, lo - 1]
     else if (ahead) [b, hi] = [j, hi + 1]
     else break
   }
