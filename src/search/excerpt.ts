@@ -68,18 +68,40 @@ export const LEAD_TERM_WEIGHT = 0.2
 export const LEAD_ONLY_TERM_WEIGHT = 0.5
 
 /**
+ * How much a query term found in the article's title counts when choosing the
+ * excerpt, when the title names the article's subject (松平康忠, 网球): the
+ * question names it to say which article, not which sentence (chosen on DRCD
+ * and CMRC). A news headline states its main fact, and counts in full.
+ */
+export const TITLE_TERM_WEIGHT = 0.2
+
+/**
+ * Whether a folded title names a subject (an encyclopedia entry's 西贡商信银行)
+ * rather than stating a fact (a headline's 天舟八号…与空间站完成交会对接): it holds no verb.
+ * @example titleNamesSubject('中国(南京)国际象棋超级大赛') === true
+ */
+export function titleNamesSubject(title: string): boolean {
+  return !segmenter()
+    .tag(title, true)
+    .some((w) => w.tag.startsWith('v') && w.tag !== 'vn')
+}
+
+/**
  * Re-weights sentence scores for choosing the excerpt: a term found in most
  * sentences of the article (its subject, say) says little about which sentence
  * answers, so each term counts by how few sentences hold it, and a term the
  * lead sentence holds counts LEAD_TERM_WEIGHT as much (LEAD_ONLY_TERM_WEIGHT
- * when no other sentence holds it).
+ * when no other sentence holds it), one a subject-naming `title` holds
+ * TITLE_TERM_WEIGHT as much again.
  */
-export function focusScores(scored: SentenceScore[], weights: Map<string, number>): SentenceScore[] {
+export function focusScores(scored: SentenceScore[], weights: Map<string, number>, title = ''): SentenceScore[] {
   const sf = new Map<string, number>()
   for (const s of scored) for (const t of s.terms) sf.set(t, (sf.get(t) ?? 0) + 1)
   const n = scored.length
   const lead = new Set(scored[0]?.terms ?? [])
+  const subject = title !== '' && titleNamesSubject(title) ? title : ''
   const focus = (t: string) =>
+    (subject.includes(t) ? TITLE_TERM_WEIGHT : 1) *
     (lead.has(t) ? ((sf.get(t) ?? 1) > 1 ? LEAD_TERM_WEIGHT : LEAD_ONLY_TERM_WEIGHT) : 1) *
     (weights.get(t) ?? 0) *
     Math.log(1 + n / (sf.get(t) ?? 1))

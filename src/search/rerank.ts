@@ -273,7 +273,7 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
     get excerpt(): Excerpt {
       // Coverage above zero means a sentence holds a weighted term, so there is an excerpt;
       // the opening of the text stands in should that ever not hold.
-      excerpt ??= buildExcerpt(c.text, c.folded, focusScores(scored, weights), query.parsed) ?? opening(c.text)
+      excerpt ??= buildExcerpt(c.text, c.folded, focusScores(scored, weights, c.title), query.parsed) ?? opening(c.text)
       return excerpt
     },
   }
