@@ -91,15 +91,14 @@ export function titleNamesSubject(title: string): boolean {
  * sentences of the article (its subject, say) says little about which sentence
  * answers, so each term counts by how few sentences hold it, and a term the
  * lead sentence holds counts LEAD_TERM_WEIGHT as much (LEAD_ONLY_TERM_WEIGHT
- * when no other sentence holds it), one a subject-naming `title` holds
- * TITLE_TERM_WEIGHT as much again.
+ * when no other sentence holds it), one the `subject` title holds (a title
+ * that names the subject: `titleNamesSubject`) TITLE_TERM_WEIGHT as much again.
  */
-export function focusScores(scored: SentenceScore[], weights: Map<string, number>, title = ''): SentenceScore[] {
+export function focusScores(scored: SentenceScore[], weights: Map<string, number>, subject = ''): SentenceScore[] {
   const sf = new Map<string, number>()
   for (const s of scored) for (const t of s.terms) sf.set(t, (sf.get(t) ?? 0) + 1)
   const n = scored.length
   const lead = new Set(scored[0]?.terms ?? [])
-  const subject = title !== '' && titleNamesSubject(title) ? title : ''
   const focus = (t: string) =>
     (subject.includes(t) ? TITLE_TERM_WEIGHT : 1) *
     (lead.has(t) ? ((sf.get(t) ?? 1) > 1 ? LEAD_TERM_WEIGHT : LEAD_ONLY_TERM_WEIGHT) : 1) *
@@ -217,14 +216,27 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
  * it (the answer is often just before the words that repeat the question).
  * It starts at a sentence or clause start, never in the middle of one.
  * Highlights are the words that carry the query (`highlightSpans`).
+ * `subject` is the article's title when it names the subject (`titleNamesSubject`), else ''.
  */
-export function buildExcerpt(text: string, folded: string, scored: SentenceScore[], query: ExcerptQuery): Excerpt | undefined {
+export function buildExcerpt(
+  text: string,
+  folded: string,
+  scored: SentenceScore[],
+  query: ExcerptQuery,
+  subject = '',
+): Excerpt | undefined {
   if (scored.length === 0) return undefined
   let best = 0
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
   if (best === 0) best = pastTheName(folded, scored)
   const holds = answerHolder(folded, scored, query)
+  // A sentence that only names the subject (蓝线裸顶鲷，又称…) does not answer what is asked of it.
+  if (holds && !holds(best) && subject !== '' && scored[best]!.terms.every((t) => subject.includes(t))) {
+    let alt = -1
+    for (let i = 0; i < scored.length; i++) if (holds(i) && (alt < 0 || scored[i]!.score > scored[alt]!.score)) alt = i
+    if (alt >= 0) best = alt
+  }
   best = leadSentence(text, folded, scored, best, holds)
   const core = scored[best]!
   let start = core.start

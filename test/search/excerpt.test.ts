@@ -10,8 +10,9 @@ function excerptFor(text: string, question: string, weightOf: (term: string) => 
   const parsed = parseQuery(question)
   const weights = new Map(parsed.terms.map((t) => [t, weightOf(t)] as [string, number]))
   const folded = fold(text)
-  const scored = focusScores(scoreSentences(folded, sentenceSpans(text), weights), weights, fold(title))
-  const excerpt = buildExcerpt(text, folded, scored, parsed)
+  const subject = title !== '' && titleNamesSubject(fold(title)) ? fold(title) : ''
+  const scored = focusScores(scoreSentences(folded, sentenceSpans(text), weights), weights, subject)
+  const excerpt = buildExcerpt(text, folded, scored, parsed, subject)
   if (!excerpt) throw new Error(`no excerpt for ${question}`)
   return excerpt
 }
@@ -205,6 +206,17 @@ describe('an article title in choosing the excerpt', () => {
   it('counts the subject an encyclopedia title names for little: the question names it to find the article', () => {
     const e = excerptFor(text, '2007年，西贡商信银行获得了什么奖项？', () => 1, '西贡商信银行')
     expect(e.text.startsWith('2007年9月，该行荣获越南最佳零售银行奖。')).toBe(true)
+  })
+
+  it('shows the sentence with the colour a 什么颜色 question asks for, past a lead that only names the subject', () => {
+    const fish =
+      '金线鱼，又称红三，为辐鳍鱼纲鲈形目金线鱼科的其中一个种。' +
+      '本鱼分布于西太平洋区，包括日本、台湾、中国沿海、菲律宾、印尼、越南、泰国、马来西亚及澳洲北部等海域。' +
+      '水深二十至一百公尺。栖息于沙泥底质的海域，以小鱼、甲壳类及多毛类为食。' +
+      '为重要的经济鱼类，多以底拖网或延绳钓捕获，肉质细嫩，适合清蒸、红烧或煮汤，在市场上颇受欢迎。' +
+      '体呈粉红色，腹部银白色，体侧有六条金黄色纵带。背鳍硬棘十枚，软条九枚。体长可达三十五公分。'
+    const e = excerptFor(fish, '金线鱼的身体是什么颜色的？', () => 1, '金线鱼')
+    expect(e.text).toContain('体呈粉红色')
   })
 
   it('tells a title naming a subject from a headline stating a fact', () => {
