@@ -68,18 +68,39 @@ export const LEAD_TERM_WEIGHT = 0.2
 export const LEAD_ONLY_TERM_WEIGHT = 0.5
 
 /**
+ * How much a query term found in the article's title counts when choosing the
+ * excerpt, when the title names the article's subject (松平康忠, 网球): the
+ * question names it to say which article, not which sentence (chosen on DRCD
+ * and CMRC). A news headline states its main fact, and counts in full.
+ */
+export const TITLE_TERM_WEIGHT = 0.2
+
+/**
+ * Whether a folded title names a subject (an encyclopedia entry's 西贡商信银行)
+ * rather than stating a fact (a headline's 天舟八号…与空间站完成交会对接): it holds no verb.
+ * @example titleNamesSubject('中国(南京)国际象棋超级大赛') === true
+ */
+export function titleNamesSubject(title: string): boolean {
+  return !segmenter()
+    .tag(title, true)
+    .some((w) => w.tag.startsWith('v') && w.tag !== 'vn')
+}
+
+/**
  * Re-weights sentence scores for choosing the excerpt: a term found in most
  * sentences of the article (its subject, say) says little about which sentence
  * answers, so each term counts by how few sentences hold it, and a term the
  * lead sentence holds counts LEAD_TERM_WEIGHT as much (LEAD_ONLY_TERM_WEIGHT
- * when no other sentence holds it).
+ * when no other sentence holds it), one the `subject` title holds (a title
+ * that names the subject: `titleNamesSubject`) TITLE_TERM_WEIGHT as much again.
  */
-export function focusScores(scored: SentenceScore[], weights: Map<string, number>): SentenceScore[] {
+export function focusScores(scored: SentenceScore[], weights: Map<string, number>, subject = ''): SentenceScore[] {
   const sf = new Map<string, number>()
   for (const s of scored) for (const t of s.terms) sf.set(t, (sf.get(t) ?? 0) + 1)
   const n = scored.length
   const lead = new Set(scored[0]?.terms ?? [])
   const focus = (t: string) =>
+    (subject.includes(t) ? TITLE_TERM_WEIGHT : 1) *
     (lead.has(t) ? ((sf.get(t) ?? 1) > 1 ? LEAD_TERM_WEIGHT : LEAD_ONLY_TERM_WEIGHT) : 1) *
     (weights.get(t) ?? 0) *
     Math.log(1 + n / (sf.get(t) ?? 1))
@@ -108,6 +129,22 @@ export const KIND_SHARE = 0.5
 const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r', 'v', 'vd', 'ad', 'x'])
 
 /**
+ * Which sentences hold the kind of answer a question asks for: a time, number,
+ * person or place (`askedKind`), or a thing its noun names (`askedThing`:
+ * 哪场战役); undefined when the question does not say.
+ */
+function answerHolder(folded: string, scored: SentenceScore[], query: ExcerptQuery): ((i: number) => boolean) | undefined {
+  const kind = askedKind(query.folded)
+  // A question without a kind may still name what it asks for (哪场战役, 什么奖).
+  const thing = kind === undefined ? askedThing(query.folded) : undefined
+  if (kind === undefined && thing === undefined) return undefined
+  const test = (s: string) => (thing !== undefined ? holdsThing(thing, s, query.folded) : holdsKind(kind!, s, query.folded))
+  // Each sentence is tested once (a person or place test runs the tagger).
+  const known: Array<boolean | undefined> = []
+  return (i) => (known[i] ??= test(folded.slice(scored[i]!.start, scored[i]!.end)))
+}
+
+/**
  * The sentence the excerpt leads with: the best-scoring one, or one of the two
  * before it in the same paragraph when that is where the answer is: the
  * question asks for a time, number, person or place (`askedKind`), or a thing
@@ -117,18 +154,17 @@ const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r'
  * back (他…, 同年…) or does not open with what it is about (此外…); in each case
  * only when the earlier sentence and the best one fit in one excerpt together.
  */
-function leadSentence(text: string, folded: string, scored: SentenceScore[], best: number, query: ExcerptQuery): number {
-  const kind = askedKind(query.folded)
+function leadSentence(
+  text: string,
+  folded: string,
+  scored: SentenceScore[],
+  best: number,
+  holds: ((i: number) => boolean) | undefined,
+): number {
   const sameParagraph = (i: number) => i >= 0 && !text.slice(scored[i]!.end, scored[best]!.start).includes('\n')
   // Leading with an earlier sentence must not push the best one out of the excerpt.
   const fitsFrom = (i: number) => scored[best]!.end - scored[i]!.start <= EXCERPT_MAX
-  // A question without a kind may still name what it asks for (哪场战役, 什么奖).
-  const thing = kind === undefined ? askedThing(query.folded) : undefined
-  const holds = (i: number) =>
-    thing !== undefined
-      ? holdsThing(thing, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
-      : kind !== undefined && holdsKind(kind, folded.slice(scored[i]!.start, scored[i]!.end), query.folded)
-  if ((kind !== undefined || thing !== undefined) && !holds(best)) {
+  if (holds && !holds(best)) {
     for (let k = 1; k <= 2; k++) {
       if (!sameParagraph(best - k)) break
       if (holds(best - k) && fitsFrom(best - k)) return best - k
@@ -180,19 +216,35 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
  * it (the answer is often just before the words that repeat the question).
  * It starts at a sentence or clause start, never in the middle of one.
  * Highlights are the words that carry the query (`highlightSpans`).
+ * `subject` is the article's title when it names the subject (`titleNamesSubject`), else ''.
  */
-export function buildExcerpt(text: string, folded: string, scored: SentenceScore[], query: ExcerptQuery): Excerpt | undefined {
+export function buildExcerpt(
+  text: string,
+  folded: string,
+  scored: SentenceScore[],
+  query: ExcerptQuery,
+  subject = '',
+): Excerpt | undefined {
   if (scored.length === 0) return undefined
   let best = 0
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
   if (best === 0) best = pastTheName(folded, scored)
-  best = leadSentence(text, folded, scored, best, query)
+  const holds = answerHolder(folded, scored, query)
+  // A sentence that only names the subject (蓝线裸顶鲷，又称…) does not answer what is asked of it.
+  if (holds && !holds(best) && subject !== '' && scored[best]!.terms.every((t) => subject.includes(t))) {
+    let alt = -1
+    for (let i = 0; i < scored.length; i++) if (holds(i) && (alt < 0 || scored[i]!.score > scored[alt]!.score)) alt = i
+    if (alt >= 0) best = alt
+  }
+  best = leadSentence(text, folded, scored, best, holds)
   const core = scored[best]!
   let start = core.start
   let end = core.end
   if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, core.hits)
-  ;[start, end] = extend(text, start, end, scored)
+  // Lacking the kind of answer asked for, it grows first towards a sentence that holds one.
+  const pull = holds && !holds(best) ? (i: number) => scored[i]!.score + (holds(i) ? core.score : 0) : (i: number) => scored[i]!.score
+  ;[start, end] = extend(text, start, end, scored, pull)
   // A cut at the next sentence's start leaves the whitespace between them.
   while (end > start && /\s/.test(text[end - 1]!)) end--
   while (start < end && /\s/.test(text[start]!)) start++
@@ -215,20 +267,21 @@ function cutPoints(text: string, from: number, to: number, edges: Iterable<numbe
 }
 
 /**
- * The sentence before the leading one is read first when it scores more than this share of
- * the sentence after it: the answer is as often just before the sentence that
- * repeats the question's words as just after it (chosen on DRCD and CMRC).
+ * The excerpt grows by whole sentences on either side of the leading one, the
+ * sentence before first when it scores more than this share of the sentence
+ * after: the answer is as often just before the sentence that repeats the
+ * question's words as just after it (chosen on DRCD and CMRC).
  */
-export const BACK_SHARE = 0.5
+export const BACK_SHARE = 1
 
 /**
  * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
- * first back by the sentence before when it holds more of the query than the one after
- * (BACK_SHARE), then forward by whole sentences, then by single clauses to use the rest of the
+ * by whole sentences, each time the one before when it pulls harder than the one after
+ * (`pull`: how much of the query it holds; BACK_SHARE), else the one after, then by single clauses to use the rest of the
  * budget; into the next paragraph while shorter than EXCERPT_MIN; then back by whole
  * sentences with what budget is left (at the end of a paragraph).
  */
-function extend(text: string, start: number, end: number, scored: SentenceScore[]): [number, number] {
+function extend(text: string, start: number, end: number, scored: SentenceScore[], pull: (i: number) => number): [number, number] {
   let ps = text.lastIndexOf('\n', start - 1) + 1
   let pe = text.indexOf('\n', end)
   if (pe < 0) pe = text.length
@@ -247,15 +300,19 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
   let b = cuts.indexOf(end)
   if (a < 0 || b < 0) return [start, end]
   const fits = (i: number, j: number) => cuts[j]! - cuts[i]! <= EXCERPT_MAX
-  // The sentence before comes first when it holds more of the query than the one after.
-  const k = scored.findIndex((s) => s.start === start)
-  if (k > 0 && edges.has(scored[k - 1]!.start)) {
-    const i = cuts.indexOf(scored[k - 1]!.start)
-    const next = scored.find((s) => s.start >= end && s.start <= pe)
-    if (i >= 0 && fits(i, b) && scored[k - 1]!.score > BACK_SHARE * (next?.score ?? 0)) a = i
+  // Whole sentences on either side, the one holding more of the query first (the one after on a tie).
+  let lo = scored.findIndex((s) => s.start === start)
+  let hi = scored.findIndex((s) => s.end === end)
+  while (lo >= 0 && hi >= 0) {
+    const i = lo > 0 ? cuts.indexOf(scored[lo - 1]!.start) : -1
+    const j = hi + 1 < scored.length ? cuts.indexOf(scored[hi + 1]!.end) : -1
+    const back = i >= 0 && fits(i, b)
+    const ahead = j >= 0 && fits(a, j)
+    if (back && (!ahead || pull(lo - 1) > BACK_SHARE * pull(hi + 1))) [a, lo] = [i, lo - 1]
+    else if (ahead) [b, hi] = [j, hi + 1]
+    else break
   }
-  // Whole sentences after it, then clauses.
-  for (let j = b + 1; j < cuts.length && fits(a, j); j++) if (edges.has(cuts[j]!)) b = j
+  // Then clauses after it.
   while (b + 1 < cuts.length && fits(a, b + 1)) b++
   start = cuts[a]!
   end = cuts[b]!

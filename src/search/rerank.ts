@@ -1,4 +1,4 @@
-import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences, type SentenceScore } from './excerpt.js'
+import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences, titleNamesSubject, type SentenceScore } from './excerpt.js'
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
 import { wordCoverage } from './coverage.js'
 import { answerTest } from './answer-fit.js'
@@ -273,7 +273,10 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
     get excerpt(): Excerpt {
       // Coverage above zero means a sentence holds a weighted term, so there is an excerpt;
       // the opening of the text stands in should that ever not hold.
-      excerpt ??= buildExcerpt(c.text, c.folded, focusScores(scored, weights), query.parsed) ?? opening(c.text)
+      if (!excerpt) {
+        const subject = c.title && titleNamesSubject(c.title) ? c.title : ''
+        excerpt = buildExcerpt(c.text, c.folded, focusScores(scored, weights, subject), query.parsed, subject) ?? opening(c.text)
+      }
       return excerpt
     },
   }

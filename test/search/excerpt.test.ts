@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { buildExcerpt, EXCERPT_MAX, EXCERPT_MIN, focusScores, scoreSentences } from '../../src/search/excerpt.js'
+import { buildExcerpt, EXCERPT_MAX, EXCERPT_MIN, focusScores, scoreSentences, titleNamesSubject } from '../../src/search/excerpt.js'
 import { sentenceSpans } from '../../src/text/sentences.js'
 import { fold } from '../../src/text/script.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import type { Excerpt } from '../../src/search/types.js'
 
-/** The excerpt a question gets from one article, every query term weighing the same. */
-function excerptFor(text: string, question: string, weightOf: (term: string) => number = () => 1): Excerpt {
+/** The excerpt a question gets from one article (with a title, if given), every query term weighing the same. */
+function excerptFor(text: string, question: string, weightOf: (term: string) => number = () => 1, title = ''): Excerpt {
   const parsed = parseQuery(question)
   const weights = new Map(parsed.terms.map((t) => [t, weightOf(t)] as [string, number]))
   const folded = fold(text)
-  const excerpt = buildExcerpt(text, folded, focusScores(scoreSentences(folded, sentenceSpans(text), weights), weights), parsed)
+  const subject = title !== '' && titleNamesSubject(fold(title)) ? fold(title) : ''
+  const scored = focusScores(scoreSentences(folded, sentenceSpans(text), weights), weights, subject)
+  const excerpt = buildExcerpt(text, folded, scored, parsed, subject)
   if (!excerpt) throw new Error(`no excerpt for ${question}`)
   return excerpt
 }
@@ -167,5 +169,59 @@ describe('choosing the excerpt', () => {
     const e = excerptFor(text, '1992年4月，罗保铭担任什么职务？', (t) => idf[t] ?? 0.5)
     expect(e.text).toContain('1992年4月，任中共天津市大港区委副书记、代区长。')
     expect(e.text).not.toContain('罗保铭')
+  })
+
+  it('takes in the sentences before the matching one, one by one, while each holds more of the question than the one after', () => {
+    const text =
+      `${filler(3)}新型固态电池由张华教授团队研制。` +
+      '团队的固态电池研发历时五年。' +
+      '固态电池研发耗资三千万元，团队于今年三月通过验收。' +
+      `${filler(6)}`
+    const e = excerptFor(text, '张华团队研制的固态电池研发耗资多少？')
+    expect(e.text.startsWith('新型固态电池由张华教授团队研制。团队的固态电池研发历时五年。')).toBe(true)
+    expect(e.text).toContain('三千万元')
+    expectClean(text, e)
+  })
+
+  it('takes in the sentence holding the number a question asks for (多大), before one holding more of its words', () => {
+    const before =
+      '该所的科研人员长期开展盐碱地改良技术研究，相关成果在黄河沿岸的多个县市得到应用，获得了社会各界和当地农户的好评，其中多项成果获得了国家发明专利，并被列入省级农业主推技术目录，为农业增产和农民增收作出了贡献，还带动了周边地区的发展。'
+    const lead = '盐碱地改良技术示范区的面积今年进一步扩大，改良效果得到了普遍认可。'
+    const after = '目前累计已经达到了一万二千亩左右的规模，小麦单产提高了百分之十五。'
+    const text = `${filler(2)}${before}${lead}${after}${filler(2)}`
+    const e = excerptFor(text, '盐碱地改良技术示范区的面积有多大？')
+    expect(e.text).toContain('一万二千亩')
+    expectClean(text, e)
+  })
+})
+
+describe('an article title in choosing the excerpt', () => {
+  const text =
+    '西贡商信银行是越南第二大私营商业银行，2007年的注册资本为四兆越南盾。' +
+    '该行总部位于胡志明市，在全国设有两百多个网点。' +
+    '该行于2006年在胡志明市证券交易所挂牌上市。' +
+    '该行的业务包括存款、贷款、国际结算、外汇买卖和银行卡等，客户遍及越南全国各地以及周边国家和地区。' +
+    '\n2007年9月，该行荣获越南最佳零售银行奖。'
+
+  it('counts the subject an encyclopedia title names for little: the question names it to find the article', () => {
+    const e = excerptFor(text, '2007年，西贡商信银行获得了什么奖项？', () => 1, '西贡商信银行')
+    expect(e.text.startsWith('2007年9月，该行荣获越南最佳零售银行奖。')).toBe(true)
+  })
+
+  it('shows the sentence with the colour a 什么颜色 question asks for, past a lead that only names the subject', () => {
+    const fish =
+      '金线鱼，又称红三，为辐鳍鱼纲鲈形目金线鱼科的其中一个种。' +
+      '本鱼分布于西太平洋区，包括日本、台湾、中国沿海、菲律宾、印尼、越南、泰国、马来西亚及澳洲北部等海域。' +
+      '水深二十至一百公尺。栖息于沙泥底质的海域，以小鱼、甲壳类及多毛类为食。' +
+      '为重要的经济鱼类，多以底拖网或延绳钓捕获，肉质细嫩，适合清蒸、红烧或煮汤，在市场上颇受欢迎。' +
+      '体呈粉红色，腹部银白色，体侧有六条金黄色纵带。背鳍硬棘十枚，软条九枚。体长可达三十五公分。'
+    const e = excerptFor(fish, '金线鱼的身体是什么颜色的？', () => 1, '金线鱼')
+    expect(e.text).toContain('体呈粉红色')
+  })
+
+  it('tells a title naming a subject from a headline stating a fact', () => {
+    expect(titleNamesSubject(fold('西贡商信银行'))).toBe(true)
+    expect(titleNamesSubject(fold('中國（南京）國際象棋超級大賽'))).toBe(true)
+    expect(titleNamesSubject(fold('天舟八號貨運飛船發射任務取得圓滿成功 與空間站完成交會對接'))).toBe(false)
   })
 })
