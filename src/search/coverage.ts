@@ -32,15 +32,18 @@ export const holdsWord = (folded: string, word: string): boolean => wordOccurren
 
 /**
  * The share of the query's word weight found in an article (its folded text
- * or title), 0..1; 1 for a query without words.
+ * or title), 0..1; 1 for a query without words. With `power` above 1 each word
+ * counts by its weight to that power, so the share leans towards the query's
+ * most specific words (铜业 of 中国铜业的会议, more than 中国, 会议, 召开).
  * @example wordCoverage(parseQuery('中铝集团 昆明').words, fold('中铝集团在昆明召开会议')) === 1
  */
-export function wordCoverage(words: readonly QueryWord[], folded: string, title = ''): number {
+export function wordCoverage(words: readonly QueryWord[], folded: string, title = '', power = 1): number {
   let total = 0
   let found = 0
   for (const w of words) {
-    total += w.weight
-    if (holdsWord(folded, w.text) || holdsWord(title, w.text)) found += w.weight
+    const weight = w.weight ** power
+    total += weight
+    if (holdsWord(folded, w.text) || holdsWord(title, w.text)) found += weight
   }
   return total > 0 ? found / total : 1
 }

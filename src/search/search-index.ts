@@ -202,8 +202,8 @@ export class SearchIndex {
         (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) && j.coverage + j.chars >= RELEVANCE.minEvidence,
     )
     // Padding is measured against the first result, which always stays.
-    const first = answers[0]?.judged.coverage ?? 0
-    const kept = answers.filter((r, i) => i === 0 || r.judged.coverage >= RELEVANCE.relative * first)
+    const first = answers[0]?.judged.specific ?? 0
+    const kept = answers.filter((r, i) => i === 0 || r.judged.specific >= RELEVANCE.relative * first)
     const outcome: SearchOutcome =
       kept.length > 0 ? 'found' : parsed.terms.length === 0 ? 'empty' : seen.length === 0 ? 'no-match' : 'unanswered'
     return {

@@ -67,6 +67,22 @@ describe('search', () => {
     expect(hits[0]?.excerpt.text).toContain('昆明')
   })
 
+  it('does not pad the answer to a question with other meetings that share only 会议 and 召开', () => {
+    const titles = index.search('中国铜业的会议在哪里召开？').hits.map((h) => h.article.title)
+    expect(titles).toEqual(['中国铜业召开2024年科技工作会议'])
+  })
+
+  it('keeps every article that holds the words a query is about', () => {
+    const titles = index.search('科技工作会议').hits.map((h) => fold(h.article.title))
+    expect(titles).toEqual(expect.arrayContaining(['中国铜业召开2024年科技工作会议', '2024年平顶山市科技工作会议召开']))
+  })
+
+  it('keeps an article that holds one of two keywords', () => {
+    const titles = index.search('煤炭 铜业').hits.map((h) => h.article.title)
+    expect(titles).toContain('中国铜业召开2024年科技工作会议')
+    expect(titles.some((t) => t.includes('煤炭'))).toBe(true)
+  })
+
   it('answers a Traditional question about a figure', () => {
     const { hits } = index.search('平頂山全社會研發投入強度是多少？')
     expect(hits[0]?.excerpt.text).toContain('2.06%')
