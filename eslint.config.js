@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.bench/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', '.bench/', 'coverage/', 'scratch/', '.cache/', 'backups/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
