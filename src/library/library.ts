@@ -52,7 +52,7 @@ interface CacheFile {
  * tokenizing changes: parsed articles and the index snapshot of another
  * version are ignored and rebuilt from the files.
  */
-const CACHE_VERSION = 9
+const CACHE_VERSION = 10
 
 /**
  * How this code folds and tokenizes a sample of every kind of text: a change

@@ -128,6 +128,10 @@ describe('classifyLine', () => {
     expect(classifyLine('【字体:大 中 小】')).toBe('print-close')
     expect(classifyLine('浏览次数:')).toBe('counter')
     expect(classifyLine('瀏覽次數:1024')).toBe('counter')
+    // Taiwan vocabulary, as OpenCC's cn→twp writes it: 視窗, 字型, 點選.
+    expect(classifyLine('【列印本頁】【關閉視窗】')).toBe('print-close')
+    expect(classifyLine('【字型:大 中 小】')).toBe('print-close')
+    expect(classifyLine('點選數:1024')).toBe('counter')
   })
 
   it('recognises decorative rules that hold no word', () => {

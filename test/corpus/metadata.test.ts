@@ -71,6 +71,13 @@ describe('parseMetaLine', () => {
     expect(parseMetaLine('发布于 2025-03-05 10:12')).toEqual({ date: '2025-03-05' })
   })
 
+  it('reads the Taiwan-vocabulary labels OpenCC writes for 发布 and 审核 (釋出時間, 稽核)', () => {
+    expect(parseMetaLine('釋出時間：2024年01月01日')).toEqual({ date: '2024-01-01' })
+    expect(parseMetaLine('釋出日期: 2025/11/18　來源：晨光日報')).toEqual({ source: '晨光日報', date: '2025-11-18' })
+    expect(parseMetaLine('释出时间：2024-01-05 19:30 | 稽核：王小明')).toEqual({ date: '2024-01-05' })
+    expect(parseMetaLine('釋出單位：市科技局　2024-03-29')).toEqual({ source: '市科技局', date: '2024-03-29' })
+  })
+
   it('reads a source followed by a date with no label, and a date followed by a source', () => {
     expect(parseMetaLine('晨光新聞網 2025/11/18 21:27')).toEqual({ source: '晨光新聞網', date: '2025-11-18' })
     expect(parseMetaLine('2025-03-05 10:12:30 | 东方科讯网')).toEqual({ source: '东方科讯网', date: '2025-03-05' })
