@@ -2,6 +2,7 @@ import { fold } from '../text/script.js'
 import type { Article } from '../corpus/article.js'
 import { getLexicon, type Lexicon } from '../text/lexicon.js'
 import { sentenceSpans } from '../text/sentences.js'
+import { mainlandWords } from '../text/vocabulary.js'
 import type { Span } from '../text/types.js'
 
 /**
@@ -111,7 +112,10 @@ const NOUN_TAGS = /^(n|nr|ns|nt|nz|nw|vn|j)$/
 /** A general noun: one of the words a compound name is made of. */
 const isGeneral = (word: string, lex: Lexicon) => lex.idf(word) < GENERAL_IDF && NOUN_TAGS.test(lex.pos(word) ?? '')
 
-/** The content terms of a run of words in order, `undefined` where something else (punctuation, a function word) stands between two. */
+/**
+ * The content terms of a run of words in order, `undefined` where something else (punctuation, a function word) stands between two.
+ * Taiwan words count as their mainland forms (智慧财产权 as 知识产权): one story is told in both vocabularies.
+ */
 function contentUnits(words: readonly string[], lex: Lexicon): Array<string | undefined> {
   const out: Array<string | undefined> = []
   let run = ''
@@ -119,7 +123,7 @@ function contentUnits(words: readonly string[], lex: Lexicon): Array<string | un
     if (run) out.push(run.length >= 2 && run.length <= 4 ? run : undefined)
     run = ''
   }
-  for (const w of words) {
+  for (const w of mainlandWords(words)) {
     const kind = wordKind(w, lex)
     if (kind === 'single') {
       run += w

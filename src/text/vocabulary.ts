@@ -49,6 +49,10 @@ interface Tables {
   toTaiwan: Table
   /** Taiwan words (not also everyday mainland words) and their mainland forms; brand names both ways. */
   toMainland: Table
+  /** The Taiwan words of `toMainland` alone, without the brand names: each has one mainland form. */
+  taiwanOnly: Table
+  /** Every beginning of a `taiwanOnly` word (软, 软体): where a run of words may still spell one. */
+  taiwanPrefixes: Set<string>
   /** Longest key, in characters. */
   longest: number
 }
@@ -72,13 +76,16 @@ function build(): Tables {
   parse(TWPhrasesRev, toMainland, (from) => lexicon.idf(from) >= TAIWAN_ONLY_IDF)
   // A word both tables hold as a source (程序: mainland for program, Taiwan for process) is ambiguous.
   for (const word of toTaiwan.keys()) toMainland.delete(word)
+  const taiwanOnly: Table = new Map(toMainland)
+  const taiwanPrefixes = new Set<string>()
+  for (const word of taiwanOnly.keys()) for (let n = 1; n <= word.length; n++) taiwanPrefixes.add(word.slice(0, n))
   for (const [a, b] of BRAND_NAMES) {
     toMainland.set(a, [...(toMainland.get(a) ?? []), b])
     toMainland.set(b, [...(toMainland.get(b) ?? []), a])
   }
   let longest = 0
   for (const t of [toTaiwan, toMainland]) for (const k of t.keys()) longest = Math.max(longest, k.length)
-  return { toTaiwan, toMainland, longest }
+  return { toTaiwan, toMainland, taiwanOnly, taiwanPrefixes, longest }
 }
 
 const isAlnum = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c)
@@ -141,5 +148,37 @@ export function vocabularyVariants(folded: string): VocabularyVariant[] {
   if (mainland) out.push({ ...mainland, scope: 'all' })
   const taiwan = rewrite(folded, tables.toTaiwan, tables.longest)
   if (taiwan) out.push({ ...taiwan, scope: 'hant' })
+  return out
+}
+
+/**
+ * Words (folded, as jieba cut them) with the Taiwan words among them in mainland
+ * words, so that text in either vocabulary is made of the same words: where
+ * consecutive words spell a Taiwan-only word (智慧 财产权, 软体), the words of its
+ * mainland form (知识产权, 软件) stand instead. Brand names are left as written.
+ * @example mainlandWords(['加强', '智慧', '财产权', '保护']) // ['加强', '知识产权', '保护']
+ */
+export function mainlandWords(words: readonly string[]): string[] {
+  tables ??= build()
+  const { taiwanOnly, taiwanPrefixes } = tables
+  const lexicon = getLexicon()
+  const out: string[] = []
+  for (let i = 0; i < words.length;) {
+    let match = 0
+    let form: string | undefined
+    for (let j = i, spelled = ''; j < words.length; j++) {
+      spelled += words[j]
+      if (!taiwanPrefixes.has(spelled)) break
+      const forms = taiwanOnly.get(spelled)
+      if (forms) [match, form] = [j + 1 - i, forms[0]]
+    }
+    if (form === undefined) {
+      out.push(words[i]!)
+      i++
+    } else {
+      out.push(...lexicon.cut(form))
+      i += match
+    }
+  }
   return out
 }

@@ -23,6 +23,16 @@ describe('content terms', () => {
   })
 })
 
+describe('Taiwan and mainland vocabulary', () => {
+  it('gives one story told in both vocabularies the same terms (智慧財產權 as 知识产权, 軟體 as 软件)', () => {
+    const taiwan = articleTerms({ title: '加強智慧財產權保護', text: '發展軟體，打擊盜版。' })
+    const mainland = articleTerms({ title: '加强知识产权保护', text: '发展软件，打击盗版。' })
+    expect(taiwan).toContain('知识产权')
+    expect(taiwan).toContain('软件')
+    expect(taiwan).toEqual(mainland)
+  })
+})
+
 describe('compounds', () => {
   it('joins two general nouns a text writes together into the name they make', () => {
     expect(compounds(getLexicon().cut('坚持人民城市人民建'))).toContain('人民城市')

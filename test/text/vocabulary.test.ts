@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fold } from '../../src/text/script.js'
-import { vocabularyVariants } from '../../src/text/vocabulary.js'
+import { getLexicon } from '../../src/text/lexicon.js'
+import { mainlandWords, vocabularyVariants } from '../../src/text/vocabulary.js'
 
 const variants = (q: string) => vocabularyVariants(fold(q)).map((v) => [v.text, v.scope])
 
@@ -27,5 +28,20 @@ describe('vocabularyVariants', () => {
 
   it('gives nothing for a query without such words', () => {
     expect(variants('中国铜业科技工作会议')).toEqual([])
+  })
+})
+
+describe('mainlandWords', () => {
+  const lex = getLexicon()
+  const words = (text: string) => mainlandWords(lex.cut(fold(text)))
+
+  it('puts the mainland word where jieba cut a Taiwan word into parts (智慧 財產權)', () => {
+    expect(words('加強智慧財產權保護')).toEqual(['加强', '知识产权', '保护'])
+  })
+
+  it('leaves mainland words, everyday words of both sides and brand names as they are', () => {
+    expect(words('加强知识产权保护')).toEqual(lex.cut('加强知识产权保护'))
+    expect(words('查阅资料')).toEqual(lex.cut('查阅资料'))
+    expect(words('谷歌发布')).toEqual(lex.cut('谷歌发布'))
   })
 })
