@@ -237,11 +237,14 @@ export function buildExcerpt(
     for (let i = 0; i < scored.length; i++) if (holds(i) && (alt < 0 || scored[i]!.score > scored[alt]!.score)) alt = i
     if (alt >= 0) best = alt
   }
+  const answering = scored[best]!
   best = leadSentence(text, folded, scored, best, holds)
   const core = scored[best]!
   let start = core.start
   let end = core.end
   if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, core.hits)
+  // Led by an earlier sentence, it runs on through the best-scoring one before growing either way.
+  else if (answering.start >= end && answering.end - start <= EXCERPT_MAX) end = answering.end
   // Lacking the kind of answer asked for, it grows first towards a sentence that holds one.
   const pull = holds && !holds(best) ? (i: number) => scored[i]!.score + (holds(i) ? core.score : 0) : (i: number) => scored[i]!.score
   ;[start, end] = extend(text, start, end, scored, pull)

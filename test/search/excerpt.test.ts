@@ -95,6 +95,18 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
+  it('run on through the matching sentence when led by an earlier one holding the year asked for', () => {
+    const text =
+      `${filler(2)}研究院的中试平台面向全省企业开放，已为两百多家企业提供小试、中试和检验检测服务，累计转化科技成果八十余项，带动新增产值超过三十亿元。` +
+      '2019年，研究院在郑州成立。' +
+      '当天还举行了揭牌仪式，来自高校、科研院所和龙头企业的多位专家出席，并围绕产业技术创新、人才培养、平台共建和科技成果转化等议题进行了深入交流。' +
+      `研究院建成首条中试生产线，年产能五百吨。${filler(3)}`
+    const e = excerptFor(text, '研究院在哪一年建成首条中试生产线？')
+    expect(e.text.startsWith('2019年，研究院在郑州成立。')).toBe(true)
+    expect(e.text).toContain('研究院建成首条中试生产线')
+    expectClean(text, e)
+  })
+
   it('keep the tail of an over-long matching sentence: the clause after the match often holds the answer', () => {
     const head = '据悉，'.repeat(40)
     const text = `${head}本次会议确定的中试基地建设目标为，到2025年建成省级中试基地十个，带动企业研发投入超过五十亿元，${'并持续完善配套服务体系，'.repeat(10)}。`
