@@ -242,7 +242,7 @@ export function buildExcerpt(
   const core = scored[best]!
   let start = core.start
   let end = core.end
-  if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, core.hits)
+  if (end - start > EXCERPT_MAX) [start, end] = narrow(text, folded, start, end, core.hits, subject)
   // Led by an earlier sentence, it runs on through the best-scoring one before growing either way.
   else if (answering.start >= end && answering.end - start <= EXCERPT_MAX) end = answering.end
   // Lacking the kind of answer asked for, it grows first towards a sentence that holds one.
@@ -331,20 +331,34 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
   return [start, end]
 }
 
-/** Cuts an over-long span to at most EXCERPT_MAX characters at clause boundaries, keeping the densest matches. */
-function narrow(text: string, start: number, end: number, hits: Span[]): [number, number] {
+/**
+ * Cuts an over-long span to at most EXCERPT_MAX characters at clause boundaries, keeping the
+ * most distinct query terms (one the `subject` title holds counting TITLE_TERM_WEIGHT: a
+ * question names it to find the article), then the most matches, then the most text:
+ * a list repeating one word (艾, 蒿, 艾…) does not outweigh the clause naming what is asked.
+ */
+function narrow(text: string, folded: string, start: number, end: number, hits: Span[], subject: string): [number, number] {
   const cuts = cutPoints(text, start, end, [start, end])
   let bestA = start
   let bestB = Math.min(end, start + EXCERPT_MAX)
   let bestScore = -1
+  let bestCount = 0
   for (let a = 0; a < cuts.length; a++) {
     for (let b = a + 1; b < cuts.length; b++) {
       const s = cuts[a]!
       const e = cuts[b]!
       if (e - s > EXCERPT_MAX) break
-      const count = hits.filter((h) => h.start >= s && h.end <= e).length
-      if (count > bestScore || (count === bestScore && e - s > bestB - bestA)) {
-        bestScore = count
+      const inside = hits.filter((h) => h.start >= s && h.end <= e)
+      let named = 0
+      let other = 0
+      for (const t of new Set(inside.map((h) => folded.slice(h.start, h.end))))
+        if (subject.includes(t)) named++
+        else other++
+      const score = other + TITLE_TERM_WEIGHT * named
+      const count = inside.length
+      if (score > bestScore || (score === bestScore && (count > bestCount || (count === bestCount && e - s > bestB - bestA)))) {
+        bestScore = score
+        bestCount = count
         bestA = s
         bestB = e
       }

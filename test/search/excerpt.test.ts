@@ -231,6 +231,16 @@ describe('an article title in choosing the excerpt', () => {
     expect(e.text).toContain('体呈粉红色')
   })
 
+  it('cuts an over-long sentence where it says what is asked, not where it repeats the subject the title names', () => {
+    const text =
+      `${filler(2)}这种植物分布于河南、山东、河北、山西、陕西、甘肃、湖北、湖南、江西、安徽、浙江、福建、广东、广西、四川、贵州、云南等地区，` +
+      '生长于海拔一百米至两千八百米的山坡、路旁、林缘及森林草原，目前尚未由人工引种栽培，各地俗名不一，' +
+      '有五月艾（四川）、野五月艾（福建）、大五月艾（浙江）、小五月艾（云南）、白五月艾（湖南）、红五月艾（广西）、青五月艾（湖北）、黑五月艾（江西）等。'
+    const e = excerptFor(text, '五月艾分布在哪些地区？', () => 1, '五月艾')
+    expect(e.text).toContain('分布于河南、山东')
+    expectClean(text, e)
+  })
+
   it('tells a title naming a subject from a headline stating a fact', () => {
     expect(titleNamesSubject(fold('西贡商信银行'))).toBe(true)
     expect(titleNamesSubject(fold('中國（南京）國際象棋超級大賽'))).toBe(true)
