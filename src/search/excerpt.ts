@@ -129,6 +129,16 @@ export const KIND_SHARE = 0.5
 const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r', 'v', 'vd', 'ad', 'x'])
 
 /**
+ * Whether a sentence announces what follows it: a colon after its first match that
+ * does not open a quotation (其特点主要有以下三点：第一…, 拆分成两家公司：一家…；).
+ * Its answer is what comes after it, not the sentence before.
+ */
+function announces(folded: string, s: SentenceScore): boolean {
+  const first = s.hits[0]
+  return first !== undefined && /[：:](?![「『“"‘])/.test(folded.slice(first.end, s.end))
+}
+
+/**
  * Which sentences hold the kind of answer a question asks for: a time, number,
  * person or place (`askedKind`), or a thing its noun names (`askedThing`:
  * 哪场战役); undefined when the question does not say.
@@ -176,6 +186,7 @@ function leadSentence(
     }
     if (alt >= 0) return alt
   }
+  if (announces(folded, scored[best]!)) return best
   if (sameParagraph(best - 1) && fitsFrom(best - 1) && POINTS_BACK.test(folded.slice(scored[best]!.start, scored[best]!.end)))
     return best - 1
   // A sentence that does not start with what it is about (此外…, 两校…) is read with the one before.
@@ -247,7 +258,7 @@ export function buildExcerpt(
   else if (answering.start >= end && answering.end - start <= EXCERPT_MAX) end = answering.end
   // Lacking the kind of answer asked for, it grows first towards a sentence that holds one.
   const pull = holds && !holds(best) ? (i: number) => scored[i]!.score + (holds(i) ? core.score : 0) : (i: number) => scored[i]!.score
-  ;[start, end] = extend(text, start, end, scored, pull)
+  ;[start, end] = extend(text, start, end, scored, pull, announces(folded, answering))
   // A cut at the next sentence's start leaves the whitespace between them.
   while (end > start && /\s/.test(text[end - 1]!)) end--
   while (start < end && /\s/.test(text[start]!)) start++
@@ -280,11 +291,19 @@ export const BACK_SHARE = 1
 /**
  * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
  * by whole sentences, each time the one before when it pulls harder than the one after
- * (`pull`: how much of the query it holds; BACK_SHARE), else the one after, then by single clauses to use the rest of the
+ * (`pull`: how much of the query it holds; BACK_SHARE), else the one after (always the one after
+ * when `ahead`: the best sentence announces what follows, `announces`), then by single clauses to use the rest of the
  * budget; into the next paragraph while shorter than EXCERPT_MIN; then back by whole
  * sentences with what budget is left (at the end of a paragraph).
  */
-function extend(text: string, start: number, end: number, scored: SentenceScore[], pull: (i: number) => number): [number, number] {
+function extend(
+  text: string,
+  start: number,
+  end: number,
+  scored: SentenceScore[],
+  pull: (i: number) => number,
+  ahead = false,
+): [number, number] {
   let ps = text.lastIndexOf('\n', start - 1) + 1
   let pe = text.indexOf('\n', end)
   if (pe < 0) pe = text.length
@@ -310,9 +329,9 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
     const i = lo > 0 ? cuts.indexOf(scored[lo - 1]!.start) : -1
     const j = hi + 1 < scored.length ? cuts.indexOf(scored[hi + 1]!.end) : -1
     const back = i >= 0 && fits(i, b)
-    const ahead = j >= 0 && fits(a, j)
-    if (back && (!ahead || pull(lo - 1) > BACK_SHARE * pull(hi + 1))) [a, lo] = [i, lo - 1]
-    else if (ahead) [b, hi] = [j, hi + 1]
+    const forth = j >= 0 && fits(a, j)
+    if (back && (!forth || (!ahead && pull(lo - 1) > BACK_SHARE * pull(hi + 1)))) [a, lo] = [i, lo - 1]
+    else if (forth) [b, hi] = [j, hi + 1]
     else break
   }
   // Then clauses after it.

@@ -107,6 +107,19 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
+  it('read on from a sentence announcing what follows (…有以下三点：), not back from it', () => {
+    const text =
+      `${filler(2)}秦汉至隋唐的乡里制度历经千余年，在历史变迁中有继承又有发展，各朝之间其具体形式不尽相同，但其实质内容都是一样的。` +
+      '其特点主要有以下三点：第一，职官与长者并用，既设立行政官吏，又注意发挥地方长老作用。' +
+      '第二，刑禁与教化并施，对居民既施行什伍连坐，又进行教育感化。' +
+      '第三，秩序制和晋升制于一体，形成宰相起于州部、猛将出于卒伍的运行机制。' +
+      `乡里制度作为基层组织体系，其职能有四个方面。${filler(2)}`
+    const e = excerptFor(text, '乡里制度的特点是什么？', (t) => (t === '特点' ? 4 : 1))
+    expect(e.text.startsWith('其特点主要有以下三点：')).toBe(true)
+    expect(e.text).toContain('第三，秩序制和晋升制于一体')
+    expectClean(text, e)
+  })
+
   it('keep the tail of an over-long matching sentence: the clause after the match often holds the answer', () => {
     const head = '据悉，'.repeat(40)
     const text = `${head}本次会议确定的中试基地建设目标为，到2025年建成省级中试基地十个，带动企业研发投入超过五十亿元，${'并持续完善配套服务体系，'.repeat(10)}。`
