@@ -129,6 +129,16 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
+  it('keep the clause with the number a question asks for when cutting an over-long sentence', () => {
+    const text =
+      `${filler(2)}省级中试基地建设要与已建成的产业园区相衔接，围绕中试基地布局完善中试基地服务体系，推动中试基地与高校院所、龙头企业深度合作，` +
+      '支持中试基地开展工艺验证、样品试制和检验检测，鼓励中试基地向社会开放共享仪器设备，引导中试基地建立健全运营管理制度，' +
+      '促进中试基地持续健康发展，各市县也要结合本地产业特点谋划建设一批市级平台，目前全省省级中试基地建成十二个。'
+    const e = excerptFor(text, '省级中试基地建成了多少个？')
+    expect(e.text).toContain('目前全省省级中试基地建成十二个。')
+    expectClean(text, e)
+  })
+
   it('stay within the paragraph when it holds enough, and go on into the next when it does not', () => {
     const long = `上一段讲的是别的事情。\n黄河流域生态保护和高质量发展是重大国家战略，${'沿黄各省区要协同推进大治理，'.repeat(4)}守护好母亲河。\n下一段讲的也是别的事情。`
     const e = excerptFor(long, '黄河流域生态保护')
