@@ -129,16 +129,32 @@ export const KIND_SHARE = 0.5
 const OPENING_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['c', 'p', 'd', 'r', 'v', 'vd', 'ad', 'x'])
 
 /**
- * Which sentences hold the kind of answer a question asks for: a time, number,
+ * Whether a sentence announces what follows it: a colon after its first match that
+ * does not open a quotation (其特点主要有以下三点：第一…, 拆分成两家公司：一家…；).
+ * Its answer is what comes after it, not the sentence before.
+ */
+function announces(folded: string, s: SentenceScore): boolean {
+  const first = s.hits[0]
+  return first !== undefined && /[：:](?![「『“"‘])/.test(folded.slice(first.end, s.end))
+}
+
+/**
+ * Whether a folded text holds the kind of answer a question asks for: a time, number,
  * person or place (`askedKind`), or a thing its noun names (`askedThing`:
  * 哪场战役); undefined when the question does not say.
  */
-function answerHolder(folded: string, scored: SentenceScore[], query: ExcerptQuery): ((i: number) => boolean) | undefined {
+function answerTest(query: ExcerptQuery): ((folded: string) => boolean) | undefined {
   const kind = askedKind(query.folded)
   // A question without a kind may still name what it asks for (哪场战役, 什么奖).
   const thing = kind === undefined ? askedThing(query.folded) : undefined
   if (kind === undefined && thing === undefined) return undefined
-  const test = (s: string) => (thing !== undefined ? holdsThing(thing, s, query.folded) : holdsKind(kind!, s, query.folded))
+  return (s) => (thing !== undefined ? holdsThing(thing, s, query.folded) : holdsKind(kind!, s, query.folded))
+}
+
+/** Which sentences hold the kind of answer a question asks for (`answerTest`). */
+function answerHolder(folded: string, scored: SentenceScore[], query: ExcerptQuery): ((i: number) => boolean) | undefined {
+  const test = answerTest(query)
+  if (!test) return undefined
   // Each sentence is tested once (a person or place test runs the tagger).
   const known: Array<boolean | undefined> = []
   return (i) => (known[i] ??= test(folded.slice(scored[i]!.start, scored[i]!.end)))
@@ -176,6 +192,7 @@ function leadSentence(
     }
     if (alt >= 0) return alt
   }
+  if (announces(folded, scored[best]!)) return best
   if (sameParagraph(best - 1) && fitsFrom(best - 1) && POINTS_BACK.test(folded.slice(scored[best]!.start, scored[best]!.end)))
     return best - 1
   // A sentence that does not start with what it is about (此外…, 两校…) is read with the one before.
@@ -237,14 +254,17 @@ export function buildExcerpt(
     for (let i = 0; i < scored.length; i++) if (holds(i) && (alt < 0 || scored[i]!.score > scored[alt]!.score)) alt = i
     if (alt >= 0) best = alt
   }
+  const answering = scored[best]!
   best = leadSentence(text, folded, scored, best, holds)
   const core = scored[best]!
   let start = core.start
   let end = core.end
-  if (end - start > EXCERPT_MAX) [start, end] = narrow(text, start, end, core.hits)
+  if (end - start > EXCERPT_MAX) [start, end] = narrow(text, folded, start, end, core.hits, subject, answerTest(query))
+  // Led by an earlier sentence, it runs on through the best-scoring one before growing either way.
+  else if (answering.start >= end && answering.end - start <= EXCERPT_MAX) end = answering.end
   // Lacking the kind of answer asked for, it grows first towards a sentence that holds one.
   const pull = holds && !holds(best) ? (i: number) => scored[i]!.score + (holds(i) ? core.score : 0) : (i: number) => scored[i]!.score
-  ;[start, end] = extend(text, start, end, scored, pull)
+  ;[start, end] = extend(text, start, end, scored, pull, announces(folded, answering))
   // A cut at the next sentence's start leaves the whitespace between them.
   while (end > start && /\s/.test(text[end - 1]!)) end--
   while (start < end && /\s/.test(text[start]!)) start++
@@ -277,11 +297,19 @@ export const BACK_SHARE = 1
 /**
  * Extends [start, end) within its paragraph while it stays within EXCERPT_MAX:
  * by whole sentences, each time the one before when it pulls harder than the one after
- * (`pull`: how much of the query it holds; BACK_SHARE), else the one after, then by single clauses to use the rest of the
+ * (`pull`: how much of the query it holds; BACK_SHARE), else the one after (always the one after
+ * when `ahead`: the best sentence announces what follows, `announces`), then by single clauses to use the rest of the
  * budget; into the next paragraph while shorter than EXCERPT_MIN; then back by whole
  * sentences with what budget is left (at the end of a paragraph).
  */
-function extend(text: string, start: number, end: number, scored: SentenceScore[], pull: (i: number) => number): [number, number] {
+function extend(
+  text: string,
+  start: number,
+  end: number,
+  scored: SentenceScore[],
+  pull: (i: number) => number,
+  ahead = false,
+): [number, number] {
   let ps = text.lastIndexOf('\n', start - 1) + 1
   let pe = text.indexOf('\n', end)
   if (pe < 0) pe = text.length
@@ -307,9 +335,9 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
     const i = lo > 0 ? cuts.indexOf(scored[lo - 1]!.start) : -1
     const j = hi + 1 < scored.length ? cuts.indexOf(scored[hi + 1]!.end) : -1
     const back = i >= 0 && fits(i, b)
-    const ahead = j >= 0 && fits(a, j)
-    if (back && (!ahead || pull(lo - 1) > BACK_SHARE * pull(hi + 1))) [a, lo] = [i, lo - 1]
-    else if (ahead) [b, hi] = [j, hi + 1]
+    const forth = j >= 0 && fits(a, j)
+    if (back && (!forth || (!ahead && pull(lo - 1) > BACK_SHARE * pull(hi + 1)))) [a, lo] = [i, lo - 1]
+    else if (forth) [b, hi] = [j, hi + 1]
     else break
   }
   // Then clauses after it.
@@ -328,20 +356,52 @@ function extend(text: string, start: number, end: number, scored: SentenceScore[
   return [start, end]
 }
 
-/** Cuts an over-long span to at most EXCERPT_MAX characters at clause boundaries, keeping the densest matches. */
-function narrow(text: string, start: number, end: number, hits: Span[]): [number, number] {
+/**
+ * A clause holding the kind of answer a question asks for (`answerTest`: a place for
+ * 分布在哪些地区) counts this many query terms when narrowing an over-long sentence
+ * (chosen on CMRC and DRCD: 0.2 and 0.5 alike, 1 too much).
+ */
+export const KIND_CLAUSE_WEIGHT = 0.5
+
+/**
+ * Cuts an over-long span to at most EXCERPT_MAX characters at clause boundaries, keeping the
+ * most distinct query terms (one the `subject` title holds counting TITLE_TERM_WEIGHT: a
+ * question names it to find the article; a clause holding the kind of answer asked for,
+ * `answers`, adding KIND_CLAUSE_WEIGHT), then the most matches, then the most text:
+ * a list repeating one word (艾, 蒿, 艾…) does not outweigh the clause naming what is asked.
+ */
+function narrow(
+  text: string,
+  folded: string,
+  start: number,
+  end: number,
+  hits: Span[],
+  subject: string,
+  answers?: (folded: string) => boolean,
+): [number, number] {
   const cuts = cutPoints(text, start, end, [start, end])
+  // Each clause is tested once (a person or place test runs the tagger).
+  const answering = cuts.map((c, k) => answers !== undefined && k + 1 < cuts.length && answers(folded.slice(c, cuts[k + 1])))
   let bestA = start
   let bestB = Math.min(end, start + EXCERPT_MAX)
   let bestScore = -1
+  let bestCount = 0
   for (let a = 0; a < cuts.length; a++) {
     for (let b = a + 1; b < cuts.length; b++) {
       const s = cuts[a]!
       const e = cuts[b]!
       if (e - s > EXCERPT_MAX) break
-      const count = hits.filter((h) => h.start >= s && h.end <= e).length
-      if (count > bestScore || (count === bestScore && e - s > bestB - bestA)) {
-        bestScore = count
+      const inside = hits.filter((h) => h.start >= s && h.end <= e)
+      let named = 0
+      let other = 0
+      for (const t of new Set(inside.map((h) => folded.slice(h.start, h.end))))
+        if (subject.includes(t)) named++
+        else other++
+      const score = other + TITLE_TERM_WEIGHT * named + (answering.slice(a, b).includes(true) ? KIND_CLAUSE_WEIGHT : 0)
+      const count = inside.length
+      if (score > bestScore || (score === bestScore && (count > bestCount || (count === bestCount && e - s > bestB - bestA)))) {
+        bestScore = score
+        bestCount = count
         bestA = s
         bestB = e
       }

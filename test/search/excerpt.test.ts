@@ -95,12 +95,47 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
+  it('run on through the matching sentence when led by an earlier one holding the year asked for', () => {
+    const text =
+      `${filler(2)}研究院的中试平台面向全省企业开放，已为两百多家企业提供小试、中试和检验检测服务，累计转化科技成果八十余项，带动新增产值超过三十亿元。` +
+      '2019年，研究院在郑州成立。' +
+      '当天还举行了揭牌仪式，来自高校、科研院所和龙头企业的多位专家出席，并围绕产业技术创新、人才培养、平台共建和科技成果转化等议题进行了深入交流。' +
+      `研究院建成首条中试生产线，年产能五百吨。${filler(3)}`
+    const e = excerptFor(text, '研究院在哪一年建成首条中试生产线？')
+    expect(e.text.startsWith('2019年，研究院在郑州成立。')).toBe(true)
+    expect(e.text).toContain('研究院建成首条中试生产线')
+    expectClean(text, e)
+  })
+
+  it('read on from a sentence announcing what follows (…有以下三点：), not back from it', () => {
+    const text =
+      `${filler(2)}秦汉至隋唐的乡里制度历经千余年，在历史变迁中有继承又有发展，各朝之间其具体形式不尽相同，但其实质内容都是一样的。` +
+      '其特点主要有以下三点：第一，职官与长者并用，既设立行政官吏，又注意发挥地方长老作用。' +
+      '第二，刑禁与教化并施，对居民既施行什伍连坐，又进行教育感化。' +
+      '第三，秩序制和晋升制于一体，形成宰相起于州部、猛将出于卒伍的运行机制。' +
+      `乡里制度作为基层组织体系，其职能有四个方面。${filler(2)}`
+    const e = excerptFor(text, '乡里制度的特点是什么？', (t) => (t === '特点' ? 4 : 1))
+    expect(e.text.startsWith('其特点主要有以下三点：')).toBe(true)
+    expect(e.text).toContain('第三，秩序制和晋升制于一体')
+    expectClean(text, e)
+  })
+
   it('keep the tail of an over-long matching sentence: the clause after the match often holds the answer', () => {
     const head = '据悉，'.repeat(40)
     const text = `${head}本次会议确定的中试基地建设目标为，到2025年建成省级中试基地十个，带动企业研发投入超过五十亿元，${'并持续完善配套服务体系，'.repeat(10)}。`
     const e = excerptFor(text, '中试基地建设目标是什么？')
     expect(e.text).toContain('中试基地建设目标为，')
     expect(e.text).toContain('到2025年建成省级中试基地十个，')
+    expectClean(text, e)
+  })
+
+  it('keep the clause with the number a question asks for when cutting an over-long sentence', () => {
+    const text =
+      `${filler(2)}省级中试基地建设要与已建成的产业园区相衔接，围绕中试基地布局完善中试基地服务体系，推动中试基地与高校院所、龙头企业深度合作，` +
+      '支持中试基地开展工艺验证、样品试制和检验检测，鼓励中试基地向社会开放共享仪器设备，引导中试基地建立健全运营管理制度，' +
+      '促进中试基地持续健康发展，各市县也要结合本地产业特点谋划建设一批市级平台，目前全省省级中试基地建成十二个。'
+    const e = excerptFor(text, '省级中试基地建成了多少个？')
+    expect(e.text).toContain('目前全省省级中试基地建成十二个。')
     expectClean(text, e)
   })
 
@@ -217,6 +252,16 @@ describe('an article title in choosing the excerpt', () => {
       '体呈粉红色，腹部银白色，体侧有六条金黄色纵带。背鳍硬棘十枚，软条九枚。体长可达三十五公分。'
     const e = excerptFor(fish, '金线鱼的身体是什么颜色的？', () => 1, '金线鱼')
     expect(e.text).toContain('体呈粉红色')
+  })
+
+  it('cuts an over-long sentence where it says what is asked, not where it repeats the subject the title names', () => {
+    const text =
+      `${filler(2)}这种植物分布于河南、山东、河北、山西、陕西、甘肃、湖北、湖南、江西、安徽、浙江、福建、广东、广西、四川、贵州、云南等地区，` +
+      '生长于海拔一百米至两千八百米的山坡、路旁、林缘及森林草原，目前尚未由人工引种栽培，各地俗名不一，' +
+      '有五月艾（四川）、野五月艾（福建）、大五月艾（浙江）、小五月艾（云南）、白五月艾（湖南）、红五月艾（广西）、青五月艾（湖北）、黑五月艾（江西）等。'
+    const e = excerptFor(text, '五月艾分布在哪些地区？', () => 1, '五月艾')
+    expect(e.text).toContain('分布于河南、山东')
+    expectClean(text, e)
   })
 
   it('tells a title naming a subject from a headline stating a fact', () => {
