@@ -2,7 +2,7 @@ import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences, titleNamesSubje
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
 import { wordCoverage } from './coverage.js'
 import { answerTest } from './answer-fit.js'
-import { focusWords, namedShare, titleShare } from './word-evidence.js'
+import { focusWords, namedShare } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -160,6 +160,8 @@ interface Derived {
   charTotal: number
   /** The words beside the question word (`focusWords`). */
   focus: Set<number>
+  /** The query's terms, to find in a title. */
+  terms: Set<string>
   /** Whether a folded sentence holds an answer of the kind the question asks for (`answerTest`). */
   answers?: (foldedSentence: string) => boolean
 }
@@ -185,7 +187,7 @@ function derive(query: QueryModel): Derived {
     chars.set(ch, sum / n)
     charTotal += sum / n
   }
-  d = { chars, charTotal, focus: focusWords(query.parsed.folded, query.parsed.words) }
+  d = { chars, charTotal, terms: new Set(query.weights.keys()), focus: focusWords(query.parsed.folded, query.parsed.words) }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
   derivedCache.set(query, d)
@@ -242,7 +244,7 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal, answers, focus } = derive(query)
+  const { chars, charTotal, terms, answers, focus } = derive(query)
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
@@ -253,14 +255,14 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   if (coverage < RANKING.minCoverage) return undefined
   let best = 0
   for (const s of scored) if (s.score > best) best = s.score
-  // The title names what the whole article is about: a query naming it too leans that way.
+  // The title names what the whole article is about: a query naming it too leans that way, whether
+  // or not the text repeats the name (a paragraph under 广州 need not say 广州 again).
   let titled = 0
-  if (c.title) for (const t of new Set(findTerms(c.title, present).map((x) => x.term))) titled += weights.get(t)!
+  if (c.title) for (const t of new Set(findTerms(c.title, terms).map((x) => x.term))) titled += weights.get(t)!
   const wordShare = wordCoverage(query.parsed.words, c.folded, c.title)
   const charShare = charEvidence(c.folded, c.sentences, chars, charTotal)
   const named = RANKING.wordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, c.folded) : 0
-  const titleWords =
-    c.title && RANKING.titleWordWeight > 0 ? titleShare(query.parsed.words, focus, RANKING.focusWeight, c.title, c.folded) : 0
+  const titleWords = c.title && RANKING.titleWordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, c.title) : 0
   const answering =
     RANKING.kindWeight > 0
       ? bestAnswering(c.folded, scored, (s) => namedShare(query.parsed.words, focus, RANKING.kindFocus, s), answers, c.date)

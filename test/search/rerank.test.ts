@@ -74,11 +74,15 @@ describe('title', () => {
     expect(titled).toBeGreaterThan(untitled)
   })
 
-  it('counts a title only for query terms the article text holds as well', () => {
-    // 德国 is in the title but not in the text: the title adds nothing.
-    const q = model('德國的宗教')
+  it('counts the query words a title names even where the text does not repeat them', () => {
+    // A paragraph under the title 德国 speaks of 當地居民 without naming 德国 again.
+    const q = model('德國的居民信仰什麼宗教？')
     const text = '當地居民多信仰新教，宗教自由受到保障。'
-    expect(judge(q, { ...candidate(text), title: fold('德国') })!.rank).toBe(judge(q, candidate(text))!.rank)
+    const titled = judge(q, { ...candidate(text), title: fold('德国') })!
+    const other = judge(q, { ...candidate(text), title: fold('香港人口') })!
+    expect(titled.parts['title']).toBeGreaterThan(0)
+    expect(titled.parts['titleWords']).toBeGreaterThan(0)
+    expect(titled.rank).toBeGreaterThan(other.rank)
   })
 })
 
