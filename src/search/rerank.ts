@@ -1,6 +1,6 @@
 import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences, titleNamesSubject, type SentenceScore } from './excerpt.js'
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
-import { wordCoverage } from './coverage.js'
+import { wordCoverage, wordOccurrences } from './coverage.js'
 import { answerTest } from './answer-fit.js'
 import { focusWords, namedShare } from './word-evidence.js'
 import type { Span } from '../text/types.js'
@@ -155,7 +155,10 @@ export interface Judgement {
 
 /** What judging needs of a query beyond its model, derived once per query. */
 interface Derived {
-  /** Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it. */
+  /**
+   * Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it,
+   * and each letter or number code among its terms (nba, 5g), weighted as a term.
+   */
   chars: Map<string, number>
   charTotal: number
   /** The words beside the question word (`focusWords`). */
@@ -167,6 +170,9 @@ interface Derived {
 }
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
+
+/** A query term made of letters and digits (a code, a number), not of CJK characters. */
+const LETTER_CODE = /^[a-z0-9][a-z0-9.+]*%?$/
 
 function derive(query: QueryModel): Derived {
   let d = derivedCache.get(query)
@@ -187,6 +193,12 @@ function derive(query: QueryModel): Derived {
     chars.set(ch, sum / n)
     charTotal += sum / n
   }
+  // A letter or number code (nba, 5g, the a of a股) is one of the question's characters, found as a whole.
+  for (const [t, w] of query.weights) {
+    if (!LETTER_CODE.test(t)) continue
+    chars.set(t, w)
+    charTotal += w
+  }
   d = { chars, charTotal, terms: new Set(query.weights.keys()), focus: focusWords(query.parsed.folded, query.parsed.words) }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
@@ -197,21 +209,31 @@ function derive(query: QueryModel): Derived {
 /**
  * The best share of the query's characters found in one sentence, averaged
  * with the best share found in two adjacent sentences (a question often
- * joins what an article says in two).
+ * joins what an article says in two). A key of `chars` that is not one CJK
+ * character is a code (nba, 5g) and counts where it stands as a whole (not nba in wnba).
  */
 export function charEvidence(folded: string, sentences: Span[], chars: Map<string, number>, charTotal: number): number {
   if (charTotal <= 0 || sentences.length === 0) return 0
   // Character code → 1 + its index among the query's characters (0: not one); reset before returning.
   const codes: number[] = []
   const w = new Float64Array(chars.size)
+  // Letter codes (nba, 5g) by where they stand as a whole, sorted; their index among the query's characters.
+  const whole: Array<{ k: number; at: number[]; next: number }> = []
+  let k = 0
   for (const [ch, x] of chars) {
+    w[k] = x
     const c = ch.charCodeAt(0)
-    SLOT[c] = codes.length + 1
-    w[codes.length] = x
-    codes.push(c)
+    if (ch.length === 1 && isCjk(c)) {
+      SLOT[c] = k + 1
+      codes.push(c)
+    } else {
+      const at = wordOccurrences(folded, ch)
+      if (at.length > 0) whole.push({ k, at, next: 0 })
+    }
+    k++
   }
   // The last sentence each character was seen in; a pair's score is this sentence's plus the previous one's, less what both hold.
-  const stamp = new Int32Array(codes.length).fill(-2)
+  const stamp = new Int32Array(chars.size).fill(-2)
   let best = 0
   let bestPair = 0
   let prevScore = 0
@@ -220,12 +242,19 @@ export function charEvidence(folded: string, sentences: Span[], chars: Map<strin
       const { start, end } = sentences[si]!
       let score = 0
       let both = 0
-      for (let i = start; i < end; i++) {
-        const k = SLOT[folded.charCodeAt(i)]! - 1
-        if (k < 0 || stamp[k] === si) continue
+      const see = (k: number) => {
+        if (stamp[k] === si) return
         if (stamp[k] === si - 1) both += w[k]!
         stamp[k] = si
         score += w[k]!
+      }
+      for (let i = start; i < end; i++) {
+        const k = SLOT[folded.charCodeAt(i)]! - 1
+        if (k >= 0) see(k)
+      }
+      for (const code of whole) {
+        while (code.next < code.at.length && code.at[code.next]! < start) code.next++
+        if (code.next < code.at.length && code.at[code.next]! < end) see(code.k)
       }
       if (score > best) best = score
       if (si > 0 && score + prevScore - both > bestPair) bestPair = score + prevScore - both

@@ -52,6 +52,28 @@ describe('character evidence', () => {
   })
 })
 
+describe('letter codes', () => {
+  it('counts a letter code of the question among its characters, found as a whole', () => {
+    const q = model('NBA總決賽在哪裡舉行？')
+    const chars = (text: string) => judge(q, candidate(text))!.chars
+    expect(chars('NBA總決賽在波士頓舉行。')).toBe(1)
+    expect(chars('總決賽在波士頓舉行。')).toBeLessThan(1)
+    expect(chars('WNBA總決賽在波士頓舉行。')).toBeLessThan(1)
+  })
+
+  it('counts a code in one sentence or in a pair of adjacent ones, as it counts a character', () => {
+    const chars = new Map([
+      ['5g', 1],
+      ['基', 1],
+      ['站', 1],
+    ])
+    const score = (text: string) => charEvidence(fold(text), sentenceSpans(text), chars, 3)
+    expect(score('5G基站開通。')).toBe(1)
+    expect(score('基站開通。5G上線。')).toBeCloseTo((2 / 3 + 1) / 2)
+    expect(score('15G基站開通。')).toBeCloseTo(2 / 3)
+  })
+})
+
 describe('judging', () => {
   it('drops an article that holds too little of the query', () => {
     const q = model('黄河流域生态保护和高质量发展')
