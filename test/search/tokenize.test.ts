@@ -59,6 +59,15 @@ describe('parseQuery', () => {
     expect(parseQuery('什么时候召开会议').segments).toEqual(['召开会议'])
   })
 
+  it('leaves out 几世纪, 多大 and 有何, which ask when, how large and what', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(parseQuery('佛教大約於幾世紀時傳入日本?').terms).not.toContain('世纪')
+    expect(words('佛教大約於幾世紀時傳入日本?')).toEqual(['佛教', '大约', '传入', '日本'])
+    expect(words('鶴慶縣的面積有多大?')).toEqual(['鹤庆县', '面积'])
+    expect(words('人的心臟在其胚胎多大時即開始運作?')).toEqual(['心脏', '胚胎', '开始', '运作'])
+    expect(parseQuery('東晉的法顯有何創舉?').segments).toEqual(['东晋', '法显', '创举'])
+  })
+
   it('keeps 何 inside an ordinary word such as 任何', () => {
     expect(parseQuery('任何人都可以申请吗').segments).toContain('任何人')
   })
