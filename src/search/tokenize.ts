@@ -156,9 +156,9 @@ const ASKING = /哪|什么|多少|^多大|谁|啥|怎|为何|有何|^第?几(?:.
  */
 const GRAMMAR_CHARS: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是在要能才该会就都也还又将让给被把着过得很太最更再已曾刚先后不没别')
 
-/** Grammar that starts (所写, 其国, 但因) or ends (论为, 乱于, 倒酒时) a word jieba made up, but never a name. */
+/** Grammar that starts (所写, 其国, 但因) or ends (论为, 乱于, 倒酒时, 邦威有) a word jieba made up, but never a name. */
 const LEADING_GRAMMAR: ReadonlySet<string> = new Set('所其但因而则且并由以之')
-const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而')
+const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而有')
 
 /**
  * Characters that make a noun of the word before them (返回 + 器: 返回器, the
