@@ -1,8 +1,8 @@
 import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences, titleNamesSubject, type SentenceScore } from './excerpt.js'
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
-import { wordCoverage } from './coverage.js'
+import { wordCoverage, wordOccurrences } from './coverage.js'
 import { answerTest } from './answer-fit.js'
-import { focusWords, namedShare, titleShare } from './word-evidence.js'
+import { focusWords, namedShare } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -155,16 +155,24 @@ export interface Judgement {
 
 /** What judging needs of a query beyond its model, derived once per query. */
 interface Derived {
-  /** Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it. */
+  /**
+   * Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it,
+   * and each letter or number code among its terms (nba, 5g), weighted as a term.
+   */
   chars: Map<string, number>
   charTotal: number
   /** The words beside the question word (`focusWords`). */
   focus: Set<number>
+  /** The query's terms, to find in a title. */
+  terms: Set<string>
   /** Whether a folded sentence holds an answer of the kind the question asks for (`answerTest`). */
   answers?: (foldedSentence: string) => boolean
 }
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
+
+/** A query term made of letters and digits (a code, a number), not of CJK characters. */
+const LETTER_CODE = /^[a-z0-9][a-z0-9.+]*%?$/
 
 function derive(query: QueryModel): Derived {
   let d = derivedCache.get(query)
@@ -185,7 +193,13 @@ function derive(query: QueryModel): Derived {
     chars.set(ch, sum / n)
     charTotal += sum / n
   }
-  d = { chars, charTotal, focus: focusWords(query.parsed.folded, query.parsed.words) }
+  // A letter or number code (nba, 5g, the a of a股) is one of the question's characters, found as a whole.
+  for (const [t, w] of query.weights) {
+    if (!LETTER_CODE.test(t)) continue
+    chars.set(t, w)
+    charTotal += w
+  }
+  d = { chars, charTotal, terms: new Set(query.weights.keys()), focus: focusWords(query.parsed.folded, query.parsed.words) }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
   derivedCache.set(query, d)
@@ -195,21 +209,31 @@ function derive(query: QueryModel): Derived {
 /**
  * The best share of the query's characters found in one sentence, averaged
  * with the best share found in two adjacent sentences (a question often
- * joins what an article says in two).
+ * joins what an article says in two). A key of `chars` that is not one CJK
+ * character is a code (nba, 5g) and counts where it stands as a whole (not nba in wnba).
  */
 export function charEvidence(folded: string, sentences: Span[], chars: Map<string, number>, charTotal: number): number {
   if (charTotal <= 0 || sentences.length === 0) return 0
   // Character code → 1 + its index among the query's characters (0: not one); reset before returning.
   const codes: number[] = []
   const w = new Float64Array(chars.size)
+  // Letter codes (nba, 5g) by where they stand as a whole, sorted; their index among the query's characters.
+  const whole: Array<{ k: number; at: number[]; next: number }> = []
+  let k = 0
   for (const [ch, x] of chars) {
+    w[k] = x
     const c = ch.charCodeAt(0)
-    SLOT[c] = codes.length + 1
-    w[codes.length] = x
-    codes.push(c)
+    if (ch.length === 1 && isCjk(c)) {
+      SLOT[c] = k + 1
+      codes.push(c)
+    } else {
+      const at = wordOccurrences(folded, ch)
+      if (at.length > 0) whole.push({ k, at, next: 0 })
+    }
+    k++
   }
   // The last sentence each character was seen in; a pair's score is this sentence's plus the previous one's, less what both hold.
-  const stamp = new Int32Array(codes.length).fill(-2)
+  const stamp = new Int32Array(chars.size).fill(-2)
   let best = 0
   let bestPair = 0
   let prevScore = 0
@@ -218,12 +242,19 @@ export function charEvidence(folded: string, sentences: Span[], chars: Map<strin
       const { start, end } = sentences[si]!
       let score = 0
       let both = 0
-      for (let i = start; i < end; i++) {
-        const k = SLOT[folded.charCodeAt(i)]! - 1
-        if (k < 0 || stamp[k] === si) continue
+      const see = (k: number) => {
+        if (stamp[k] === si) return
         if (stamp[k] === si - 1) both += w[k]!
         stamp[k] = si
         score += w[k]!
+      }
+      for (let i = start; i < end; i++) {
+        const k = SLOT[folded.charCodeAt(i)]! - 1
+        if (k >= 0) see(k)
+      }
+      for (const code of whole) {
+        while (code.next < code.at.length && code.at[code.next]! < start) code.next++
+        if (code.next < code.at.length && code.at[code.next]! < end) see(code.k)
       }
       if (score > best) best = score
       if (si > 0 && score + prevScore - both > bestPair) bestPair = score + prevScore - both
@@ -242,7 +273,7 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal, answers, focus } = derive(query)
+  const { chars, charTotal, terms, answers, focus } = derive(query)
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
@@ -253,14 +284,14 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   if (coverage < RANKING.minCoverage) return undefined
   let best = 0
   for (const s of scored) if (s.score > best) best = s.score
-  // The title names what the whole article is about: a query naming it too leans that way.
+  // The title names what the whole article is about: a query naming it too leans that way, whether
+  // or not the text repeats the name (a paragraph under 广州 need not say 广州 again).
   let titled = 0
-  if (c.title) for (const t of new Set(findTerms(c.title, present).map((x) => x.term))) titled += weights.get(t)!
+  if (c.title) for (const t of new Set(findTerms(c.title, terms).map((x) => x.term))) titled += weights.get(t)!
   const wordShare = wordCoverage(query.parsed.words, c.folded, c.title)
   const charShare = charEvidence(c.folded, c.sentences, chars, charTotal)
   const named = RANKING.wordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, c.folded) : 0
-  const titleWords =
-    c.title && RANKING.titleWordWeight > 0 ? titleShare(query.parsed.words, focus, RANKING.focusWeight, c.title, c.folded) : 0
+  const titleWords = c.title && RANKING.titleWordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, c.title) : 0
   const answering =
     RANKING.kindWeight > 0
       ? bestAnswering(c.folded, scored, (s) => namedShare(query.parsed.words, focus, RANKING.kindFocus, s), answers, c.date)

@@ -123,7 +123,7 @@ export function indexTerms(folded: string): string[] {
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   (
     '什么 什么样 什么时候 哪里 哪儿 哪个 哪些 哪位 哪年 哪一年 哪天 哪家 哪 谁 是否 是不是 吗 呢 吧 啊 呀 么 ' +
-    '多少 多久 多大 多长 多远 几 几个 几年 几位 如何 怎么 怎样 怎么样 为什么 为何 何时 何地 何人 何处 ' +
+    '多少 多久 多大 多长 多远 几 几个 几年 几位 几世纪 有何 如何 怎么 怎样 怎么样 为什么 为何 何时 何地 何人 何处 ' +
     '请问 请 告诉 我 我们 你 你们 知道 一下 能否 可以 是 的 了 在 有 和 与 及 或 被 把 对 于 从 向 ' +
     '之 其 这 那 这个 那个 该 所 由 以 而 也 都 就 还 又 会 要 将 让 给 为 着 过 地 得 等 中 上 下 个 '
   )
@@ -145,8 +145,8 @@ const FRAME_PATTERN = /^何[年时种处地人方者样]|时候/
  */
 const PARTICLES: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是谁哪')
 
-/** Pieces of a question that ask rather than name: 几点, 第几, 哪次, 什么样, 多少… (folded). */
-const ASKING = /哪|什么|多少|谁|啥|怎|为何|^第?几.?$/
+/** Pieces of a question that ask rather than name: 几点, 第几, 几世纪, 哪次, 什么样, 多少, 多大(时), 有何… (folded). */
+const ASKING = /哪|什么|多少|^多大|谁|啥|怎|为何|有何|^第?几(?:.|世纪)?$/
 
 /**
  * Characters that are grammar (particles, auxiliaries, adverbs): a word jieba
@@ -156,9 +156,9 @@ const ASKING = /哪|什么|多少|谁|啥|怎|为何|^第?几.?$/
  */
 const GRAMMAR_CHARS: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是在要能才该会就都也还又将让给被把着过得很太最更再已曾刚先后不没别')
 
-/** Grammar that starts (所写, 其国, 但因) or ends (论为, 乱于, 倒酒时) a word jieba made up, but never a name. */
+/** Grammar that starts (所写, 其国, 但因) or ends (论为, 乱于, 倒酒时, 邦威有) a word jieba made up, but never a name. */
 const LEADING_GRAMMAR: ReadonlySet<string> = new Set('所其但因而则且并由以之')
-const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而')
+const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而有')
 
 /**
  * Characters that make a noun of the word before them (返回 + 器: 返回器, the

@@ -92,21 +92,6 @@ export function namedShare(words: readonly QueryWord[], focus: ReadonlySet<numbe
   return share(words, focus, focusWeight, (w) => texts.some((t) => holdsNamed(t, w)))
 }
 
-/**
- * The share of the question's word weight that a title holds, counting only
- * words the article's text holds too (a title alone does not make an article
- * about a word it never uses).
- */
-export function titleShare(
-  words: readonly QueryWord[],
-  focus: ReadonlySet<number>,
-  focusWeight: number,
-  title: string,
-  folded: string,
-): number {
-  return share(words, focus, focusWeight, (w) => holdsNamed(title, w) && holdsNamed(folded, w))
-}
-
 function share(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWeight: number, holds: (word: string) => boolean): number {
   let total = 0
   let found = 0

@@ -52,6 +52,28 @@ describe('character evidence', () => {
   })
 })
 
+describe('letter codes', () => {
+  it('counts a letter code of the question among its characters, found as a whole', () => {
+    const q = model('NBA總決賽在哪裡舉行？')
+    const chars = (text: string) => judge(q, candidate(text))!.chars
+    expect(chars('NBA總決賽在波士頓舉行。')).toBe(1)
+    expect(chars('總決賽在波士頓舉行。')).toBeLessThan(1)
+    expect(chars('WNBA總決賽在波士頓舉行。')).toBeLessThan(1)
+  })
+
+  it('counts a code in one sentence or in a pair of adjacent ones, as it counts a character', () => {
+    const chars = new Map([
+      ['5g', 1],
+      ['基', 1],
+      ['站', 1],
+    ])
+    const score = (text: string) => charEvidence(fold(text), sentenceSpans(text), chars, 3)
+    expect(score('5G基站開通。')).toBe(1)
+    expect(score('基站開通。5G上線。')).toBeCloseTo((2 / 3 + 1) / 2)
+    expect(score('15G基站開通。')).toBeCloseTo(2 / 3)
+  })
+})
+
 describe('judging', () => {
   it('drops an article that holds too little of the query', () => {
     const q = model('黄河流域生态保护和高质量发展')
@@ -74,11 +96,15 @@ describe('title', () => {
     expect(titled).toBeGreaterThan(untitled)
   })
 
-  it('counts a title only for query terms the article text holds as well', () => {
-    // 德国 is in the title but not in the text: the title adds nothing.
-    const q = model('德國的宗教')
+  it('counts the query words a title names even where the text does not repeat them', () => {
+    // A paragraph under the title 德国 speaks of 當地居民 without naming 德国 again.
+    const q = model('德國的居民信仰什麼宗教？')
     const text = '當地居民多信仰新教，宗教自由受到保障。'
-    expect(judge(q, { ...candidate(text), title: fold('德国') })!.rank).toBe(judge(q, candidate(text))!.rank)
+    const titled = judge(q, { ...candidate(text), title: fold('德国') })!
+    const other = judge(q, { ...candidate(text), title: fold('香港人口') })!
+    expect(titled.parts['title']).toBeGreaterThan(0)
+    expect(titled.parts['titleWords']).toBeGreaterThan(0)
+    expect(titled.rank).toBeGreaterThan(other.rank)
   })
 })
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { readArticle } from '../../src/corpus/read-article.js'
 import { fold } from '../../src/text/script.js'
 import { findTerms, parseQuery, tokensWithPositions } from '../../src/search/tokenize.js'
+import { wordCoverage } from '../../src/search/coverage.js'
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'seeds')
 const seedTexts = readdirSync(seedsDir)
@@ -57,6 +58,24 @@ describe('parseQuery', () => {
     expect(parseQuery('蘇聯於何年解體?').segments).toEqual(['苏联', '解体'])
     expect(parseQuery('狄托於西元幾年的時候過世?').terms).not.toContain('时候')
     expect(parseQuery('什么时候召开会议').segments).toEqual(['召开会议'])
+  })
+
+  it('leaves out 几世纪, 多大 and 有何, which ask when, how large and what', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(parseQuery('佛教大約於幾世紀時傳入日本?').terms).not.toContain('世纪')
+    expect(words('佛教大約於幾世紀時傳入日本?')).toEqual(['佛教', '大约', '传入', '日本'])
+    expect(words('鶴慶縣的面積有多大?')).toEqual(['鹤庆县', '面积'])
+    expect(words('人的心臟在其胚胎多大時即開始運作?')).toEqual(['心脏', '胚胎', '开始', '运作'])
+    expect(parseQuery('東晉的法顯有何創舉?').segments).toEqual(['东晋', '法显', '创举'])
+  })
+
+  it('takes the 有 off a word jieba made up of a name and the verb after it (东关街有, 邦威有)', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(words('美特斯邦威有哪些旗下品牌？')).toEqual(['美特斯', '邦威', '旗下', '品牌'])
+    expect(words('東關街有多長？')).not.toContain('街有')
+    // The article about 东关街 now holds all the question names, not half of it.
+    const text = fold('東關街全長1122米，是揚州最完整的歷史街區。')
+    expect(wordCoverage(parseQuery('東關街有多長？').words, text)).toBe(1)
   })
 
   it('keeps 何 inside an ordinary word such as 任何', () => {
