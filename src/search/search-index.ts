@@ -199,7 +199,9 @@ export class SearchIndex {
       .map((w) => w.text)
     const answers = ranked.filter(
       ({ judged: j }) =>
-        (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) && j.coverage + j.chars >= RELEVANCE.minEvidence,
+        (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
+        j.coverage + j.chars >= RELEVANCE.minEvidence &&
+        (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline),
     )
     // Padding is measured against the first result, which always stays.
     const first = answers[0]?.judged.specific ?? 0

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { articleFromText } from '../../src/cli/eval.js'
+import { SearchIndex } from '../../src/search/search-index.js'
+
+/**
+ * Invented news: a story on a town's industries that mentions milk tea and a
+ * brand sign in passing, and a story about milk tea whose headline says so.
+ */
+const index = new SearchIndex()
+const articles: Array<[string, string, string]> = [
+  [
+    'town',
+    '特色产业助力小镇全面振兴',
+    '青禾镇近年来发展茶叶种植和乡村旅游，带动农民增收。' +
+      '镇上新开了几家奶茶店，吸引周末游客。' +
+      '当地还统一更换了商铺的招牌和牌子，街道面貌焕然一新。' +
+      '游客们说这里的风景很好，空气清新，饭菜也很好吃。',
+  ],
+  [
+    'tea',
+    '青禾镇奶茶节开幕 本地品牌受追捧',
+    '青禾镇首届奶茶节今天开幕，二十多个本地奶茶品牌参展。' + '游客认为青禾牌奶茶最好喝，这个牌子的茶底来自镇上的茶园。',
+  ],
+]
+for (const [id, title, text] of articles) {
+  const { article, meta } = articleFromText(id, title, text)
+  index.add(article, meta)
+}
+const ids = (q: string) => index.search(q, { limit: 5 }).hits.map((h) => h.article.id)
+
+describe('what answers a question', () => {
+  it('is not a news story whose headline is about something else and whose text only scatters the question words', () => {
+    expect(ids('奶茶哪个牌子好喝？')).toEqual(['tea'])
+  })
+
+  it('is a news story whose headline shares no word of the question when one of its sentences answers it', () => {
+    expect(ids('周末游客去哪家奶茶店？')).toContain('town')
+  })
+
+  it('is judged on the text alone for an entry named after its subject, not for the same text under a headline', () => {
+    const twins = new SearchIndex()
+    const text = '青禾镇位于丘陵地带，以茶叶闻名。镇上有一座古桥，建于明代。每年春天，茶农在山坡上采摘新茶。镇政府设在河东，人口约三万。'
+    for (const [id, title] of [
+      ['entry', '青禾镇'],
+      ['news', '青禾镇推进茶园建设'],
+    ] as const) {
+      const { article, meta } = articleFromText(id, title, text)
+      twins.add(article, meta)
+    }
+    expect(twins.search('采摘新茶的丘陵地带有什么古迹？').hits.map((h) => h.article.id)).toEqual(['entry'])
+  })
+})
