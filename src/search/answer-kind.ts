@@ -49,6 +49,22 @@ export function holdsKind(kind: AnswerKind, folded: string, foldedQuestion: stri
   return kind === 'person' && /\p{Script=Han}[·•]\p{Script=Han}/u.test(folded)
 }
 
+/** Question words asking for a year, not any time: 哪一年, 何年. */
+const ASKS_YEAR = /哪一?年|何年/
+const YEAR = new RegExp(`\\d{1,4} ?年|[${NUMERAL}]{2,}年`, 'g')
+
+/**
+ * Whether folded text answers a question asking for a year (哪一年, 何年) with
+ * one the question does not name: a date without its year (9月3日) does not;
+ * undefined when the question does not ask for a year.
+ * @example holdsYear('9月3日，九三炮战爆发', '九三炮战于何年爆发') === false
+ */
+export function holdsYear(folded: string, foldedQuestion: string): boolean | undefined {
+  if (!ASKS_YEAR.test(foldedQuestion)) return undefined
+  for (const m of folded.matchAll(YEAR)) if (!foldedQuestion.includes(m[0])) return true
+  return false
+}
+
 /** jieba tags of a noun that can name a kind of thing (战役, 县, 奖项, 机构). */
 const THING_TAGS: ReadonlySet<string> = new Set(['n', 'ng', 'nz', 'nt', 'ns', 'j', 'vn'])
 

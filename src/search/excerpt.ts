@@ -1,7 +1,7 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
-import { askedKind, askedThing, holdsKind, holdsThing } from './answer-kind.js'
+import { askedKind, askedThing, holdsKind, holdsThing, holdsYear } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -148,7 +148,9 @@ function answerTest(query: ExcerptQuery): ((folded: string) => boolean) | undefi
   // A question without a kind may still name what it asks for (哪场战役, 什么奖).
   const thing = kind === undefined ? askedThing(query.folded) : undefined
   if (kind === undefined && thing === undefined) return undefined
-  return (s) => (thing !== undefined ? holdsThing(thing, s, query.folded) : holdsKind(kind!, s, query.folded))
+  if (thing !== undefined) return (s) => holdsThing(thing, s, query.folded)
+  // A question asking 哪一年 is answered by a year, not by any date (9月3日).
+  return (s) => holdsYear(s, query.folded) ?? holdsKind(kind!, s, query.folded)
 }
 
 /** Which sentences hold the kind of answer a question asks for (`answerTest`). */

@@ -65,6 +65,14 @@ describe('excerpts', () => {
     expectClean(text, e)
   })
 
+  it('lead with the sentence holding the year a question asks for, past one holding only a month and day', () => {
+    const text = `${filler(3)}2016年，研究院在郑州成立。5月起在高新区筹建面积两万平方米的基地和配套实验楼。研究院于9月12日建成首条中试生产线。这条生产线由研究院与本省企业共同承建。${filler(6)}`
+    const e = excerptFor(text, '研究院在哪一年建成首条中试生产线？')
+    expect(e.text.startsWith('2016年，研究院在郑州成立。')).toBe(true)
+    expect(e.text).toContain('研究院于9月12日建成首条中试生产线。')
+    expectClean(text, e)
+  })
+
   it('read the sentence before the matching one first when it holds more of the question than the one after', () => {
     const text = `${filler(3)}张华教授带领团队研制出新型固态电池。固态电池研发历时五年，耗资三千万元。${filler(6)}`
     const e = excerptFor(text, '研发历时五年的电池是谁研制的？')
