@@ -53,6 +53,8 @@ interface Tables {
   taiwanOnly: Table
   /** Every beginning of a `taiwanOnly` word (软, 软体): where a run of words may still spell one. */
   taiwanPrefixes: Set<string>
+  /** 1 at the code of each character a `taiwanOnly` word starts with: most words are passed over on it alone. */
+  taiwanFirst: Uint8Array
   /** Longest key, in characters. */
   longest: number
 }
@@ -78,14 +80,18 @@ function build(): Tables {
   for (const word of toTaiwan.keys()) toMainland.delete(word)
   const taiwanOnly: Table = new Map(toMainland)
   const taiwanPrefixes = new Set<string>()
-  for (const word of taiwanOnly.keys()) for (let n = 1; n <= word.length; n++) taiwanPrefixes.add(word.slice(0, n))
+  const taiwanFirst = new Uint8Array(65536)
+  for (const word of taiwanOnly.keys()) {
+    taiwanFirst[word.charCodeAt(0)] = 1
+    for (let n = 1; n <= word.length; n++) taiwanPrefixes.add(word.slice(0, n))
+  }
   for (const [a, b] of BRAND_NAMES) {
     toMainland.set(a, [...(toMainland.get(a) ?? []), b])
     toMainland.set(b, [...(toMainland.get(b) ?? []), a])
   }
   let longest = 0
   for (const t of [toTaiwan, toMainland]) for (const k of t.keys()) longest = Math.max(longest, k.length)
-  return { toTaiwan, toMainland, taiwanOnly, taiwanPrefixes, longest }
+  return { toTaiwan, toMainland, taiwanOnly, taiwanPrefixes, taiwanFirst, longest }
 }
 
 const isAlnum = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c)
@@ -158,27 +164,32 @@ export function vocabularyVariants(folded: string): VocabularyVariant[] {
  * mainland form (知识产权, 软件) stand instead. Brand names are left as written.
  * @example mainlandWords(['加强', '智慧', '财产权', '保护']) // ['加强', '知识产权', '保护']
  */
-export function mainlandWords(words: readonly string[]): string[] {
+export function mainlandWords(words: readonly string[]): readonly string[] {
   tables ??= build()
-  const { taiwanOnly, taiwanPrefixes } = tables
-  const lexicon = getLexicon()
-  const out: string[] = []
-  for (let i = 0; i < words.length;) {
+  const { taiwanOnly, taiwanPrefixes, taiwanFirst } = tables
+  // Most texts hold no Taiwan word: they are returned as they are, without a copy.
+  let out: string[] | undefined
+  let copied = 0
+  for (let i = 0; i < words.length; i++) {
+    let spelled = words[i]!
+    if (taiwanFirst[spelled.charCodeAt(0)] === 0 || !taiwanPrefixes.has(spelled)) continue
     let match = 0
     let form: string | undefined
-    for (let j = i, spelled = ''; j < words.length; j++) {
-      spelled += words[j]
-      if (!taiwanPrefixes.has(spelled)) break
+    for (let j = i; ;) {
       const forms = taiwanOnly.get(spelled)
       if (forms) [match, form] = [j + 1 - i, forms[0]]
+      if (++j >= words.length) break
+      spelled += words[j]
+      if (!taiwanPrefixes.has(spelled)) break
     }
-    if (form === undefined) {
-      out.push(words[i]!)
-      i++
-    } else {
-      out.push(...lexicon.cut(form))
-      i += match
-    }
+    if (form === undefined) continue
+    out ??= []
+    while (copied < i) out.push(words[copied++]!)
+    out.push(...getLexicon().cut(form))
+    copied = i + match
+    i = copied - 1
   }
+  if (!out) return words
+  while (copied < words.length) out.push(words[copied++]!)
   return out
 }
