@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { articleFromText } from '../../src/cli/eval.js'
-import { SearchIndex } from '../../src/search/search-index.js'
+import { indexOfTexts } from '../helpers/text-index.js'
 
 /**
  * Invented news: a story on a town's industries that mentions milk tea and a
  * brand sign in passing, and a story about milk tea whose headline says so.
  */
-const index = new SearchIndex()
-const articles: Array<[string, string, string]> = [
+const index = indexOfTexts([
   [
     'town',
     '特色产业助力小镇全面振兴',
@@ -21,11 +19,7 @@ const articles: Array<[string, string, string]> = [
     '青禾镇奶茶节开幕 本地品牌受追捧',
     '青禾镇首届奶茶节今天开幕，二十多个本地奶茶品牌参展。' + '游客认为青禾牌奶茶最好喝，这个牌子的茶底来自镇上的茶园。',
   ],
-]
-for (const [id, title, text] of articles) {
-  const { article, meta } = articleFromText(id, title, text)
-  index.add(article, meta)
-}
+])
 const ids = (q: string) => index.search(q, { limit: 5 }).hits.map((h) => h.article.id)
 
 describe('what answers a question', () => {
@@ -38,15 +32,11 @@ describe('what answers a question', () => {
   })
 
   it('is judged on the text alone for an entry named after its subject, not for the same text under a headline', () => {
-    const twins = new SearchIndex()
     const text = '青禾镇位于丘陵地带，以茶叶闻名。镇上有一座古桥，建于明代。每年春天，茶农在山坡上采摘新茶。镇政府设在河东，人口约三万。'
-    for (const [id, title] of [
-      ['entry', '青禾镇'],
-      ['news', '青禾镇推进茶园建设'],
-    ] as const) {
-      const { article, meta } = articleFromText(id, title, text)
-      twins.add(article, meta)
-    }
+    const twins = indexOfTexts([
+      ['entry', '青禾镇', text],
+      ['news', '青禾镇推进茶园建设', text],
+    ])
     expect(twins.search('采摘新茶的丘陵地带有什么古迹？').hits.map((h) => h.article.id)).toEqual(['entry'])
   })
 })

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { articleFromText } from '../../src/cli/eval.js'
-import { SearchIndex } from '../../src/search/search-index.js'
+import { indexOfTexts } from '../helpers/text-index.js'
 
 /** Two invented articles on the same subject, one in mainland and one in Taiwan vocabulary. */
-const index = new SearchIndex()
-const articles: Array<[string, string, string]> = [
+const index = indexOfTexts([
   [
     'mainland',
     '星河智造发布新一代人工智能芯片',
@@ -13,11 +11,7 @@ const articles: Array<[string, string, string]> = [
   ['taiwan', '晨光科技推出自研晶片', '晨光科技今日推出自研人工智慧晶片，執行長指出，相關軟體將透過網路釋出，資料處理效能提升兩倍。'],
   ['other', '海洋观测站完成年度维护', '海洋观测站完成年度维护工作，更换了温盐传感器，并整理了历年观测资料。'],
   ['latin', '云服务商发布报告', '云服务商Cloudflare发布报告称，ChatGPT等AI应用的流量增长明显，5G网络覆盖率继续提升。'],
-]
-for (const [id, title, text] of articles) {
-  const { article, meta } = articleFromText(id, title, text)
-  index.add(article, meta)
-}
+])
 const ids = (q: string) => index.search(q, { limit: 5 }).hits.map((h) => h.article.id)
 
 describe('search across Taiwan and mainland vocabulary', () => {
