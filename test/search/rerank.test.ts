@@ -27,6 +27,15 @@ describe('question frame', () => {
   })
 })
 
+describe('names', () => {
+  it('ranks the article naming the person asked about above another ceremony that never names them', () => {
+    const q = model('马克龙的就职典礼在哪里举行？')
+    const named = '马克龙今天在爱丽舍宫宣誓就职，典礼在宫内举行。'
+    const nameless = '青禾市新一届市政府就职典礼今天在市体育馆举行。'
+    expect(rankOf(q, named)).toBeGreaterThan(rankOf(q, nameless))
+  })
+})
+
 describe('character evidence', () => {
   it('gives credit to a paraphrase that keeps the characters of the question', () => {
     // Both hold 第三代蓝甲虫; only the second says how it came about (誕生, not 产生): it shares 生.
