@@ -143,7 +143,7 @@ function announces(folded: string, s: SentenceScore): boolean {
  * person or place (`askedKind`), or a thing its noun names (`askedThing`:
  * 哪场战役); undefined when the question does not say.
  */
-function answerTest(query: ExcerptQuery): ((folded: string) => boolean) | undefined {
+function kindTest(query: ExcerptQuery): ((folded: string) => boolean) | undefined {
   const kind = askedKind(query.folded)
   // A question without a kind may still name what it asks for (哪场战役, 什么奖).
   const thing = kind === undefined ? askedThing(query.folded) : undefined
@@ -153,9 +153,12 @@ function answerTest(query: ExcerptQuery): ((folded: string) => boolean) | undefi
   return (s) => holdsYear(s, query.folded) ?? holdsKind(kind!, s, query.folded)
 }
 
-/** Which sentences hold the kind of answer a question asks for (`answerTest`). */
-function answerHolder(folded: string, scored: SentenceScore[], query: ExcerptQuery): ((i: number) => boolean) | undefined {
-  const test = answerTest(query)
+/** Which sentences hold the kind of answer a question asks for (`kindTest`). */
+function answerHolder(
+  folded: string,
+  scored: SentenceScore[],
+  test: ((folded: string) => boolean) | undefined,
+): ((i: number) => boolean) | undefined {
   if (!test) return undefined
   // Each sentence is tested once (a person or place test runs the tagger).
   const known: Array<boolean | undefined> = []
@@ -249,7 +252,8 @@ export function buildExcerpt(
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
   if (best === 0) best = pastTheName(folded, scored)
-  const holds = answerHolder(folded, scored, query)
+  const asked = kindTest(query)
+  const holds = answerHolder(folded, scored, asked)
   // A sentence that only names the subject (蓝线裸顶鲷，又称…) does not answer what is asked of it.
   if (holds && !holds(best) && subject !== '' && scored[best]!.terms.every((t) => subject.includes(t))) {
     let alt = -1
@@ -261,7 +265,7 @@ export function buildExcerpt(
   const core = scored[best]!
   let start = core.start
   let end = core.end
-  if (end - start > EXCERPT_MAX) [start, end] = narrow(text, folded, start, end, core.hits, subject, answerTest(query))
+  if (end - start > EXCERPT_MAX) [start, end] = narrow(text, folded, start, end, core.hits, subject, asked)
   // Led by an earlier sentence, it runs on through the best-scoring one before growing either way.
   else if (answering.start >= end && answering.end - start <= EXCERPT_MAX) end = answering.end
   // Lacking the kind of answer asked for, it grows first towards a sentence that holds one.
@@ -359,7 +363,7 @@ function extend(
 }
 
 /**
- * A clause holding the kind of answer a question asks for (`answerTest`: a place for
+ * A clause holding the kind of answer a question asks for (`kindTest`: a place for
  * 分布在哪些地区) counts this many query terms when narrowing an over-long sentence
  * (chosen on CMRC and DRCD: 0.2 and 0.5 alike, 1 too much).
  */
