@@ -35,7 +35,8 @@ export const RANKING: Record<
   | 'answerTries'
   | 'focusWeight'
   | 'kindFocus'
-  | 'nameMiss',
+  | 'nameMiss'
+  | 'synonym',
   number
 > = {
   /** BM25 parameters of the candidate search (MiniSearch's defaults are k 1.2, b 0.7, d 0.5). */
@@ -89,6 +90,12 @@ export const RANKING: Record<
    * news-dev; 0.95 is too weak to move such a question and 0.8 loses right DRCD answers.
    */
   nameMiss: 0.9,
+  /**
+   * How much an article counts when it answers the question only in other
+   * words (`synonymVariants`: 降落 asked, 着陆 written): an article in the
+   * question's own words comes first on a tie.
+   */
+  synonym: 0.95,
 }
 
 /**
@@ -300,8 +307,8 @@ export function charEvidence(folded: string, sentences: Span[], chars: Map<strin
 /** Scratch table for `charEvidence`: one slot per UTF-16 code unit, all 0 between calls. */
 const SLOT = new Int32Array(65536)
 
-/** Judges one candidate; undefined when it holds too little of the query to be a result. */
-export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
+/** Judges one candidate, its rank times `scale`; undefined when it holds too little of the query to be a result. */
+export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
   const { chars, charTotal, terms, answers, focus, names } = derive(query)
@@ -339,6 +346,7 @@ export function judge(query: QueryModel, c: Candidate): Judgement | undefined {
   }
   let rank = 0
   for (const v of Object.values(parts)) rank += v
+  rank *= scale
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
   if (names.some((name) => !holds(c.folded, name) && !(c.title && holds(c.title, name)))) rank *= RANKING.nameMiss
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.

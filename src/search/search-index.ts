@@ -5,6 +5,7 @@ import { fold } from '../text/script.js'
 import { TermIndex } from './term-index.js'
 import { indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
 import { vocabularyVariants, type VocabularyVariant } from '../text/vocabulary.js'
+import { synonymVariants } from '../text/synonyms.js'
 import type { Article } from '../corpus/article.js'
 import type { Span } from '../text/types.js'
 import type { ArticleMeta, SearchHit, SearchOptions, SearchOutcome, SearchResult } from './types.js'
@@ -129,8 +130,9 @@ export class SearchIndex {
   } {
     const parsed = parseQuery(query)
     if (parsed.terms.length === 0 || this.entries.size === 0) return { parsed, variants: [], ranked: [], seen: [] }
-    // The query as typed, and in the other side's vocabulary (軟體 → 软件): one model each.
-    const variants = vocabularyVariants(parsed.folded)
+    // The query as typed, in the other side's vocabulary (軟體 → 软件) and in other words (降落 → 着陆): one model each.
+    const vocabulary = vocabularyVariants(parsed.folded)
+    const variants = [...vocabulary, ...synonymVariants(parsed.folded)]
     const models = [parsed, ...variants.map((v) => parseQuery(v.text))].map((p): QueryModel => {
       const weights = new Map<string, number>()
       for (const t of p.terms) weights.set(t, this.idf(t))
@@ -172,7 +174,10 @@ export class SearchIndex {
         // A variant can only do better where the article holds one of the words it puts in.
         if (v.scope === 'hant' && entry.meta.script !== 'hant') continue
         if (!v.forms.some((f) => holdsWord(entry.folded!, f) || holdsWord(entry.title!, f))) continue
-        const other = judge(models[i + 1]!, candidate)
+        const synonym = i >= vocabulary.length
+        // Other words are for an article that does not say it the question's way (着陆, never 降落).
+        if (synonym && v.replaced.some((r) => holdsWord(entry.folded!, r) || holdsWord(entry.title!, r))) continue
+        const other = judge(models[i + 1]!, candidate, synonym ? RANKING.synonym : 1)
         if (other && (!judged || other.rank > judged.rank)) judged = other
       }
       if (!judged) continue

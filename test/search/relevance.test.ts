@@ -40,3 +40,15 @@ describe('what answers a question', () => {
     expect(twins.search('采摘新茶的丘陵地带有什么古迹？').hits.map((h) => h.article.id)).toEqual(['entry'])
   })
 })
+
+describe('a question in other words than the article', () => {
+  it('finds the article that says 着陆 when the reader asks where it 降落', () => {
+    const index = indexOfTexts([
+      ['landing', '星河一号返回舱安全着陆', '星河一号返回舱今天下午在戈壁东风着陆场安全着陆，航天员状态良好。'],
+      ['plan', '星河一号返回舱将择机降落', '星河一号返回舱将于下月择机降落，降落前将完成多项试验。'],
+    ])
+    const { hits } = index.search('星河一号返回舱降落在哪里？')
+    expect(hits[0]?.article.id).toBe('landing')
+    expect(hits[0]?.excerpt.text).toContain('东风着陆场')
+  })
+})
