@@ -175,6 +175,8 @@ export interface Judgement {
   readonly chars: number
   /** Whether the title holds one of the query's words. */
   readonly titled: boolean
+  /** Whether the query names a year (2019年) the article does not tell of (`tellsOfYear`): it answers another year's question. */
+  readonly otherYear: boolean
   /** Whether the title is a headline, stating a fact, rather than the name of a subject (`titleNamesSubject`). */
   readonly headline: boolean
   /** The best excerpt, cut on first access. */
@@ -312,6 +314,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
   const { chars, charTotal, terms, answers, focus, names } = derive(query)
+  const years = yearsAsked(query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
@@ -360,6 +363,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     specific: wordCoverage(query.parsed.words, c.folded, c.title, SPECIFIC_POWER),
     chars: charShare,
     titled: titleWords > 0,
+    otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     get headline(): boolean {
       return c.title ? !subjectTitle() : false
     },
@@ -422,6 +426,45 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
     const dd = Number(m[2])
     if (dd < 1 || dd > 31) continue
     if ((mm === month && dd < day) || mm === month - 1 || (month === 1 && mm === 12)) return true
+  }
+  return false
+}
+
+/** The years a folded question names (2019年, not the decade 1950年代). */
+export function yearsAsked(folded: string): number[] {
+  return [...folded.matchAll(/(?<!\d)((?:1[5-9]|20)\d\d)年(?!代)/g)].map((m) => Number(m[1]))
+}
+
+const CHINESE_DIGIT: Readonly<Record<string, string>> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+}
+
+/**
+ * How near a year an article must come to count as telling of it: a question's
+ * year is often the article's give or take a little (1755 asked, 1750 written).
+ */
+export const YEAR_SLACK = 3
+
+/**
+ * Whether an article tells of a year: its date is in it, or its text or title
+ * names a year (2005 or 二〇〇五) within YEAR_SLACK of it.
+ */
+export function tellsOfYear(c: Pick<Candidate, 'folded' | 'title' | 'date'>, year: number): boolean {
+  if (c.date && Math.abs(Number(c.date.slice(0, 4)) - year) <= YEAR_SLACK) return true
+  const text = c.title ? `${c.title}\n${c.folded}` : c.folded
+  for (const m of text.matchAll(/(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|[一二][〇零一二三四五六七八九]{3}/g)) {
+    const y = Number(m[0].replace(/[〇零一二三四五六七八九]/g, (d) => CHINESE_DIGIT[d]!))
+    if (Math.abs(y - year) <= YEAR_SLACK) return true
   }
   return false
 }

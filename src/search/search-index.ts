@@ -206,7 +206,9 @@ export class SearchIndex {
       ({ judged: j }) =>
         (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
         j.coverage + j.chars >= RELEVANCE.minEvidence &&
-        (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline),
+        (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline) &&
+        // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
+        !j.otherYear,
     )
     // Padding is measured against the first result, which always stays.
     const first = answers[0]?.judged.specific ?? 0

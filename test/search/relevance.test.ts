@@ -41,6 +41,27 @@ describe('what answers a question', () => {
   })
 })
 
+describe('a question about a year', () => {
+  const sports = indexOfTexts([
+    ['cup', '中国女排夺得2024年世界杯冠军', '2024年女排世界杯昨天落幕，中国女排在最后一场以3比1打败巴西队，夺得冠军。'],
+    ['old', '回顾女排十连胜', '2019年女排世界杯上，中国女排以十一战全胜的成绩卫冕，最后一场战胜阿根廷队。'],
+  ])
+  const found = (q: string) => sports.search(q, { limit: 5 }).hits.map((h) => h.article.id)
+
+  it('is answered by an article that tells of that year, not by one of another year', () => {
+    expect(found('2019年女排世界杯中国队最后一场打败了谁？')).toEqual(['old'])
+  })
+
+  it('finds nothing when no article tells of that year', () => {
+    expect(found('2014年女排世界杯中国队最后一场打败了谁？')).toEqual([])
+  })
+
+  it('is answered by an article that writes the year in Chinese digits', () => {
+    const index = indexOfTexts([['move', '星河大学', '二〇〇五年七月，星河大学计算机系迁入信息学院。']])
+    expect(index.search('星河大学计算机系2005年迁到哪个学院？').hits.map((h) => h.article.id)).toEqual(['move'])
+  })
+})
+
 describe('a question in other words than the article', () => {
   it('finds the article that says 着陆 when the reader asks where it 降落', () => {
     const index = indexOfTexts([
