@@ -1,4 +1,12 @@
-import { buildExcerpt, EXCERPT_MAX, focusScores, scoreSentences, titleNamesSubject, type SentenceScore } from './excerpt.js'
+import {
+  buildExcerpt,
+  EXCERPT_MAX,
+  focusScores,
+  HEADLINE_TERM_WEIGHT,
+  scoreSentences,
+  titleNamesSubject,
+  type SentenceScore,
+} from './excerpt.js'
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
 import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
@@ -373,7 +381,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       // the opening of the text stands in should that ever not hold.
       if (!excerpt) {
         const subject = subjectTitle() ? c.title! : ''
-        excerpt = buildExcerpt(c.text, c.folded, focusScores(scored, weights, subject), query.parsed, subject) ?? opening(c.text)
+        const focused = subject ? focusScores(scored, weights, subject) : focusScores(scored, weights, c.title ?? '', HEADLINE_TERM_WEIGHT)
+        excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject) ?? opening(c.text)
       }
       return excerpt
     },

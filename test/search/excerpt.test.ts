@@ -4,6 +4,7 @@ import { sentenceSpans } from '../../src/text/sentences.js'
 import { fold } from '../../src/text/script.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import type { Excerpt } from '../../src/search/types.js'
+import { indexOfTexts } from '../helpers/text-index.js'
 
 /** The excerpt a question gets from one article (with a title, if given), every query term weighing the same. */
 function excerptFor(text: string, question: string, weightOf: (term: string) => number = () => 1, title = ''): Excerpt {
@@ -276,5 +277,23 @@ describe('an article title in choosing the excerpt', () => {
     expect(titleNamesSubject(fold('西贡商信银行'))).toBe(true)
     expect(titleNamesSubject(fold('中國（南京）國際象棋超級大賽'))).toBe(true)
     expect(titleNamesSubject(fold('天舟八號貨運飛船發射任務取得圓滿成功 與空間站完成交會對接'))).toBe(false)
+  })
+})
+
+describe('a news headline in choosing the excerpt', () => {
+  const expo =
+    '星河网消息：第九届星河博览会今天闭幕，本届博览会吸引参展企业三千余家，来自四十多个国家和地区的客商到会洽谈。' +
+    '展会上，智能机器人、低空飞行器、新型储能设备等各类高端产品集中展示，不少展台前排起了长队，观众争相体验。' +
+    '本届博览会还首次设立了青年创业专区，两百多个初创团队带来了自己的新产品和新技术，吸引投资机构前来对接。' +
+    '截至昨天，现场签约金额达到58亿元，比上届增长12%。'
+  const index = indexOfTexts([['expo', '第九届星河博览会闭幕', expo]])
+  const first = (q: string) => index.search(q).hits[0]?.excerpt.text ?? ''
+
+  it('leads with the detail asked for when the question repeats the headline to say which story', () => {
+    expect(first('第九届星河博览会闭幕 签约金额')).toContain('58亿元')
+  })
+
+  it('leads with the headline fact when that is what is asked', () => {
+    expect(first('第九届星河博览会哪天闭幕？')).toContain('今天闭幕')
   })
 })
