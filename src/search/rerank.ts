@@ -323,6 +323,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const { weights, totalWeight: total } = query
   const { chars, charTotal, terms, answers, focus, names } = derive(query)
   const years = yearsAsked(query.parsed.folded)
+  // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
+  const title = datedTitle(c, query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
@@ -336,11 +338,11 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // The title names what the whole article is about: a query naming it too leans that way, whether
   // or not the text repeats the name (a paragraph under 广州 need not say 广州 again).
   let titled = 0
-  if (c.title) for (const t of new Set(findTerms(c.title, terms).map((x) => x.term))) titled += weights.get(t)!
-  const wordShare = wordCoverage(query.parsed.words, c.folded, c.title)
+  if (title) for (const t of new Set(findTerms(title, terms).map((x) => x.term))) titled += weights.get(t)!
+  const wordShare = wordCoverage(query.parsed.words, c.folded, title)
   const charShare = charEvidence(c.folded, c.sentences, chars, charTotal)
   const named = RANKING.wordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, c.folded) : 0
-  const titleWords = c.title && RANKING.titleWordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, c.title) : 0
+  const titleWords = title && RANKING.titleWordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, title) : 0
   const answering =
     RANKING.kindWeight > 0
       ? bestAnswering(c.folded, scored, (s) => namedShare(query.parsed.words, focus, RANKING.kindFocus, s), answers, c.date)
@@ -359,7 +361,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   for (const v of Object.values(parts)) rank += v
   rank *= scale
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
-  if (names.some((name) => !holds(c.folded, name) && !(c.title && holds(c.title, name)))) rank *= RANKING.nameMiss
+  if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
   let excerpt: Excerpt | undefined
   // Tagging the title is left until asked for, as is the excerpt.
@@ -368,7 +370,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   return {
     rank,
     coverage: wordShare,
-    specific: wordCoverage(query.parsed.words, c.folded, c.title, SPECIFIC_POWER),
+    specific: wordCoverage(query.parsed.words, c.folded, title, SPECIFIC_POWER),
     chars: charShare,
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
@@ -381,7 +383,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       // the opening of the text stands in should that ever not hold.
       if (!excerpt) {
         const subject = subjectTitle() ? c.title! : ''
-        const focused = subject ? focusScores(scored, weights, subject) : focusScores(scored, weights, c.title ?? '', HEADLINE_TERM_WEIGHT)
+        const focused = subject ? focusScores(scored, weights, subject) : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT)
         excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject) ?? opening(c.text)
       }
       return excerpt
@@ -437,6 +439,22 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
     if ((mm === month && dd < day) || mm === month - 1 || (month === 1 && mm === 12)) return true
   }
   return false
+}
+
+/**
+ * The article's title with the dates the question names (2月25日, 2024年11月,
+ * 12月) that its date agrees with appended: a news report says 今天 of the day
+ * a reader asks about. The title alone when none agrees or the article has no date.
+ * @example datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2月25日民航航班量') === '春运返程高峰 2月25日'
+ */
+export function datedTitle(c: Pick<Candidate, 'title' | 'date'>, folded: string): string | undefined {
+  if (!c.date) return c.title
+  const [y, m, d] = c.date.split('-').map(Number) as [number, number, number]
+  const agreeing: string[] = []
+  for (const x of folded.matchAll(/(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g)) {
+    if ((x[1] === undefined || Number(x[1]) === y) && Number(x[2]) === m && (x[3] === undefined || Number(x[3]) === d)) agreeing.push(x[0])
+  }
+  return agreeing.length > 0 ? `${c.title ?? ''} ${agreeing.join(' ')}` : c.title
 }
 
 /** The years a folded question names (2019年, not the decade 1950年代). */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { indexOfTexts } from '../helpers/text-index.js'
+import { articleFromText } from '../../src/cli/eval.js'
+import { SearchIndex } from '../../src/search/search-index.js'
+import { datedTitle } from '../../src/search/rerank.js'
 
 /**
  * Invented news: a story on a town's industries that mentions milk tea and a
@@ -71,5 +74,45 @@ describe('a question in other words than the article', () => {
     const { hits } = index.search('星河一号返回舱降落在哪里？')
     expect(hits[0]?.article.id).toBe('landing')
     expect(hits[0]?.excerpt.text).toContain('东风着陆场')
+  })
+})
+
+describe('a question naming a day', () => {
+  it('finds the report of that day, which says 今天 rather than the date', () => {
+    const index = new SearchIndex()
+    const reports: Array<[string, string, string]> = [
+      ['feb17', '2024-02-17', '今天，春运返程客流继续增长，全国民航预计保障航班一万六千班，铁路加开夜间列车。'],
+      ['feb25', '2024-02-25', '今天，春运迎来返程高峰，全国民航预计保障航班一万七千班，机场增加安检通道。'],
+    ]
+    for (const [id, date, text] of reports) {
+      const { article, meta } = articleFromText(id, '春运返程高峰 交通部门增运力', text)
+      index.add(article, { ...meta, date })
+    }
+    // Other news of those days, so that the words the two reports share are not everywhere.
+    const others = [
+      '青禾镇茶叶丰收，茶农忙着采摘。',
+      '星河大学举行新年音乐会。',
+      '东湖公园的梅花开了，游客前来赏花。',
+      '新能源汽车销量继续增长。',
+    ]
+    for (const [i, text] of others.entries()) {
+      const { article, meta } = articleFromText(`other${i}`, '新闻', text)
+      index.add(article, { ...meta, date: '2024-02-2' + i })
+    }
+    expect(index.search('2月25日 春运返程 民航航班').hits[0]?.article.id).toBe('feb25')
+    expect(index.search('2月17日 春运返程 民航航班').hits[0]?.article.id).toBe('feb17')
+  })
+})
+
+describe('datedTitle', () => {
+  it('appends the dates of the question that the article is dated on', () => {
+    expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2月25日民航航班量')).toBe('春运返程高峰 2月25日')
+    expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2024年2月的航班量')).toBe('春运返程高峰 2024年2月')
+  })
+
+  it('leaves the title alone for another day, another year, or an article without a date', () => {
+    expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2月17日民航航班量')).toBe('春运返程高峰')
+    expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2023年2月的航班量')).toBe('春运返程高峰')
+    expect(datedTitle({ title: '春运返程高峰' }, '2月25日民航航班量')).toBe('春运返程高峰')
   })
 })
