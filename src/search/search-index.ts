@@ -202,11 +202,14 @@ export class SearchIndex {
       .filter((w) => !variants.some((v) => v.replaced.some((r, i) => (r.includes(w.text) || w.text.includes(r)) && held(v.forms[i]!))))
       .sort((a, b) => b.specificity - a.specificity)
       .map((w) => w.text)
+    // Keywords typed apart (煤炭 铜业) are each enough: an article may answer one of them.
+    const keywords = /\S\s+\S/.test(parsed.folded)
     const answers = ranked.filter(
-      ({ judged: j }) =>
+      ({ judged: j, title }) =>
         (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
         j.coverage + j.chars >= RELEVANCE.minEvidence &&
         (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline) &&
+        (keywords || !j.headline || title.length < RELEVANCE.headlineTitleChars || j.coverage + j.chars >= RELEVANCE.headlineEvidence) &&
         // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
         !j.otherYear,
     )

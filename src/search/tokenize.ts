@@ -207,7 +207,7 @@ export const NON_NAMING_WEIGHT = 0.5
 
 /** A query reduced to what carries meaning. */
 export interface ParsedQuery {
-  /** Folded query text (after cutting to MAX_QUERY_CHARS and removing control characters). */
+  /** Folded query text (after cutting to MAX_QUERY_CHARS and removing control characters and markup tags). */
   folded: string
   /** The contiguous pieces left after dropping question words, e.g. ['中国铜业', '会议', '召开']. */
   segments: string[]
@@ -259,6 +259,8 @@ export function parseQuery(query: string): ParsedQuery {
   const cleaned = query
     .slice(0, MAX_QUERY_CHARS * 2)
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, ' ')
+    // Markup pasted with the words (<b>中国铜业</b>) is not what is searched for.
+    .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, ' ')
     .slice(0, MAX_QUERY_CHARS)
   const folded = fold(cleaned)
   const words = folded.trim() ? segmenter().cut(folded, true) : []

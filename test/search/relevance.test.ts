@@ -116,3 +116,28 @@ describe('datedTitle', () => {
     expect(datedTitle({ title: '春运返程高峰' }, '2月25日民航航班量')).toBe('春运返程高峰')
   })
 })
+
+describe('a question sharing a few words with a news story', () => {
+  const index = indexOfTexts([
+    [
+      'final',
+      '中国队夺得2024年星河杯羽毛球团体赛冠军',
+      '今天上午，在青禾市进行的2024年星河杯羽毛球团体赛决赛中，中国队以3比0击败东湖队，第五次获得冠军。' +
+        '本届比赛共有十六支队伍参加，比赛持续了一周。',
+    ],
+    ['tea', '青禾镇举办首届奶茶节', '青禾镇首届奶茶节今天开幕，二十多个本地奶茶品牌参展，吸引了大量游客。'],
+    ['swim', '2024年全国游泳冠军赛开幕', '2024年全国游泳冠军赛今天开幕，四百多名运动员参加比赛，决赛将在周末进行。'],
+    ['chess', '青禾市象棋比赛落幕', '2024年青禾市象棋比赛昨天落幕，东湖棋院的选手在决赛中获得冠军。'],
+    ['run', '星河马拉松鸣枪开跑', '2024年星河马拉松今天鸣枪开跑，三万名选手参加比赛，男子冠军成绩为两小时十分。'],
+    ['forum', '星河论坛在东湖开幕', '第三届星河论坛今天在东湖开幕，来自二十多个国家的学者参加，讨论人工智能的发展。'],
+  ])
+  const found = (q: string) => index.search(q).hits.map((h) => h.article.id)
+
+  it('is about another event, and gets nothing', () => {
+    expect(found('2024年篮球联赛决赛冠军是哪个俱乐部？')).toEqual([])
+  })
+
+  it('still finds the story when the question is about it', () => {
+    expect(found('2024年星河杯羽毛球团体赛决赛比分是多少？')).toEqual(['final'])
+  })
+})

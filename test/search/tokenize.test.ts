@@ -47,6 +47,11 @@ describe('findTerms', () => {
 })
 
 describe('parseQuery', () => {
+  it('searches the words pasted inside markup, not the tags', () => {
+    expect(parseQuery('<b>中国铜业</b>').segments).toEqual(['中国铜业'])
+    expect(parseQuery('<a href="x">铜</a> 1<2').folded).toBe(' 铜  1<2')
+  })
+
   it('leaves out the 一 and classifier after 哪: they ask, the noun after them is the subject', () => {
     const q = parseQuery('玄奘是哪一個朝代的人?')
     expect(q.segments).toEqual(['玄奘', '朝代'])
