@@ -395,7 +395,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       // the opening of the text stands in should that ever not hold.
       if (!excerpt) {
         const subject = subjectTitle() ? c.title! : ''
-        const focused = subject ? focusScores(scored, weights, subject) : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT)
+        // A news story: its headline's words count less, the words beside the question word more.
+        const focused = subject
+          ? focusScores(scored, weights, subject)
+          : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, askedTerms(query, focus))
         excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject) ?? opening(c.text)
       }
       return excerpt
@@ -451,6 +454,16 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
     if ((mm === month && dd < day) || mm === month - 1 || (month === 1 && mm === 12)) return true
   }
   return false
+}
+
+/** The query's terms inside its words beside the question word (`focusWords`: 出生 of 在哪里出生). */
+function askedTerms(query: QueryModel, focus: ReadonlySet<number>): Set<string> {
+  const out = new Set<string>()
+  for (const i of focus) {
+    const word = query.parsed.words[i]!.text
+    for (const t of query.weights.keys()) if (word.includes(t) && (t.length > 1 || word.length === 1)) out.add(t)
+  }
+  return out
 }
 
 /**

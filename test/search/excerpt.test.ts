@@ -297,3 +297,20 @@ describe('a news headline in choosing the excerpt', () => {
     expect(first('第九届星河博览会哪天闭幕？')).toContain('今天闭幕')
   })
 })
+
+describe('the word beside the question word in choosing the excerpt of a news story', () => {
+  const text = '中国星河工程首任总设计师李明远说过，他一生干了三件事。1932年，李明远出生于青禾县。他后来学习火箭设计。'
+  const folded = fold(text)
+  const weights = new Map(parseQuery('中国星河工程首任总设计师李明远是在哪里出生的？').terms.map((t) => [t, 1]))
+  const scored = scoreSentences(folded, sentenceSpans(text), weights)
+
+  it('makes the sentence holding it (出生 of 在哪里出生) outscore the lead that names the person', () => {
+    const [lead, born] = focusScores(scored, weights, '', 1, new Set(['出生']))
+    expect(born!.score).toBeGreaterThan(lead!.score)
+  })
+
+  it('leaves the lead first when the question has no such word', () => {
+    const [lead, born] = focusScores(scored, weights, '', 1)
+    expect(lead!.score).toBeGreaterThan(born!.score)
+  })
+})
