@@ -398,7 +398,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         // A news story: its headline's words count less, the words beside the question word more.
         const focused = subject
           ? focusScores(scored, weights, subject)
-          : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, askedTerms(query, focus))
+          : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, askedTerms(query))
         excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject) ?? opening(c.text)
       }
       return excerpt
@@ -456,10 +456,13 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
   return false
 }
 
-/** The query's terms inside its words beside the question word (`focusWords`: 出生 of 在哪里出生). */
-function askedTerms(query: QueryModel, focus: ReadonlySet<number>): Set<string> {
+/**
+ * The query's terms inside its words just after the question word (`focusWords`: 出生 of
+ * 在哪里出生, 公司 of 哪家公司), not before it (参观 of 参观了哪家公司 names the visit, not what was visited).
+ */
+function askedTerms(query: QueryModel): Set<string> {
   const out = new Set<string>()
-  for (const i of focus) {
+  for (const i of focusWords(query.parsed.folded, query.parsed.words, true)) {
     const word = query.parsed.words[i]!.text
     for (const t of query.weights.keys()) if (word.includes(t) && (t.length > 1 || word.length === 1)) out.add(t)
   }

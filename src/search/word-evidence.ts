@@ -27,16 +27,16 @@ const ASKS_BEFORE = /(?:哪里|哪儿|什么|多少|谁|何时|何地|几点|几
 /**
  * The words of a folded question that stand beside its question word: what it
  * asks about (回收 of 是在哪里回收的, 着陆 of 几点着陆). A word before 是 is the
- * subject, not the focus.
+ * subject, not the focus. `afterOnly`: only the words after it (回收, not 降落 of 降落在哪里).
  * @example focusWords('实践十九号是在哪里回收的', words) // [index of 回收]
  */
-export function focusWords(foldedQuestion: string, words: readonly QueryWord[]): Set<number> {
+export function focusWords(foldedQuestion: string, words: readonly QueryWord[], afterOnly = false): Set<number> {
   const out = new Set<number>()
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
       const after = foldedQuestion.slice(at + w.text.length, at + w.text.length + 4)
       const before = foldedQuestion.slice(Math.max(0, at - 4), at)
-      if (ASKS_AFTER.test(after) || ASKS_BEFORE.test(before)) out.add(i)
+      if ((!afterOnly && ASKS_AFTER.test(after)) || ASKS_BEFORE.test(before)) out.add(i)
     }
   }
   return out

@@ -4,9 +4,9 @@ import { parseQuery } from '../../src/search/tokenize.js'
 import { focusWords, holdsAbbreviated, holdsNamed, holdsWholeWord, namedShare } from '../../src/search/word-evidence.js'
 import { fold } from '../../src/text/script.js'
 
-const focusOf = (q: string) => {
+const focusOf = (q: string, afterOnly = false) => {
   const parsed = parseQuery(q)
-  return [...focusWords(parsed.folded, parsed.words)].map((i) => parsed.words[i]!.text)
+  return [...focusWords(parsed.folded, parsed.words, afterOnly)].map((i) => parsed.words[i]!.text)
 }
 
 describe('focus words', () => {
@@ -14,6 +14,12 @@ describe('focus words', () => {
     expect(focusOf('天宫二号是在哪里回收的？')).toEqual(['回收'])
     expect(focusOf('探测器几点着陆火星？')).toEqual(['着陆'])
     expect(focusOf('李华在半决赛输给了谁？')).toEqual(['输给'])
+  })
+
+  it('gives only the words after the question word when asked to (the thing asked for, not the verb before it)', () => {
+    expect(focusOf('丁薛祥参观了哪家芯片公司？', true)).toEqual(['芯片'])
+    expect(focusOf('丁薛祥参观了哪家芯片公司？')).toEqual(['参观', '芯片'])
+    expect(focusOf('李华在半决赛输给了谁？', true)).toEqual([])
   })
 
   it('does not take the subject before 是 for what is asked', () => {
