@@ -209,7 +209,8 @@ export class SearchIndex {
         (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
         j.coverage + j.chars >= RELEVANCE.minEvidence &&
         (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline) &&
-        (keywords || !j.headline || title.length < RELEVANCE.headlineTitleChars || j.coverage + j.chars >= RELEVANCE.headlineEvidence) &&
+        // (Whether the title is a headline is asked last: it runs the tagger.)
+        (keywords || j.coverage + j.chars >= RELEVANCE.headlineEvidence || title.length < RELEVANCE.headlineTitleChars || !j.headline) &&
         // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
         !j.otherYear,
     )
