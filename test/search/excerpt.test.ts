@@ -278,6 +278,11 @@ describe('an article title in choosing the excerpt', () => {
     expect(titleNamesSubject(fold('中國（南京）國際象棋超級大賽'))).toBe(true)
     expect(titleNamesSubject(fold('天舟八號貨運飛船發射任務取得圓滿成功 與空間站完成交會對接'))).toBe(false)
   })
+
+  it('reads a long title as a headline even when jieba tags none of its words a verb (会见/n)', () => {
+    expect(titleNamesSubject(fold('李强会见德国巴伐利亚州州长'))).toBe(false)
+    expect(titleNamesSubject(fold('察哈爾省_(中華民國)'))).toBe(true)
+  })
 })
 
 describe('a news headline in choosing the excerpt', () => {
