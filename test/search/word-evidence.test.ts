@@ -16,6 +16,11 @@ describe('focus words', () => {
     expect(focusOf('李华在半决赛输给了谁？')).toEqual(['输给'])
   })
 
+  it('finds the quantity asked for after 多长, 多久, 多大, 多高, 多远', () => {
+    expect(focusOf('这支部队有多长的历史？')).toEqual(['历史'])
+    expect(focusOf('新大桥有多高的桥塔？')).toEqual(['桥塔'])
+  })
+
   it('gives only the words after the question word when asked to (the thing asked for, not the verb before it)', () => {
     expect(focusOf('丁薛祥参观了哪家芯片公司？', true)).toEqual(['芯片'])
     expect(focusOf('丁薛祥参观了哪家芯片公司？')).toEqual(['参观', '芯片'])
