@@ -229,6 +229,10 @@ interface Derived {
   answers?: (foldedSentence: string) => boolean
   /** The query's words that are proper names (jieba's nr, ns, nt, nz). */
   names: string[]
+  /** The years the question names (`yearsAsked`). */
+  years: number[]
+  /** The terms of its words just after the question word (`askedTerms`), for a news story's excerpt. */
+  asked: Set<string>
 }
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
@@ -267,7 +271,15 @@ function derive(query: QueryModel): Derived {
   const lexicon = getLexicon()
   // A word jieba's dictionary does not hold (马克龙) is most often a name too.
   const names = query.parsed.words.map((w) => w.text).filter((w) => PROPER_NAME.test(lexicon.pos(w) ?? 'nz'))
-  d = { chars, charTotal, terms: new Set(query.weights.keys()), focus: focusWords(query.parsed.folded, query.parsed.words), names }
+  d = {
+    chars,
+    charTotal,
+    terms: new Set(query.weights.keys()),
+    focus: focusWords(query.parsed.folded, query.parsed.words),
+    names,
+    years: yearsAsked(query.parsed.folded),
+    asked: askedTerms(query),
+  }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
   derivedCache.set(query, d)
@@ -341,8 +353,7 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal, terms, answers, focus, names } = derive(query)
-  const years = yearsAsked(query.parsed.folded)
+  const { chars, charTotal, terms, answers, focus, names, years, asked } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
@@ -407,7 +418,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         // A news story: its headline's words count less, the words beside the question word more.
         const focused = subject
           ? focusScores(scored, weights, subject)
-          : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, askedTerms(query))
+          : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, asked)
         excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject) ?? opening(c.text)
       }
       return excerpt
@@ -525,10 +536,11 @@ export const YEAR_SLACK = 3
  */
 export function tellsOfYear(c: Pick<Candidate, 'folded' | 'title' | 'date'>, year: number): boolean {
   if (c.date && Math.abs(Number(c.date.slice(0, 4)) - year) <= YEAR_SLACK) return true
-  const text = c.title ? `${c.title}\n${c.folded}` : c.folded
-  for (const m of text.matchAll(/(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|[一二][〇零一二三四五六七八九]{3}/g)) {
-    const y = Number(m[0].replace(/[〇零一二三四五六七八九]/g, (d) => CHINESE_DIGIT[d]!))
-    if (Math.abs(y - year) <= YEAR_SLACK) return true
+  for (const text of [c.title ?? '', c.folded]) {
+    for (const m of text.matchAll(/(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|[一二][〇零一二三四五六七八九]{3}/g)) {
+      const y = Number(m[0].replace(/[〇零一二三四五六七八九]/g, (d) => CHINESE_DIGIT[d]!))
+      if (Math.abs(y - year) <= YEAR_SLACK) return true
+    }
   }
   return false
 }
