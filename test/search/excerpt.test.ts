@@ -319,3 +319,21 @@ describe('the word beside the question word in choosing the excerpt of a news st
     expect(lead!.score).toBeGreaterThan(born!.score)
   })
 })
+
+describe('the kind of answer asked for in choosing the excerpt', () => {
+  it('keeps the sentence restating the whole question, not one holding only the word asked (原因)', () => {
+    const text =
+      '长期熬夜是继饮用浓茶和饮用咖啡之后第二常见的失眠诱发因素。' +
+      '有些人在睡前长时间使用手机，入睡时间明显推迟，第二天上午精神不振，工作效率下降，下午又靠咖啡提神，形成循环。\n' +
+      '医生建议每天固定时间上床，卧室保持安静、黑暗和凉爽，睡前一小时不看屏幕，白天适当运动，午睡不超过半小时。\n' +
+      '失眠的人白天常常感到疲倦。' +
+      '吸烟与失眠有关联，关于此关联出现的原因的研究还很少；' +
+      '饮酒看似有助入睡，却会使人在后半夜醒来。'
+    const index = indexOfTexts([
+      ['sleep', '失眠', text],
+      ['other', '饮食', '多吃蔬菜水果有益健康。'],
+    ])
+    const e = index.search('继饮用浓茶和饮用咖啡之后常见的失眠诱发因素是哪种原因？').hits[0]?.excerpt.text ?? ''
+    expect(e).toContain('长期熬夜')
+  })
+})
