@@ -205,12 +205,16 @@ export class SearchIndex {
     // Keywords typed apart (煤炭 铜业) are each enough: an article may answer one of them.
     const keywords = /\S\s+\S/.test(parsed.folded)
     const answers = ranked.filter(
-      ({ judged: j, title }) =>
+      ({ judged: j, title, meta }) =>
         (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
         j.coverage + j.chars >= RELEVANCE.minEvidence &&
         (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline) &&
         // (Whether the title is a headline is asked last: it runs the tagger.)
-        (keywords || j.coverage + j.chars >= RELEVANCE.headlineEvidence || title.length < RELEVANCE.headlineTitleChars || !j.headline) &&
+        // A dated article is news whatever its title (习近平会见塞舌尔总统 tags 会见 a noun).
+        (keywords ||
+          j.coverage + j.chars >= RELEVANCE.headlineEvidence ||
+          title.length < RELEVANCE.headlineTitleChars ||
+          !(meta.date !== undefined || j.headline)) &&
         // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
         !j.otherYear,
     )

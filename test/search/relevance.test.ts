@@ -141,3 +141,29 @@ describe('a question sharing a few words with a news story', () => {
     expect(found('2024年星河杯羽毛球团体赛决赛比分是多少？')).toEqual(['final'])
   })
 })
+
+describe('a dated article', () => {
+  const text =
+    '星河国总统表示，两国友谊基于相互尊重、互利共赢。' +
+    '感谢中方提供的宝贵帮助，正是得益于中国疫苗，星河国较快克服疫情，恢复经济。' +
+    '双方同意加强农业、旅游和教育合作。'
+  const others = ['青禾镇茶叶丰收，茶农忙着采摘。', '星河大学举行新年音乐会，师生同台演出。', '东湖公园的梅花开了，游客前来赏花。']
+  const build = (date?: string) => {
+    const index = new SearchIndex()
+    const { article, meta } = articleFromText('visit', '中星两国友谊佳话', text)
+    index.add(article, date ? { ...meta, date } : meta)
+    for (const [i, t] of others.entries()) {
+      const o = articleFromText(`other${i}`, '新闻', t)
+      index.add(o.article, o.meta)
+    }
+    return index
+  }
+
+  it('is news whatever its title: one word of a question in passing does not make it an answer', () => {
+    expect(build('2024-09-03').search('狗狗能打中国疫苗吗？').hits).toEqual([])
+  })
+
+  it('still answers a question about what it reports', () => {
+    expect(build('2024-09-03').search('星河国靠什么较快克服了疫情？').hits[0]?.article.id).toBe('visit')
+  })
+})
