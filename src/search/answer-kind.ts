@@ -43,11 +43,21 @@ export function holdsKind(kind: AnswerKind, folded: string, foldedQuestion: stri
     return false
   }
   const tags = kind === 'person' ? PERSON_TAGS : PLACE_TAGS
-  for (const { word, tag } of segmenter().tag(folded, true))
+  let before = ''
+  for (const { word, tag } of segmenter().tag(folded, true)) {
     if (tags.has(tag) && word.length > 1 && !foldedQuestion.includes(word)) return true
+    // A name jieba does not know, after the post it holds (主席郝明金/x).
+    if (kind === 'person' && tag === 'x' && POST.test(before) && /^\p{Script=Han}{2,4}$/u.test(word) && !foldedQuestion.includes(word))
+      return true
+    before = word
+  }
   // A transcribed foreign name (威廉·琼斯) is a person.
   return kind === 'person' && /\p{Script=Han}[·•]\p{Script=Han}/u.test(folded)
 }
+
+/** A post a person holds, written before the name in news (主席, 总理, 副省长, 董事长, 大使). */
+const POST =
+  /(?:主席|总理|总统|首相|书记|部长|省长|市长|县长|区长|州长|局长|厅长|院长|校长|社长|主任|董事长|总经理|经理|委员|大使|国王|女王|教授|院士|记者|司令员|政委|秘书长|议长|代表|发言人|主持人|专家|负责人)$/
 
 /** Question words asking for a year, not any time: 哪一年, 何年. */
 const ASKS_YEAR = /哪一?年|何年/

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedThing, holdsThing } from '../../src/search/answer-kind.js'
+import { askedThing, holdsKind, holdsThing } from '../../src/search/answer-kind.js'
 import { fold } from '../../src/text/script.js'
 
 describe('what a question asks for', () => {
@@ -18,5 +18,17 @@ describe('what a question asks for', () => {
     const q = fold('这次会战中损失最大的是哪场战役？')
     expect(holdsThing('战役', fold('损失最大的是在河谷进行的渡口战役。'), q)).toBe(true)
     expect(holdsThing('战役', fold('这次会战中双方都损失惨重。'), q)).toBe(false)
+  })
+})
+
+describe('a sentence answering 谁', () => {
+  const q = fold('星河协会的全会上谁作的工作报告？')
+
+  it('names a person jieba does not know when the post they hold comes before the name', () => {
+    expect(holdsKind('person', fold('星河协会主席郝明金代表常务委员会作工作报告。'), q)).toBe(true)
+  })
+
+  it('names no one when it only tells of posts and bodies', () => {
+    expect(holdsKind('person', fold('会议指出，协会主席团和常务委员会一年来做了大量工作。'), q)).toBe(false)
   })
 })
