@@ -34,10 +34,23 @@ const PLACE_TAGS: ReadonlySet<string> = new Set(['ns'])
 
 /**
  * Whether folded text holds an answer of the kind: a time, number, person or
- * place the question itself does not name.
+ * place the question itself does not name; for a count asked in a unit (几天,
+ * 多少年, 几名: `askedUnit`) a number in that unit (为期8天, not 5月1日).
  * @example holdsKind('time', '1934年夏，蒋中正亲驻南昌', '蒋中正于哪一年调兵') === true
  */
 export function holdsKind(kind: AnswerKind, folded: string, foldedQuestion: string): boolean {
+  if (kind === 'number') {
+    const unit = askedUnit(foldedQuestion)
+    if (unit !== undefined) {
+      for (const m of folded.matchAll(COUNTED)) {
+        if (!m[2]!.startsWith(unit) && !(PEOPLE.has(unit) && PEOPLE.has(m[2]!))) continue
+        // A year is not a count of years (2024年 for 多少年); 一位 is an article, not a count (一位赛车手).
+        if ((unit === '年' && /^\d{4}$/.test(m[1]!)) || m[1] === '一') continue
+        if (!foldedQuestion.includes(m[0])) return true
+      }
+      return false
+    }
+  }
   if (kind === 'time' || kind === 'number') {
     for (const m of folded.matchAll(kind === 'time' ? TIME : NUMBER)) if (!foldedQuestion.includes(m[0])) return true
     return false
@@ -58,6 +71,21 @@ export function holdsKind(kind: AnswerKind, folded: string, foldedQuestion: stri
 /** A post a person holds, written before the name in news (主席, 总理, 副省长, 董事长, 大使). */
 const POST =
   /(?:主席|总理|总统|首相|书记|部长|省长|市长|县长|区长|州长|局长|厅长|院长|校长|社长|主任|董事长|总经理|经理|委员|大使|国王|女王|教授|院士|记者|司令员|政委|秘书长|议长|代表|发言人|主持人|专家|负责人)$/
+
+/** Units a count is asked in (几天, 多少人次, 几名): what follows the number that answers. */
+const UNITS =
+  '周年|人次|公里|千米|平方公里|平方米|万吨|吨|天|年|名|人|位|次|列|米|项|场|支|款|家|所|座|架|艘|颗|件|台|辆|倍|岁|届|条|只|批|期|亩|公顷|票|枚|部|本|篇'
+const ASKED_UNIT = new RegExp(`(?:几|多少)(${UNITS})`)
+/** A number and the unit after it (8天, 50多年, 1.3亿人次, 一百三十二人). */
+const COUNTED = new RegExp(`(\\d+(?:\\.\\d+)?|[${NUMERAL}]+)[多余万亿千百十]*(${UNITS})`, 'g')
+
+/** Units that count people, each answering for the others (几名: 132人). */
+const PEOPLE: ReadonlySet<string> = new Set(['人', '名', '位'])
+
+/** The unit a question asks a count in, if it names one: 天 of 用了几天. */
+export function askedUnit(foldedQuestion: string): string | undefined {
+  return ASKED_UNIT.exec(foldedQuestion)?.[1]
+}
 
 /** Question words asking for a year, not any time: 哪一年, 何年. */
 const ASKS_YEAR = /哪一?年|何年/

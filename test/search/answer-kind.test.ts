@@ -32,3 +32,17 @@ describe('a sentence answering 谁', () => {
     expect(holdsKind('person', fold('会议指出，协会主席团和常务委员会一年来做了大量工作。'), q)).toBe(false)
   })
 })
+
+describe('a sentence answering a count asked in a unit (几天, 多少年, 几名)', () => {
+  it('holds a number in that unit', () => {
+    expect(holdsKind('number', fold('航母完成为期8天的首次航行试验。'), fold('航母首次航行试验用了几天？'))).toBe(true)
+    expect(holdsKind('number', fold('该旅是一支有着50多年光荣历史的部队。'), fold('该旅有多少年历史？'))).toBe(true)
+    expect(holdsKind('number', fold('袭击造成132人受伤。'), fold('袭击造成几名平民受伤？'))).toBe(true)
+  })
+
+  it('does not hold one when its numbers count something else, or date it', () => {
+    expect(holdsKind('number', fold('今天5月1日8时许，航母解缆启航。'), fold('航母首次航行试验用了几天？'))).toBe(false)
+    expect(holdsKind('number', fold('该旅2024年列装新型导弹。'), fold('该旅有多少年历史？'))).toBe(false)
+    expect(holdsKind('number', fold('一位赛车手获得冠军。'), fold('他获得第几名？'))).toBe(false)
+  })
+})
