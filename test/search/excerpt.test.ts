@@ -337,3 +337,19 @@ describe('the kind of answer asked for in choosing the excerpt', () => {
     expect(e).toContain('长期熬夜')
   })
 })
+
+describe('a count asked in a unit in choosing the excerpt of a news story', () => {
+  const text =
+    '星河网消息：国家领导人17日到星河火箭军某旅视察，强调要深入贯彻强军思想，把握战略导弹部队建设和作战运用特点规律，坚持政治引领，强化使命担当，埋头苦干实干，推进部队建设高质量发展，提升战略威慑和实战能力。' +
+    '上午11时许，领导人来到星河火箭军某旅，首先察看了该旅军史长廊，详细了解部队沿革和建设发展情况。' +
+    '该旅是一支有着50多年光荣历史的战略导弹部队。' +
+    '随后，领导人听取该旅工作汇报，并发表重要讲话。'
+  const index = indexOfTexts([
+    ['visit', '国家领导人在视察星河火箭军某旅时强调 坚持政治引领', text],
+    ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。'],
+  ])
+
+  it('shows the sentence holding a number in that unit, though it holds little else of the question', () => {
+    expect(index.search('国家领导人视察的那个星河火箭军旅有多少年历史？').hits[0]?.excerpt.text).toContain('50多年')
+  })
+})
