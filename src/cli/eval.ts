@@ -160,6 +160,11 @@ export interface QaFigures {
   hit5: number
   /** The first result is the gold article and its excerpt holds the answer (compared folded). */
   answerInFirstExcerpt: number
+  /**
+   * The first result's excerpt holds the answer, whichever article it is: another
+   * report of the same event answers the reader as well as the gold one.
+   */
+  answeredFirst: number
   /** Share of off-topic questions answered with no result at all. */
   offTopicRejected: number
   /** What went wrong, one line a question, for --verbose. */
@@ -174,6 +179,7 @@ export function runQaEval(index: SearchIndex, questions: QaQuestion[], script?: 
   let hit1 = 0
   let hit5 = 0
   let aie = 0
+  let answered = 0
   let rejected = 0
   const misses: string[] = []
   for (const { q, file, answer } of questions) {
@@ -189,7 +195,9 @@ export function runQaEval(index: SearchIndex, questions: QaQuestion[], script?: 
     if (rank === 0) hit1++
     if (rank >= 0) hit5++
     const first = hits[0]
-    if (rank === 0 && answer !== null && fold(first!.excerpt.text).includes(fold(answer))) aie++
+    const shows = first !== undefined && answer !== null && fold(first.excerpt.text).includes(fold(answer))
+    if (shows) answered++
+    if (rank === 0 && shows) aie++
     else
       misses.push(
         `${rank === 0 ? 'answer not in excerpt' : `gold at rank ${rank < 0 ? '-' : rank + 1}`}: ${q} -> ${first ? `${first.article.file} ${first.excerpt.text}` : 'no result'}`,
@@ -202,6 +210,7 @@ export function runQaEval(index: SearchIndex, questions: QaQuestion[], script?: 
     hit1: share(hit1, answerable),
     hit5: share(hit5, answerable),
     answerInFirstExcerpt: share(aie, answerable),
+    answeredFirst: share(answered, answerable),
     offTopicRejected: share(rejected, offTopic),
     misses,
   }
@@ -246,6 +255,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `hit@1: ${pct(f.hit1)}  answer-in-first-excerpt: ${pct(f.answerInFirstExcerpt)}  hit@5: ${pct(f.hit5)}  off-topic rejected: ${pct(f.offTopicRejected)}`,
     )
+    console.log(`first excerpt answers, whichever article: ${pct(f.answeredFirst)}`)
     if (verbose) for (const m of f.misses) console.log(m)
   } else {
     const squad = JSON.parse(readFileSync(file!, 'utf8')) as Squad

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { indexFolder, parseQa, runQaEval } from '../../src/cli/eval.js'
+import { indexOfTexts } from '../helpers/text-index.js'
 
 const fixtures = join(import.meta.dirname, '..', 'search', 'fixtures')
 const corpus = join(fixtures, 'invented-news')
@@ -42,6 +43,17 @@ describe('eval over a folder of articles (--qa, --corpus)', () => {
     expect(f.hit1).toBe(0)
     expect(f.offTopicRejected).toBe(0)
     expect(f.misses).toHaveLength(2)
+  })
+
+  it('counts a first result from another report that shows the answer as answering, though not as the gold article', () => {
+    const index = indexOfTexts([
+      ['day1', '星海一号卫星发射成功', '星海一号卫星今天10时15分由长征七号运载火箭发射升空，卫星顺利进入预定轨道。'],
+      ['day2', '星海一号卫星发射次日传回首批图像', '星海一号卫星昨天由长征七号运载火箭发射升空，今天传回首批图像。'],
+    ])
+    const f = runQaEval(index, [{ q: '星海一号卫星今天几点发射升空？', file: 'day2.txt', answer: '10时15分' }])
+    expect(f.hit1).toBe(0)
+    expect(f.answerInFirstExcerpt).toBe(0)
+    expect(f.answeredFirst).toBe(1)
   })
 
   it('refuses a line that is not a question', () => {
