@@ -205,7 +205,7 @@ function kindTest(query: ExcerptQuery): ((folded: string) => boolean) | undefine
   if (kind === undefined && thing === undefined) return undefined
   if (thing !== undefined) return (s) => holdsThing(thing, s, query.folded)
   // A question asking 哪一年 is answered by a year, not by any date (9月3日).
-  return (s) => holdsYear(s, query.folded) ?? holdsKind(kind!, s, query.folded)
+  return (s) => holdsYear(s, query.folded) ?? holdsKind(kind!, s, query.folded, true)
 }
 
 /** Which sentences hold the kind of answer a question asks for (`kindTest`). */

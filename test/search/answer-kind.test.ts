@@ -25,11 +25,15 @@ describe('a sentence answering 谁', () => {
   const q = fold('星河协会的全会上谁作的工作报告？')
 
   it('names a person jieba does not know when the post they hold comes before the name', () => {
-    expect(holdsKind('person', fold('星河协会主席郝明金代表常务委员会作工作报告。'), q)).toBe(true)
+    expect(holdsKind('person', fold('星河协会主席郝明金代表常务委员会作工作报告。'), q, true)).toBe(true)
+  })
+
+  it('counts such a name only when asked to (choosing a sentence, not an article)', () => {
+    expect(holdsKind('person', fold('星河协会主席郝明金代表常务委员会作工作报告。'), q)).toBe(false)
   })
 
   it('names no one when it only tells of posts and bodies', () => {
-    expect(holdsKind('person', fold('会议指出，协会主席团和常务委员会一年来做了大量工作。'), q)).toBe(false)
+    expect(holdsKind('person', fold('会议指出，协会主席团和常务委员会一年来做了大量工作。'), q, true)).toBe(false)
   })
 })
 
