@@ -202,8 +202,11 @@ export class SearchIndex {
       .filter((w) => !variants.some((v) => v.replaced.some((r, i) => (r.includes(w.text) || w.text.includes(r)) && held(v.forms[i]!))))
       .sort((a, b) => b.specificity - a.specificity)
       .map((w) => w.text)
-    // Keywords typed apart (煤炭 铜业) are each enough: an article may answer one of them.
-    const keywords = /\S\s+\S/.test(parsed.folded)
+    // Two keywords typed apart (煤炭 铜业) are each enough: an article may answer one of them.
+    // Three or more describe one thing (梅西 今晚 比赛 比分), and news must hold them together.
+    const typedApart = parsed.folded.trim().split(/\s+/).length
+    const keywords = typedApart === 2
+    const newsEvidence = typedApart >= 3 ? RELEVANCE.keywordEvidence : RELEVANCE.headlineEvidence
     const answers = ranked.filter(
       ({ judged: j, title, meta }) =>
         (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
@@ -212,7 +215,7 @@ export class SearchIndex {
         // (Whether the title is a headline is asked last: it runs the tagger.)
         // A dated article is news whatever its title (习近平会见塞舌尔总统 tags 会见 a noun).
         (keywords ||
-          j.coverage + j.chars >= RELEVANCE.headlineEvidence ||
+          j.coverage + j.chars >= newsEvidence ||
           title.length < RELEVANCE.headlineTitleChars ||
           !(meta.date !== undefined || j.headline)) &&
         // A question about 2019 is not answered by an article of 2024 that never tells of 2019.

@@ -167,3 +167,35 @@ describe('a dated article', () => {
     expect(build('2024-09-03').search('星河国靠什么较快克服了疫情？').hits[0]?.article.id).toBe('visit')
   })
 })
+
+describe('keywords typed apart, over dated news', () => {
+  const stories: Array<[string, string, string]> = [
+    [
+      'games',
+      '星河省运动会今晚闭幕 竞技成绩亮点突出',
+      '星河省第十届运动会各项比赛今天全部结束，将于今晚闭幕。本届运动会共设三十个大项，比赛期间产生多项新纪录，青少年选手成绩突出。',
+    ],
+    ['coal', '星河煤炭集团召开科技工作会议', '星河煤炭集团今天召开科技工作会议，部署煤炭清洁利用技术攻关。'],
+    ['copper', '星河铜业召开科技工作会议', '星河铜业今天召开科技工作会议，部署铜冶炼节能技术攻关。'],
+    ['tea', '青禾镇茶叶丰收', '青禾镇茶叶丰收，茶农忙着采摘。'],
+    ['concert', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。'],
+  ]
+  const index = new SearchIndex()
+  for (const [i, [id, title, text]] of stories.entries()) {
+    const { article, meta } = articleFromText(id, title, text)
+    index.add(article, { ...meta, date: `2024-03-0${i + 1}` })
+  }
+  const found = (q: string) => index.search(q).hits.map((h) => h.article.id)
+
+  it('finds an article for each of two keywords', () => {
+    expect(found('煤炭 铜业')).toEqual(expect.arrayContaining(['coal', 'copper']))
+  })
+
+  it('reads three or more as one thing: a story holding two of them in passing does not answer', () => {
+    expect(found('梅西 今晚 比赛 比分')).toEqual([])
+  })
+
+  it('still finds the story three keywords are about', () => {
+    expect(found('星河省运动会 闭幕 时间')).toEqual(['games'])
+  })
+})
