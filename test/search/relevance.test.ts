@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { indexOfTexts } from '../helpers/text-index.js'
-import { articleFromText } from '../../src/cli/eval.js'
-import { SearchIndex } from '../../src/search/search-index.js'
 import { datedTitle } from '../../src/search/rerank.js'
 
 /**
@@ -79,15 +77,7 @@ describe('a question in other words than the article', () => {
 
 describe('a question naming a day', () => {
   it('finds the report of that day, which says 今天 rather than the date', () => {
-    const index = new SearchIndex()
-    const reports: Array<[string, string, string]> = [
-      ['feb17', '2024-02-17', '今天，春运返程客流继续增长，全国民航预计保障航班一万六千班，铁路加开夜间列车。'],
-      ['feb25', '2024-02-25', '今天，春运迎来返程高峰，全国民航预计保障航班一万七千班，机场增加安检通道。'],
-    ]
-    for (const [id, date, text] of reports) {
-      const { article, meta } = articleFromText(id, '春运返程高峰 交通部门增运力', text)
-      index.add(article, { ...meta, date })
-    }
+    const title = '春运返程高峰 交通部门增运力'
     // Other news of those days, so that the words the two reports share are not everywhere.
     const others = [
       '青禾镇茶叶丰收，茶农忙着采摘。',
@@ -95,10 +85,11 @@ describe('a question naming a day', () => {
       '东湖公园的梅花开了，游客前来赏花。',
       '新能源汽车销量继续增长。',
     ]
-    for (const [i, text] of others.entries()) {
-      const { article, meta } = articleFromText(`other${i}`, '新闻', text)
-      index.add(article, { ...meta, date: '2024-02-2' + i })
-    }
+    const index = indexOfTexts([
+      ['feb17', title, '今天，春运返程客流继续增长，全国民航预计保障航班一万六千班，铁路加开夜间列车。', '2024-02-17'],
+      ['feb25', title, '今天，春运迎来返程高峰，全国民航预计保障航班一万七千班，机场增加安检通道。', '2024-02-25'],
+      ...others.map((text, i) => [`other${i}`, '新闻', text, `2024-02-2${i}`] as const),
+    ])
     expect(index.search('2月25日 春运返程 民航航班').hits[0]?.article.id).toBe('feb25')
     expect(index.search('2月17日 春运返程 民航航班').hits[0]?.article.id).toBe('feb17')
   })
@@ -148,16 +139,8 @@ describe('a dated article', () => {
     '感谢中方提供的宝贵帮助，正是得益于中国疫苗，星河国较快克服疫情，恢复经济。' +
     '双方同意加强农业、旅游和教育合作。'
   const others = ['青禾镇茶叶丰收，茶农忙着采摘。', '星河大学举行新年音乐会，师生同台演出。', '东湖公园的梅花开了，游客前来赏花。']
-  const build = (date?: string) => {
-    const index = new SearchIndex()
-    const { article, meta } = articleFromText('visit', '中星两国友谊佳话', text)
-    index.add(article, date ? { ...meta, date } : meta)
-    for (const [i, t] of others.entries()) {
-      const o = articleFromText(`other${i}`, '新闻', t)
-      index.add(o.article, o.meta)
-    }
-    return index
-  }
+  const build = (date?: string) =>
+    indexOfTexts([['visit', '中星两国友谊佳话', text, date], ...others.map((t, i) => [`other${i}`, '新闻', t] as const)])
 
   it('is news whatever its title: one word of a question in passing does not make it an answer', () => {
     expect(build('2024-09-03').search('狗狗能打中国疫苗吗？').hits).toEqual([])
@@ -169,7 +152,7 @@ describe('a dated article', () => {
 })
 
 describe('keywords typed apart, over dated news', () => {
-  const stories: Array<[string, string, string]> = [
+  const stories: Array<readonly [string, string, string]> = [
     [
       'games',
       '星河省运动会今晚闭幕 竞技成绩亮点突出',
@@ -180,11 +163,7 @@ describe('keywords typed apart, over dated news', () => {
     ['tea', '青禾镇茶叶丰收', '青禾镇茶叶丰收，茶农忙着采摘。'],
     ['concert', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。'],
   ]
-  const index = new SearchIndex()
-  for (const [i, [id, title, text]] of stories.entries()) {
-    const { article, meta } = articleFromText(id, title, text)
-    index.add(article, { ...meta, date: `2024-03-0${i + 1}` })
-  }
+  const index = indexOfTexts(stories.map(([id, title, text], i) => [id, title, text, `2024-03-0${i + 1}`] as const))
   const found = (q: string) => index.search(q).hits.map((h) => h.article.id)
 
   it('finds an article for each of two keywords', () => {
