@@ -1,10 +1,10 @@
-import { askedKind, holdsKind } from './answer-kind.js'
+import { askedKind, kindTester } from './answer-kind.js'
 
 /**
  * Whether a sentence can answer a question at all: one asking 几点 is answered
  * by a time of day (6时23分), not by the sentence that repeats its words
  * without one, nor by a date alone; one asking 哪里, 谁 or 多少 by a place,
- * person or number the question does not name (`holdsKind`).
+ * person or number the question does not name (`kindTester`).
  */
 
 /** A time of day: 6时23分, 14:07, 十时, 晚8点. */
@@ -29,6 +29,7 @@ export function answerTest(foldedQuestion: string): ((foldedSentence: string) =>
   if (kind === undefined) return undefined
   // 收录在哪张专辑 asks for an album, not a place, though it says 在哪.
   if (kind === 'place' && NOT_A_PLACE.test(foldedQuestion)) return undefined
-  if (kind === 'place') return (s) => SITE.test(s) || holdsKind(kind, s, foldedQuestion)
-  return (s) => holdsKind(kind, s, foldedQuestion)
+  const holds = kindTester(kind, foldedQuestion)
+  if (kind === 'place') return (s) => SITE.test(s) || holds(s)
+  return holds
 }

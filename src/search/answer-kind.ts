@@ -44,9 +44,17 @@ const PLACE_TAGS: ReadonlySet<string> = new Set(['ns'])
  * @example holdsKind('time', '1934年夏，蒋中正亲驻南昌', '蒋中正于哪一年调兵') === true
  */
 export function holdsKind(kind: AnswerKind, folded: string, foldedQuestion: string, namedByPost = false): boolean {
-  if (kind === 'number') {
-    const unit = askedUnit(foldedQuestion)
-    if (unit !== undefined) {
+  return kindTester(kind, foldedQuestion, namedByPost)(folded)
+}
+
+/**
+ * `holdsKind` for one question, what it asks derived once: the test a caller
+ * runs on sentence after sentence.
+ */
+export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost = false): (folded: string) => boolean {
+  const unit = kind === 'number' ? askedUnit(foldedQuestion) : undefined
+  if (unit !== undefined) {
+    return (folded) => {
       for (const m of folded.matchAll(COUNTED)) {
         if (!m[2]!.startsWith(unit) && !(PEOPLE.has(unit) && PEOPLE.has(m[2]!))) continue
         // A year is not a count of years (2024年 for 多少年); 一位 is an article, not a count (一位赛车手).
@@ -57,27 +65,32 @@ export function holdsKind(kind: AnswerKind, folded: string, foldedQuestion: stri
     }
   }
   if (kind === 'time' || kind === 'number') {
-    for (const m of folded.matchAll(kind === 'time' ? TIME : NUMBER)) if (!foldedQuestion.includes(m[0])) return true
-    return false
+    const pattern = kind === 'time' ? TIME : NUMBER
+    return (folded) => {
+      for (const m of folded.matchAll(pattern)) if (!foldedQuestion.includes(m[0])) return true
+      return false
+    }
   }
   const tags = kind === 'person' ? PERSON_TAGS : PLACE_TAGS
-  let before = ''
-  for (const { word, tag } of segmenter().tag(folded, true)) {
-    if (tags.has(tag) && word.length > 1 && !foldedQuestion.includes(word)) return true
-    // A name jieba does not know, after the post it holds (主席郝明金/x).
-    if (
-      namedByPost &&
-      kind === 'person' &&
-      tag === 'x' &&
-      POST.test(before) &&
-      /^\p{Script=Han}{2,4}$/u.test(word) &&
-      !foldedQuestion.includes(word)
-    )
-      return true
-    before = word
+  return (folded) => {
+    let before = ''
+    for (const { word, tag } of segmenter().tag(folded, true)) {
+      if (tags.has(tag) && word.length > 1 && !foldedQuestion.includes(word)) return true
+      // A name jieba does not know, after the post it holds (主席郝明金/x).
+      if (
+        namedByPost &&
+        kind === 'person' &&
+        tag === 'x' &&
+        POST.test(before) &&
+        /^\p{Script=Han}{2,4}$/u.test(word) &&
+        !foldedQuestion.includes(word)
+      )
+        return true
+      before = word
+    }
+    // A transcribed foreign name (威廉·琼斯) is a person.
+    return kind === 'person' && /\p{Script=Han}[·•]\p{Script=Han}/u.test(folded)
   }
-  // A transcribed foreign name (威廉·琼斯) is a person.
-  return kind === 'person' && /\p{Script=Han}[·•]\p{Script=Han}/u.test(folded)
 }
 
 /** A post a person holds, written before the name in news (主席, 总理, 副省长, 董事长, 大使). */

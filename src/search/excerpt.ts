@@ -1,7 +1,7 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
-import { askedKind, askedThing, askedUnit, holdsKind, holdsThing, holdsYear } from './answer-kind.js'
+import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -204,8 +204,9 @@ function kindTest(query: ExcerptQuery): ((folded: string) => boolean) | undefine
   const thing = kind === undefined ? askedThing(query.folded) : undefined
   if (kind === undefined && thing === undefined) return undefined
   if (thing !== undefined) return (s) => holdsThing(thing, s, query.folded)
+  const holds = kindTester(kind!, query.folded, true)
   // A question asking 哪一年 is answered by a year, not by any date (9月3日).
-  return (s) => holdsYear(s, query.folded) ?? holdsKind(kind!, s, query.folded, true)
+  return (s) => holdsYear(s, query.folded) ?? holds(s)
 }
 
 /** Which sentences hold the kind of answer a question asks for (`kindTest`). */

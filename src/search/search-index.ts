@@ -205,7 +205,7 @@ export class SearchIndex {
     // Two keywords typed apart (煤炭 铜业) are each enough: an article may answer one of them.
     // Three or more describe one thing (梅西 今晚 比赛 比分), and news must hold them together.
     const typedApart = parsed.folded.trim().split(/\s+/).length
-    const keywords = typedApart === 2
+    const twoKeywords = typedApart === 2
     const newsEvidence = typedApart >= 3 ? RELEVANCE.keywordEvidence : RELEVANCE.headlineEvidence
     const answers = ranked.filter(
       ({ judged: j, title, meta }) =>
@@ -214,7 +214,7 @@ export class SearchIndex {
         (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline) &&
         // (Whether the title is a headline is asked last: it runs the tagger.)
         // A dated article is news whatever its title (习近平会见塞舌尔总统 tags 会见 a noun).
-        (keywords ||
+        (twoKeywords ||
           j.coverage + j.chars >= newsEvidence ||
           title.length < RELEVANCE.headlineTitleChars ||
           !(meta.date !== undefined || j.headline)) &&
