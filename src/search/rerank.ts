@@ -430,7 +430,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         const focused = subject
           ? focusScores(scored, weights, subject)
           : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, asked)
-        excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject) ?? opening(c.text)
+        excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject, c.date !== undefined) ?? opening(c.text)
       }
       return excerpt
     },

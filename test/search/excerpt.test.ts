@@ -353,3 +353,21 @@ describe('a count asked in a unit in choosing the excerpt of a news story', () =
     expect(index.search('国家领导人视察的那个星河火箭军旅有多少年历史？').hits[0]?.excerpt.text).toContain('50多年')
   })
 })
+
+describe('the person asked for in choosing the excerpt of a news story', () => {
+  const text =
+    '星河网消息：星河市两会最后一场“局长通道”今天举行，来自文化旅游局、交通运输局、生态环境局、教育局和卫生健康局的负责人回答了记者提问，介绍了今年的工作打算和民生实事安排。\n' +
+    '对于各地出现的文旅热，文化旅游局局长章景澜表示，去年全市接待游客超过三千万人次，夜间消费增长明显。\n' +
+    '在回答公交线网调整的问题时，交通运输局局长介绍，今年将新开和优化公交线路三十条。\n' +
+    '此外，五位局长还就空气质量、课后服务等问题回答了记者提问。'
+  const index = (date?: string) =>
+    indexOfTexts([
+      ['road', '星河市两会“局长通道”：回应民生关切', text, date],
+      ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。', date],
+    ])
+  const question = '星河市两会最后一场局长通道，文旅局局长是谁？'
+
+  it('leads with the sentence naming the person, though the lead holds more of the question', () => {
+    expect(index('2024-03-11').search(question).hits[0]?.excerpt.text).toContain('章景澜')
+  })
+})
