@@ -80,11 +80,16 @@ function buildTables(): void {
 /**
  * Folds text to one script and width for matching: Traditional → Simplified
  * (character by character, from OpenCC's tables), full-width → half-width,
- * upper → lower case. The result has the same length as the input, so an
- * offset into it is an offset into the original.
+ * upper → lower case, and numbers written digit by digit in Chinese numerals
+ * (二〇二五年 → 2025年, `numeralDigits`). The result has the same length as the
+ * input, so an offset into it is an offset into the original.
  * @example fold('採煤沉陷區 ＡＢＣ') === '采煤沉陷区 abc'
  */
 export function fold(text: string): string {
+  return numeralDigits(foldCharacters(text))
+}
+
+function foldCharacters(text: string): string {
   if (!foldTable) buildTables()
   const table = foldTable!
   let first = 0
@@ -97,6 +102,34 @@ export function fold(text: string): string {
   // Build in chunks: String.fromCharCode has an argument limit.
   for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192))
   return out
+}
+
+const DIGIT_OF: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+}
+
+/**
+ * A number written digit by digit in Chinese numerals: a year (一九四九年, 二〇二五年)
+ * or any run with 〇, which only such numbers use (二〇五所). Not 三四年 (three or four
+ * years) nor 十一五: a run of other lengths without 〇 is a count or a name.
+ */
+const DIGIT_BY_DIGIT =
+  /(?<![〇零一二三四五六七八九十百千万])[〇零一二三四五六七八九]{4}(?=年)|[〇零一二三四五六七八九]*〇[〇零一二三四五六七八九]*/g
+
+/** Writes numbers spelled digit by digit (DIGIT_BY_DIGIT) in Arabic digits, so 2025年 finds 二〇二五年. */
+function numeralDigits(text: string): string {
+  if (!text.includes('〇') && !text.includes('年')) return text
+  return text.replace(DIGIT_BY_DIGIT, (run) => (run.length < 2 ? run : run.replace(/./g, (d) => DIGIT_OF[d]!)))
 }
 
 /** Which script a text is mostly in: counts characters only one script uses. Ties go to Simplified. */

@@ -61,6 +61,14 @@ describe('a question about a year', () => {
     const index = indexOfTexts([['move', '星河大学', '二〇〇五年七月，星河大学计算机系迁入信息学院。']])
     expect(index.search('星河大学计算机系2005年迁到哪个学院？').hits.map((h) => h.article.id)).toEqual(['move'])
   })
+
+  it('finds the year asked in digits before another year, when both articles write it in Chinese digits', () => {
+    const index = indexOfTexts([
+      ['y2024', '星河市市长发表二〇二四年新年贺词', '新年前夕，星河市市长发表二〇二四年新年贺词，回顾一年来城市建设的成绩。'],
+      ['y2025', '星河市市长发表二〇二五年新年贺词', '新年前夕，星河市市长发表二〇二五年新年贺词，提出新一年要办好十件民生实事。'],
+    ])
+    expect(index.search('星河市长2025年新年贺词说了什么').hits[0]?.article.id).toBe('y2025')
+  })
 })
 
 describe('a question in other words than the article', () => {

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+import { fold } from '../../src/text/script.js'
+
+describe('fold', () => {
+  it('writes a year spelled digit by digit in Chinese numerals as digits, the same length', () => {
+    expect(fold('發表二〇二五年新年賀詞')).toBe('发表2025年新年贺词')
+    expect(fold('一九四九年十月')).toBe('1949年十月')
+    expect(fold('二〇五所')).toBe('205所')
+  })
+
+  it('leaves counts and names in Chinese numerals alone', () => {
+    expect(fold('三四年前，十一五规划，零下五度')).toBe('三四年前，十一五规划，零下五度')
+    expect(fold('一二三四五年')).toBe('一二三四五年')
+  })
+})
