@@ -37,7 +37,7 @@ const PLACE_TAGS: ReadonlySet<string> = new Set(['ns'])
  * place the question itself does not name; for a count asked in a unit (几天,
  * 多少年, 几名: `askedUnit`) a number in that unit (为期8天, not 5月1日).
  * `namedByPost` counts a name jieba does not know as a person when the post it
- * holds comes before it (主席郝明金): right for choosing a sentence within an
+ * holds comes before it (主席郝明金), or what the person does (管理员卜雪斌): right for choosing a sentence within an
  * article, too common in news to tell articles apart (it put two reports naming
  * officials by post before the ones naming the person asked for, on news
  * questions written blind).
@@ -74,6 +74,7 @@ export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost
   const tags = kind === 'person' ? PERSON_TAGS : PLACE_TAGS
   return (folded) => {
     let before = ''
+    let beforeTag = ''
     for (const { word, tag } of segmenter().tag(folded, true)) {
       if (tags.has(tag) && word.length > 1 && !foldedQuestion.includes(word)) return true
       // A name jieba does not know, after the post it holds (主席郝明金/x).
@@ -81,12 +82,13 @@ export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost
         namedByPost &&
         kind === 'person' &&
         tag === 'x' &&
-        POST.test(before) &&
+        (POST.test(before) || (beforeTag === 'n' && ROLE.test(before))) &&
         /^\p{Script=Han}{2,4}$/u.test(word) &&
         !foldedQuestion.includes(word)
       )
         return true
       before = word
+      beforeTag = tag
     }
     // A transcribed foreign name (威廉·琼斯) is a person.
     return kind === 'person' && /\p{Script=Han}[·•]\p{Script=Han}/u.test(folded)
@@ -96,6 +98,9 @@ export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost
 /** A post a person holds, written before the name in news (主席, 总理, 副省长, 董事长, 大使). */
 const POST =
   /(?:主席|总理|总统|首相|书记|部长|省长|市长|县长|区长|州长|局长|厅长|院长|校长|社长|主任|董事长|总经理|经理|委员|大使|国王|女王|教授|院士|记者|司令员|政委|秘书长|议长|代表|发言人|主持人|专家|负责人)$/
+
+/** A noun naming what a person does (管理员, 潜水员, 设计师, 选手, 指挥官), which news also writes before the name. */
+const ROLE = /\p{Script=Han}(?:员|师|手|官)$/u
 
 /** Units a count is asked in (几天, 多少人次, 几名): what follows the number that answers. */
 const UNITS =

@@ -371,3 +371,24 @@ describe('the person asked for in choosing the excerpt of a news story', () => {
     expect(index('2024-03-11').search(question).hits[0]?.excerpt.text).toContain('章景澜')
   })
 })
+
+describe('a person named after what they do, in choosing the excerpt of a news story', () => {
+  const index = indexOfTexts([
+    [
+      'books',
+      '书香里的乡村振兴',
+      '星河网消息：星河村曾作为一部长篇小说的原型而闻名全国，如今用文化赋能乡村振兴。\n' +
+        '七十多年前，一位作家从北京搬回老家星河村，以这里为原型写下了小说。\n' +
+        '如今在作家鲁迅故居旁，新建起的“星河书屋”吸引了不少慕名而来的游客。\n' +
+        '近年来，星河村发展现代农业，融合乡村旅游。星河书屋的管理员卜晓楠曾是一名矿工，在外打工的他看到村里农文旅融合产业越做越好，决定回乡创业，和爱人一起经营当地传统小吃擂茶，还在书屋里办起了读书会和非遗手工课，每到周末都有不少城里的孩子跟着家长来体验。\n' +
+        '去年星河村共接待游客一百万人次。',
+      '2024-03-14',
+    ],
+  ])
+
+  it('shows the 管理员, whose name the dictionary does not know, not a sentence naming another person', () => {
+    const excerpt = index.search('星河村“星河书屋”的管理员是谁？').hits[0]?.excerpt.text
+    expect(excerpt).toContain('卜晓楠')
+    expect(excerpt).not.toContain('鲁迅')
+  })
+})
