@@ -9,7 +9,7 @@ describe('fold', () => {
   })
 
   it('leaves counts and names in Chinese numerals alone', () => {
-    expect(fold('三四年前，十一五规划，零下五度')).toBe('三四年前，十一五规划，零下五度')
+    for (const text of ['三四年前', '十一五规划', '零下五度']) expect(fold(text)).toBe(text)
     expect(fold('一二三四五年')).toBe('一二三四五年')
   })
 })
