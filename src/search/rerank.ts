@@ -244,6 +244,8 @@ interface Derived {
   years: number[]
   /** The terms of its words just after the question word (`askedTerms`), for a news story's excerpt. */
   asked: Set<string>
+  /** The terms of the word a 是什么 question asks about (`valueTerms`), for a news story's excerpt. */
+  valued: Set<string>
 }
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
@@ -290,6 +292,7 @@ function derive(query: QueryModel): Derived {
     names,
     years: yearsAsked(query.parsed.folded),
     asked: askedTerms(query),
+    valued: valueTerms(query),
   }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
@@ -364,7 +367,7 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal, terms, answers, focus, names, years, asked } = derive(query)
+  const { chars, charTotal, terms, answers, focus, names, years, asked, valued } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
@@ -430,7 +433,9 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         const focused = subject
           ? focusScores(scored, weights, subject)
           : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, asked)
-        excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject, c.date !== undefined) ?? opening(c.text)
+        excerpt =
+          buildExcerpt(c.text, c.folded, focused, query.parsed, subject, c.date !== undefined, subject ? undefined : valued) ??
+          opening(c.text)
       }
       return excerpt
     },
@@ -496,6 +501,22 @@ function askedTerms(query: QueryModel): Set<string> {
   for (const i of focusWords(query.parsed.folded, query.parsed.words, true)) {
     const word = query.parsed.words[i]!.text
     for (const t of query.weights.keys()) if (word.includes(t) && (t.length > 1 || word.length === 1)) out.add(t)
+  }
+  return out
+}
+
+/**
+ * The query's terms inside the word just before 是什么, 是谁 or 叫什么 (主题 of 大会主题是什么):
+ * what the question asks the value of.
+ */
+function valueTerms(query: QueryModel): Set<string> {
+  const out = new Set<string>()
+  const folded = query.parsed.folded
+  for (const w of query.parsed.words) {
+    for (const at of wordOccurrences(folded, w.text)) {
+      if (!/^(?:是什么|是谁|叫什么|是哪)/.test(folded.slice(at + w.text.length))) continue
+      for (const t of query.weights.keys()) if (w.text.includes(t) && (t.length > 1 || w.text.length === 1)) out.add(t)
+    }
   }
   return out
 }

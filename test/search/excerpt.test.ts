@@ -392,3 +392,22 @@ describe('a person named after what they do, in choosing the excerpt of a news s
     expect(excerpt).not.toContain('鲁迅')
   })
 })
+
+describe('what a 是什么 question asks the value of, in choosing the excerpt of a news story', () => {
+  const index = indexOfTexts([
+    [
+      'congress',
+      '纪念星河学派创立120周年学术研讨会暨星河学会第七届会员大会开幕',
+      '星河网消息：纪念星河学派创立120周年学术研讨会暨星河学会第七届会员大会19日在星河市开幕，星河学会会长出席开幕会并致辞。\n' +
+        '会长表示，星河学派创立以来，为推动不同文明互学互鉴作出了贡献。我们将推动优秀传统文化创造性转化、创新性发展。\n' +
+        '这次大会以“星河学派：文明多样性与现代化”为主题，具有很强的现实意义。\n' +
+        '开幕会前，会长与出席大会的嘉宾代表集体合影。',
+      '2024-10-19',
+    ],
+  ])
+
+  it('shows the sentence holding it, not the lead that repeats the story the question names', () => {
+    const excerpt = index.search('星河学会第七届会员大会 纪念星河学派创立120周年 大会主题是什么？').hits[0]?.excerpt.text
+    expect(excerpt).toContain('文明多样性与现代化')
+  })
+})
