@@ -310,7 +310,7 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
  * It starts at a sentence or clause start, never in the middle of one.
  * Highlights are the words that carry the query (`highlightSpans`).
  * `subject` is the article's title when it names the subject (`titleNamesSubject`), else ''.
- * `news`: the article is dated, a news story (NEWS_KIND_SHARE). `named`: the terms of the word a
+ * `news`: the article is dated, a news story (NEWS_KIND_SHARE). `valued`: the terms of the word a
  * 是什么 question asks the value of (主题 of 大会主题是什么); in a news story a best sentence
  * lacking them (the lead, repeating the story the question names) gives way to the best one holding them.
  */
@@ -321,17 +321,17 @@ export function buildExcerpt(
   query: ExcerptQuery,
   subject = '',
   news = false,
-  named: ReadonlySet<string> = new Set(),
+  valued: ReadonlySet<string> = new Set(),
 ): Excerpt | undefined {
   if (scored.length === 0) return undefined
   let best = 0
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
   if (best === 0) best = pastTheName(folded, scored)
-  const names = (i: number) => scored[i]!.terms.some((t) => named.has(t))
-  if (news && named.size > 0 && !names(best)) {
+  const holdsValued = (i: number) => scored[i]!.terms.some((t) => valued.has(t))
+  if (news && valued.size > 0 && !holdsValued(best)) {
     let alt = -1
-    for (let i = 0; i < scored.length; i++) if (names(i) && (alt < 0 || scored[i]!.score > scored[alt]!.score)) alt = i
+    for (let i = 0; i < scored.length; i++) if (holdsValued(i) && (alt < 0 || scored[i]!.score > scored[alt]!.score)) alt = i
     if (alt >= 0) best = alt
   }
   const asked = kindTest(query)

@@ -10,6 +10,7 @@ import {
 import { findTerms, isCjk, type ParsedQuery } from './tokenize.js'
 import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
+import { CHINESE_DIGIT } from '../text/script.js'
 import { answerTest } from './answer-fit.js'
 import { focusWords, holdsAbbreviated, namedShare } from './word-evidence.js'
 import type { Span } from '../text/types.js'
@@ -498,11 +499,13 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
  */
 function askedTerms(query: QueryModel): Set<string> {
   const out = new Set<string>()
-  for (const i of focusWords(query.parsed.folded, query.parsed.words, true)) {
-    const word = query.parsed.words[i]!.text
-    for (const t of query.weights.keys()) if (word.includes(t) && (t.length > 1 || word.length === 1)) out.add(t)
-  }
+  for (const i of focusWords(query.parsed.folded, query.parsed.words, true)) addTermsOf(query, query.parsed.words[i]!.text, out)
   return out
+}
+
+/** Adds the query's terms inside a word of it (a one-character term only of a one-character word). */
+function addTermsOf(query: QueryModel, word: string, out: Set<string>): void {
+  for (const t of query.weights.keys()) if (word.includes(t) && (t.length > 1 || word.length === 1)) out.add(t)
 }
 
 /**
@@ -514,8 +517,7 @@ function valueTerms(query: QueryModel): Set<string> {
   const folded = query.parsed.folded
   for (const w of query.parsed.words) {
     for (const at of wordOccurrences(folded, w.text)) {
-      if (!/^(?:是什么|是谁|叫什么|是哪)/.test(folded.slice(at + w.text.length))) continue
-      for (const t of query.weights.keys()) if (w.text.includes(t) && (t.length > 1 || w.text.length === 1)) out.add(t)
+      if (/^(?:是什么|是谁|叫什么|是哪)/.test(folded.slice(at + w.text.length))) addTermsOf(query, w.text, out)
     }
   }
   return out
@@ -540,20 +542,6 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'>, folded: string)
 /** The years a folded question names (2019年, not the decade 1950年代). */
 export function yearsAsked(folded: string): number[] {
   return [...folded.matchAll(/(?<!\d)((?:1[5-9]|20)\d\d)年(?!代)/g)].map((m) => Number(m[1]))
-}
-
-const CHINESE_DIGIT: Readonly<Record<string, string>> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
 }
 
 /**

@@ -104,7 +104,8 @@ function foldCharacters(text: string): string {
   return out
 }
 
-const DIGIT_OF: Record<string, string> = {
+/** The digit each Chinese numeral writes, one by one (二〇二五 → 2025). */
+export const CHINESE_DIGIT: Readonly<Record<string, string>> = {
   〇: '0',
   零: '0',
   一: '1',
@@ -129,7 +130,7 @@ const DIGIT_BY_DIGIT =
 /** Writes numbers spelled digit by digit (DIGIT_BY_DIGIT) in Arabic digits, so 2025年 finds 二〇二五年. */
 function numeralDigits(text: string): string {
   if (!text.includes('〇') && !text.includes('年')) return text
-  return text.replace(DIGIT_BY_DIGIT, (run) => (run.length < 2 ? run : run.replace(/./g, (d) => DIGIT_OF[d]!)))
+  return text.replace(DIGIT_BY_DIGIT, (run) => (run.length < 2 ? run : run.replace(/./g, (d) => CHINESE_DIGIT[d]!)))
 }
 
 /** Which script a text is mostly in: counts characters only one script uses. Ties go to Simplified. */
