@@ -219,7 +219,10 @@ export class SearchIndex {
           title.length < RELEVANCE.headlineTitleChars ||
           !(meta.date !== undefined || j.headline)) &&
         // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
-        !j.otherYear,
+        !j.otherYear &&
+        // 叶光富的妻子是做什么的 is not answered by an article that never names his wife, nor
+        // 神舟二十号 by one of 神舟十八号.
+        !j.lacksRequired,
     )
     // Padding is measured against the first result, which always stays.
     const first = answers[0]?.judged.specific ?? 0

@@ -167,6 +167,9 @@ const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而有'
  */
 const NOUN_SUFFIXES: ReadonlySet<string> = new Set('器机仪站船舱艇车场馆厂库港剂率量')
 
+/** Words after a number that name the calendar unit it counts in (8 + 月份: the month 8月, as news also writes it). */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(['月份', '年度', '年份'])
+
 /** A one-character word at least this specific (jieba IDF: 人 3.4, 铜 6.1, 铝 7.2) names a thing. */
 const SINGLE_NAME_IDF = 6
 
@@ -219,7 +222,7 @@ export interface ParsedQuery {
   words: QueryWord[]
 }
 
-const isCjkText = (s: string) => s.length > 0 && [...s].every((ch) => isCjk(ch.charCodeAt(0)))
+export const isCjkText = (s: string): boolean => s.length > 0 && [...s].every((ch) => isCjk(ch.charCodeAt(0)))
 /** A word jieba made up (its HMM joins unknown characters), not one its dictionary holds. */
 const isUnknownCjk = (w: string | undefined) => w !== undefined && isCjkText(w) && getLexicon().pos(w) === undefined
 /**
@@ -316,6 +319,29 @@ export function parseQuery(query: string): ParsedQuery {
   return { folded, segments: kept, cuts, terms: [...terms], words: queryWords(kept, cuts) }
 }
 
+/** A number in Chinese numerals, with the 号 of a name after it or not (二十号, 十八). */
+const NUMERAL_WORD = /^[〇零一二两三四五六七八九十百]+号?$/
+
+/**
+ * The numbered names a query holds (神舟 + 二十 + 号, 嫦娥 + 六号): a word of
+ * two or more CJK characters, a Chinese numeral right after it, and 号. Each
+ * names one thing: 神舟二十号 is not 神舟十八号.
+ * @example numberedNames(parseQuery('神舟二十号什么时候发射')) // ['神舟二十号']
+ */
+export function numberedNames(parsed: ParsedQuery): string[] {
+  const out: string[] = []
+  const { words, segments } = parsed
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i]!
+    const n = words[i + 1]!
+    if (n.segment !== w.segment || n.start !== w.end || w.text.length < 2 || !isCjkText(w.text) || !NUMERAL_WORD.test(n.text)) continue
+    const segment = segments[w.segment]!
+    if (n.text.endsWith('号')) out.push(segment.slice(w.start, n.end))
+    else if (segment[n.end] === '号') out.push(segment.slice(w.start, n.end + 1))
+  }
+  return out
+}
+
 /** The words of the segments that name something (see QueryWord). */
 function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
   const lexicon = getLexicon()
@@ -376,6 +402,12 @@ function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
       }
       // 2024 + 年, 碳中 + 和, 返回 + 器.
       const next = pieces[i + 1]
+      // 8 + 月份 is the month 8月, whether an article writes 8月份 or 8月 (not any 8 of its text).
+      if (/^\d+$/.test(p.text) && next?.start === p.end && CALENDAR_WORDS.has(next.text)) {
+        push(p.start, p.end + 1)
+        i++
+        continue
+      }
       const joined =
         isSingle(next) &&
         next!.start === p.end &&

@@ -1,6 +1,6 @@
 import { getLexicon } from '../text/lexicon.js'
 import { wordOccurrences } from './coverage.js'
-import { isCjk, type QueryWord } from './tokenize.js'
+import { isCjk, isCjkText, type QueryWord } from './tokenize.js'
 
 /**
  * How much of what a question names an article holds, for ranking (the
@@ -101,4 +101,57 @@ function share(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWei
     if (holds(w.text)) found += weight
   }
   return total > 0 ? found / total : 1
+}
+
+/**
+ * Nouns that name the kind of value asked for (名字 of 叫什么名字, 城市 of 哪个城市,
+ * 日期 of 举办日期): the answer is an instance or a figure, which an article
+ * gives without the noun itself.
+ */
+const KIND_NOUNS: ReadonlySet<string> = new Set(
+  '名字 名称 姓名 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总量 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
+    ' ',
+  ),
+)
+
+/** Nouns measuring what the word before them names (理赔金额, 参赛人数): that word is what must be told of. */
+const MEASURE_NOUNS: ReadonlySet<string> = new Set('金额 总额 数量 人数 总量 规模 数额 额度 价格'.split(' '))
+
+/** What follows the word whose value a question asks: 旗手是谁, 票价是多少, 主持人都有谁, 妻子是做什么的. */
+const VALUE_AFTER = /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:是|有|为|叫)?做?(?:谁|多少|几|什么|哪)/
+/** What precedes it: 多少奖金, 几名运动员. */
+const VALUE_BEFORE = /(?:多少|几)[名个位件项家种份座条张只头台辆架艘枚]?$/
+
+/**
+ * The words of a folded question whose value it asks (旗手 of 旗手是谁, 奖金 of
+ * 拿到多少奖金, 理赔 of 理赔金额是多少): nouns jieba's dictionary knows, other
+ * than the nouns naming a kind of value (名字, 城市, 日期). An article that
+ * never names one does not answer, whatever else of the question it holds
+ * (叶光富 and 工作, never 妻子).
+ * @example valueWords('叶光富的妻子是做什么工作的', words) // [index of 妻子]
+ */
+export function valueWords(foldedQuestion: string, words: readonly QueryWord[]): number[] {
+  const lexicon = getLexicon()
+  const out = new Set<number>()
+  for (const [i, w] of words.entries()) {
+    for (const at of wordOccurrences(foldedQuestion, w.text)) {
+      const asked =
+        VALUE_AFTER.test(foldedQuestion.slice(at + w.text.length)) || VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
+      if (!asked) continue
+      // 理赔金额: the measure's word before it, when it stands right there.
+      const before = words[i - 1]
+      const k = MEASURE_NOUNS.has(w.text) && before && before.segment === w.segment && before.end === w.start ? i - 1 : i
+      const word = words[k]!.text
+      const pos = lexicon.pos(word)
+      if (
+        word.length >= 2 &&
+        isCjkText(word) &&
+        pos !== undefined &&
+        (k === i ? /^(?:n|vn|nz|j)/ : /^(?:n|v|nz|j)/).test(pos) &&
+        !KIND_NOUNS.has(word)
+      )
+        out.add(k)
+    }
+  }
+  return [...out]
 }

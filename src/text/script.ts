@@ -127,6 +127,18 @@ export const CHINESE_DIGIT: Readonly<Record<string, string>> = {
 const DIGIT_BY_DIGIT =
   /(?<![〇零一二三四五六七八九十百千万])[〇零一二三四五六七八九]{4}(?=年)|[〇零一二三四五六七八九]*〇[〇零一二三四五六七八九]*/g
 
+/**
+ * The value of a count in Chinese numerals up to 99 (六 → 6, 十八 → 18, 二十 → 20,
+ * 二十一 → 21), or undefined for anything else.
+ */
+export function smallNumberValue(numeral: string): number | undefined {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(numeral)
+  if (!m || numeral === '' || (m[1] !== '' && m[2] === '' && m[3] !== '')) return undefined
+  const digit = (d: string) => Number(CHINESE_DIGIT[d])
+  if (m[2] === '') return digit(m[1] || m[3]!)
+  return (m[1] ? digit(m[1]) : 1) * 10 + (m[3] ? digit(m[3]) : 0)
+}
+
 /** Writes numbers spelled digit by digit (DIGIT_BY_DIGIT) in Arabic digits, so 2025年 finds 二〇二五年. */
 function numeralDigits(text: string): string {
   if (!text.includes('〇') && !text.includes('年')) return text

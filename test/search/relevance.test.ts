@@ -109,6 +109,17 @@ describe('datedTitle', () => {
     expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2024年2月的航班量')).toBe('春运返程高峰 2024年2月')
   })
 
+  it('appends a day the report names by its day alone when it is dated a day or two after it', () => {
+    const report = { title: '星河港口遭袭', date: '2024-07-04', folded: '港口方面3日称，当天有8名员工受伤。' }
+    expect(datedTitle(report, '7月3日星河港口有几名员工受伤')).toBe('星河港口遭袭 7月3日')
+    expect(datedTitle({ ...report, folded: '港口方面称，有8名员工受伤。' }, '7月3日星河港口有几名员工受伤')).toBe('星河港口遭袭')
+    expect(datedTitle({ ...report, date: '2024-07-09' }, '7月3日星河港口有几名员工受伤')).toBe('星河港口遭袭')
+  })
+
+  it('does not take a month asked as a period of figures (8月份) for the month a report is dated in', () => {
+    expect(datedTitle({ title: '物流指数公布', date: '2024-08-05' }, '8月份物流指数是多少')).toBe('物流指数公布')
+  })
+
   it('leaves the title alone for another day, another year, or an article without a date', () => {
     expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2月17日民航航班量')).toBe('春运返程高峰')
     expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2023年2月的航班量')).toBe('春运返程高峰')
@@ -184,5 +195,40 @@ describe('keywords typed apart, over dated news', () => {
 
   it('still finds the story three keywords are about', () => {
     expect(found('星河省运动会 闭幕 时间')).toEqual(['games'])
+  })
+})
+
+describe('a news question about something no report names', () => {
+  const index = indexOfTexts([
+    [
+      'crew',
+      '星河一号乘组今天出征',
+      '星河一号载人飞船今天在青禾发射场发射，航天员林青山担任指令长。' + '林青山曾执行过两次飞行任务，这次将在轨驻留六个月。',
+      '2024-04-25',
+    ],
+    [
+      'show',
+      '青禾航展开幕',
+      '第三届青禾航展今天开幕，星河一号模型首次展出，吸引大批观众。' + '航展为期五天，设有室内和室外两个展区，门票在网上预约。',
+      '2024-05-10',
+    ],
+  ])
+  const ids = (q: string) => index.search(q, { limit: 5 }).hits.map((h) => h.article.id)
+
+  it('answers what the report tells', () => {
+    expect(ids('航天员林青山这次在轨驻留多久？')).toEqual(['crew'])
+    expect(ids('林青山担任什么职务？')).toEqual(['crew'])
+  })
+
+  it('answers nothing when the report never names what is asked of it', () => {
+    expect(ids('航天员林青山的妻子是做什么工作的？')).toEqual([])
+    expect(ids('青禾航展的票价是多少？')).toEqual([])
+  })
+
+  it('answers nothing about a numbered craft no report names, and finds it in Arabic digits', () => {
+    expect(ids('星河二号什么时候发射？')).toEqual([])
+    expect(ids('星河一号什么时候发射？')[0]).toBe('crew')
+    const digits = indexOfTexts([['c6', '星河6号发射成功', '星河6号今天在青禾发射场发射成功。', '2024-06-01']])
+    expect(digits.search('星河六号什么时候发射？').hits.map((h) => h.article.id)).toEqual(['c6'])
   })
 })

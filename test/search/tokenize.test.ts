@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readArticle } from '../../src/corpus/read-article.js'
 import { fold } from '../../src/text/script.js'
-import { findTerms, parseQuery, tokensWithPositions } from '../../src/search/tokenize.js'
+import { findTerms, numberedNames, parseQuery, tokensWithPositions } from '../../src/search/tokenize.js'
 import { wordCoverage } from '../../src/search/coverage.js'
 
 const seedsDir = join(import.meta.dirname, '..', '..', 'seeds')
@@ -120,5 +120,18 @@ describe('parseQuery', () => {
 
   it('leaves a question without such words as it is', () => {
     expect(parseQuery('平頂山全社會研發投入強度是多少？').segments).toEqual(['平顶山全社会研发投入强度'])
+  })
+})
+
+describe('the words of a query', () => {
+  it('read a month asked as a period (8月份) as the month 8月, not as any 8 of a text', () => {
+    expect(parseQuery('8月份物流业景气指数是多少').words.map((w) => w.text)).toContain('8月')
+    expect(parseQuery('8月份物流业景气指数是多少').words.map((w) => w.text)).not.toContain('8')
+  })
+
+  it('name a numbered craft as one thing (神舟二十号), not as 神舟 and a number', () => {
+    expect(numberedNames(parseQuery('神舟二十号什么时候发射？'))).toEqual(['神舟二十号'])
+    expect(numberedNames(parseQuery('嫦娥六號是幾點著陸的'))).toEqual(['嫦娥六号'])
+    expect(numberedNames(parseQuery('二十届三中全会在哪里召开'))).toEqual([])
   })
 })

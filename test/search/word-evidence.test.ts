@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { answerTest } from '../../src/search/answer-fit.js'
 import { parseQuery } from '../../src/search/tokenize.js'
-import { focusWords, holdsAbbreviated, holdsNamed, holdsWholeWord, namedShare } from '../../src/search/word-evidence.js'
+import { focusWords, holdsAbbreviated, holdsNamed, holdsWholeWord, namedShare, valueWords } from '../../src/search/word-evidence.js'
 import { fold } from '../../src/text/script.js'
 
 const focusOf = (q: string, afterOnly = false) => {
@@ -80,5 +80,27 @@ describe('whole words, nouns', () => {
 
   it('does not take 在哪 before a classifier of things for a question about a place', () => {
     expect(answerTest(fold('这首歌收录在哪张专辑？'))).toBeUndefined()
+  })
+})
+
+describe('the words whose value a question asks', () => {
+  const valued = (q: string) => {
+    const parsed = parseQuery(q)
+    return valueWords(parsed.folded, parsed.words).map((i) => parsed.words[i]!.text)
+  }
+
+  it('are the nouns before 是谁, 是多少, 是做什么 and after 多少', () => {
+    expect(valued('航天员林青山的妻子是做什么工作的？')).toEqual(['妻子'])
+    expect(valued('开幕式上的旗手是谁')).toEqual(['旗手'])
+    expect(valued('她夺冠拿到了多少奖金？')).toEqual(['奖金'])
+  })
+
+  it('are what a measure measures (理赔 of 理赔金额), not the measure', () => {
+    expect(valued('台风过后保险理赔金额是多少？')).toEqual(['理赔'])
+  })
+
+  it('are not the nouns naming a kind of answer, which an article gives without them', () => {
+    expect(valued('这位议长的名字是什么？')).toEqual([])
+    expect(valued('大会在哪个城市举办？')).toEqual([])
   })
 })

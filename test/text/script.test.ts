@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fold } from '../../src/text/script.js'
+import { fold, smallNumberValue } from '../../src/text/script.js'
 
 describe('fold', () => {
   it('writes a year spelled digit by digit in Chinese numerals as digits, the same length', () => {
@@ -11,5 +11,15 @@ describe('fold', () => {
   it('leaves counts and names in Chinese numerals alone', () => {
     for (const text of ['三四年前', '十一五规划', '零下五度']) expect(fold(text)).toBe(text)
     expect(fold('一二三四五年')).toBe('一二三四五年')
+  })
+})
+
+describe('smallNumberValue', () => {
+  it('reads counts up to ninety-nine written in Chinese numerals', () => {
+    expect(['六', '十', '十八', '二十', '二十一'].map(smallNumberValue)).toEqual([6, 10, 18, 20, 21])
+  })
+
+  it('reads nothing else', () => {
+    expect(['', '八六', '一百', '第三'].map(smallNumberValue)).toEqual([undefined, undefined, undefined, undefined])
   })
 })
