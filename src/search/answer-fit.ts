@@ -33,3 +33,27 @@ export function answerTest(foldedQuestion: string): ((foldedSentence: string) =>
   if (kind === 'place') return (s) => SITE.test(s) || holds(s)
   return holds
 }
+
+/** A question asking an amount of money: 多少钱, 票价是多少, 奖金多少 (not 价格涨了多少, a change answered by a share). */
+const ASKS_MONEY = /多少钱|几块钱|多少块|多少[万亿]?(?:元|美元|欧元|英镑|日元)/
+const MONEY_NOUN = /票价|门票|工资|薪水|薪资|月薪|年薪|奖金|罚金|罚款|费用|学费|售价|价格|价钱|收费/
+const CHANGE = /涨|降|增|减|提高|比例|百分/
+/** A sum of money in folded text: 7000亿元, 3.5万美元, 一百元, ¥30. */
+const MONEY =
+  /(?:\d[\d.,]*|[零一二两三四五六七八九十百千万亿]+) ?(?:多|余)? ?[万亿千百]? ?(?:元|美元|欧元|英镑|日元|卢布|港元|港币|澳元|韩元|块钱)|[$¥￥€£] ?\d/
+/** A question asking a score, and a score: 3比0, 2:1, 4：1. */
+const ASKS_SCORE = /比分|几比几/
+const SCORE = /\d+ ?[:：比] ?\d+/
+
+/**
+ * A test of a folded article for a folded question that only a certain kind of
+ * figure answers, or undefined for any other question: an article naming no
+ * sum of money does not answer 票价是多少, nor one with no score 比分是多少.
+ * @example valueTest('绿证一个多少钱')?.('绿证交易量增长') === false
+ */
+export function valueTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
+  if (ASKS_SCORE.test(foldedQuestion)) return (t) => SCORE.test(t)
+  const money =
+    ASKS_MONEY.test(foldedQuestion) || (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion))
+  return money ? (t) => MONEY.test(t) : undefined
+}

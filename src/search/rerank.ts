@@ -11,7 +11,7 @@ import { findTerms, isCjk, numberedNames, type ParsedQuery } from './tokenize.js
 import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
-import { answerTest } from './answer-fit.js'
+import { answerTest, valueTest } from './answer-fit.js'
 import { focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -224,7 +224,8 @@ export interface Judgement {
    * cannot answer. News names what it reports (票价为, 奖金); an encyclopedia
    * passage tells a 职业 or 特点 without the word, so undated articles are spared
    * the second test (on news-dev questions the asked word was missing from 1
-   * right article of 43; on CMRC trial from 47).
+   * right article of 43; on CMRC trial from 47). Nor does an article none of
+   * whose best sentences holds the figure the question asks (`valueTest`: a sum of money for 多少钱).
    */
   readonly lacksRequired: boolean
   /** Whether the title is a headline, stating a fact, rather than the name of a subject (`titleNamesSubject`). */
@@ -261,6 +262,8 @@ interface Derived {
   numbered: string[]
   /** The words whose value the question asks (`valueWords`), which a news report answering it names. */
   valueWords: string[]
+  /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
+  figure?: (foldedText: string) => boolean
 }
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
@@ -313,6 +316,8 @@ function derive(query: QueryModel): Derived {
   }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
+  const figure = valueTest(query.parsed.folded)
+  if (figure) d.figure = figure
   derivedCache.set(query, d)
   return d
 }
@@ -384,7 +389,7 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal, terms, answers, focus, names, years, asked, valued, numbered, valueWords: valuedWords } = derive(query)
+  const { chars, charTotal, terms, answers, focus, names, years, asked, valued, numbered, valueWords: valuedWords, figure } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
@@ -438,6 +443,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
+      (figure !== undefined && !bestSentences(scored).some((x) => figure(c.folded.slice(x.start, x.end)))) ||
       numbered.some((w) => !namesRequired(w, c.folded, title)) ||
       (c.date !== undefined && valuedWords.some((w) => !namesRequired(w, c.folded, title))),
     get headline(): boolean {
@@ -460,6 +466,14 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       return excerpt
     },
   }
+}
+
+/** The article's RANKING.answerTries sentences holding the most query weight, best first. */
+function bestSentences(scored: SentenceScore[]): SentenceScore[] {
+  return scored
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, RANKING.answerTries)
 }
 
 /**
@@ -601,14 +615,19 @@ export const YEAR_SLACK = 3
 
 /**
  * Whether an article tells of a year: its date is in it, or its text or title
- * names a year (2005 or 二〇〇五) within YEAR_SLACK of it.
+ * names a year (2005 or 二〇〇五) within YEAR_SLACK of it. A year after the
+ * article's date is told of only when named, or as 明年 for the next: a
+ * report of 2024 knows no 2026 event it does not name.
  */
 export function tellsOfYear(c: Pick<Candidate, 'folded' | 'title' | 'date'>, year: number): boolean {
-  if (c.date && Math.abs(Number(c.date.slice(0, 4)) - year) <= YEAR_SLACK) return true
+  const dated = c.date ? Number(c.date.slice(0, 4)) : undefined
+  const later = dated !== undefined && year > dated
+  if (dated !== undefined && !later && dated - year <= YEAR_SLACK) return true
+  if (later && year === dated + 1 && (c.folded.includes('明年') || c.title?.includes('明年'))) return true
   for (const text of [c.title ?? '', c.folded]) {
     for (const m of text.matchAll(/(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|[一二][〇零一二三四五六七八九]{3}/g)) {
       const y = Number(m[0].replace(/[〇零一二三四五六七八九]/g, (d) => CHINESE_DIGIT[d]!))
-      if (Math.abs(y - year) <= YEAR_SLACK) return true
+      if (later ? y === year : Math.abs(y - year) <= YEAR_SLACK) return true
     }
   }
   return false

@@ -225,6 +225,19 @@ describe('a news question about something no report names', () => {
     expect(ids('青禾航展的票价是多少？')).toEqual([])
   })
 
+  it("answers nothing when none of the report's sentences on the question gives the figure it asks", () => {
+    expect(ids('青禾航展的门票多少钱？')).toEqual([])
+  })
+
+  it("answers nothing about a later year than the report's, unless the report names that year", () => {
+    const games = indexOfTexts([
+      ['now', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军，共有三千名运动员参赛。', '2024-09-01'],
+      ['plan', '青禾运动会筹备启动', '2026年青禾运动会筹备工作启动，届时将有五千名运动员参赛。', '2024-10-01'],
+    ])
+    expect(games.search('2027年青禾运动会有多少名运动员参赛？').hits).toEqual([])
+    expect(games.search('2026年青禾运动会有多少名运动员参赛？').hits.map((h) => h.article.id)).toEqual(['plan'])
+  })
+
   it('answers nothing about a numbered craft no report names, and finds it in Arabic digits', () => {
     expect(ids('星河二号什么时候发射？')).toEqual([])
     expect(ids('星河一号什么时候发射？')[0]).toBe('crew')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerTest } from '../../src/search/answer-fit.js'
+import { answerTest, valueTest } from '../../src/search/answer-fit.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import { focusWords, holdsAbbreviated, holdsNamed, holdsWholeWord, namedShare, valueWords } from '../../src/search/word-evidence.js'
 import { fold } from '../../src/text/script.js'
@@ -102,5 +102,25 @@ describe('the words whose value a question asks', () => {
   it('are not the nouns naming a kind of answer, which an article gives without them', () => {
     expect(valued('这位议长的名字是什么？')).toEqual([])
     expect(valued('大会在哪个城市举办？')).toEqual([])
+  })
+})
+
+describe('a question only a figure answers', () => {
+  it('asks a sum of money, which a text without one cannot give', () => {
+    const price = valueTest(fold('绿证交易一个多少钱？'))!
+    expect(price(fold('绿证交易量同比增长一倍。'))).toBe(false)
+    expect(price(fold('每个绿证成交均价为5.6元。'))).toBe(true)
+    expect(valueTest(fold('青禾航展票价是多少'))?.(fold('门票每张八十元'))).toBe(true)
+  })
+
+  it('asks a score, which a text without one cannot give', () => {
+    const score = valueTest(fold('女排八强赛的比分是多少'))!
+    expect(score(fold('中国女排在八强赛中遗憾告负。'))).toBe(false)
+    expect(score(fold('中国女排以3比2战胜对手。'))).toBe(true)
+  })
+
+  it('is not a question about how a price changed, which a share answers', () => {
+    expect(valueTest(fold('猪肉价格上涨了多少'))).toBeUndefined()
+    expect(valueTest(fold('大会在哪里召开'))).toBeUndefined()
   })
 })
