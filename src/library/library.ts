@@ -62,7 +62,9 @@ const CACHE_VERSION = 10
 const ANALYSIS = createHash('sha1')
   .update(
     JSON.stringify(
-      tokensWithPositions(fold('中國銅業召開2024年科技工作會議，研發投入強度2.06%，「1+10」基地，第1158號，ＡＢＣ質量發展。')),
+      tokensWithPositions(
+        fold('中國銅業召開2024年科技工作會議，研發投入強度2.06%，「1+10」基地，第1158號，ＡＢＣ質量發展，1至5月，二〇二五年。'),
+      ),
     ),
   )
   .digest('hex')

@@ -45,6 +45,7 @@ export const RANKING: Record<
   | 'focusWeight'
   | 'kindFocus'
   | 'nameMiss'
+  | 'dayMiss'
   | 'synonym'
   | 'dated',
   number
@@ -100,6 +101,13 @@ export const RANKING: Record<
    * news-dev; 0.95 is too weak to move such a question and 0.8 loses right DRCD answers.
    */
   nameMiss: 0.9,
+  /**
+   * What an article's score is multiplied by when it tells of none of the days
+   * the question names (8月6日): not in its text, nor as the day it is dated
+   * or the day before (`datedTitle`). A day is what tells one of a series of
+   * like reports (救灾资金 of 8月6日, of 8月19日) from the others.
+   */
+  dayMiss: 0.9,
   /**
    * How much an article counts when it answers the question only in other
    * words (`synonymVariants`: 降落 asked, 着陆 written): an article in the
@@ -254,6 +262,10 @@ interface Derived {
   names: string[]
   /** The years the question names (`yearsAsked`). */
   years: number[]
+  /** The ordinals the question names (第二十八 of 第二十八次会议). */
+  ordinals: string[]
+  /** The days the question names (8月6日), folded. */
+  days: string[]
   /** The terms of its words just after the question word (`askedTerms`), for a news story's excerpt. */
   asked: Set<string>
   /** The terms of the word a 是什么 question asks about (`valueTerms`), for a news story's excerpt. */
@@ -309,6 +321,8 @@ function derive(query: QueryModel): Derived {
     focus: focusWords(query.parsed.folded, query.parsed.words),
     names,
     years: yearsAsked(query.parsed.folded),
+    ordinals: query.parsed.words.map((w) => w.text).filter((w) => /^第(?:[一二三四五六七八九十百]+|\d+)$/.test(w)),
+    days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
     asked: askedTerms(query),
     valued: valueTerms(query),
     numbered: numberedNames(query.parsed),
@@ -389,7 +403,22 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal, terms, answers, focus, names, years, asked, valued, numbered, valueWords: valuedWords, figure } = derive(query)
+  const {
+    chars,
+    charTotal,
+    terms,
+    answers,
+    focus,
+    names,
+    years,
+    days,
+    ordinals,
+    asked,
+    valued,
+    numbered,
+    valueWords: valuedWords,
+    figure,
+  } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
@@ -430,6 +459,11 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   rank *= scale * (title !== c.title ? RANKING.dated : 1)
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
   if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
+  // 第二十八次主席会议 is not the 第二十一次: an ordinal names one of a series as a name does.
+  else if (ordinals.some((o) => !namesRequired(o, c.folded, title))) rank *= RANKING.nameMiss
+  const tellsOfDay = (day: string) =>
+    holdsWord(c.folded, day) || holdsWord(c.folded, day.replace(/号$/, '日')) || (title !== c.title && title?.includes(day))
+  if (days.length > 0 && !days.some(tellsOfDay)) rank *= RANKING.dayMiss
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
   let excerpt: Excerpt | undefined
   // Tagging the title is left until asked for, as is the excerpt.
@@ -558,13 +592,13 @@ function valueTerms(query: QueryModel): Set<string> {
 
 /**
  * Whether an article names a word its answer must name (`Derived.numbered`, `Derived.valueWords`),
- * in its text or title; a numbered name also in Arabic digits (嫦娥6号 for 嫦娥六号).
+ * in its text or title; a numbered name or ordinal also in Arabic digits (嫦娥6号 for 嫦娥六号, 第28 for 第二十八).
  */
 function namesRequired(word: string, folded: string, title: string | undefined): boolean {
   const forms = [word]
-  const m = /^(.+?)([一二三四五六七八九十]+)号$/u.exec(word)
+  const m = /^(.+?)([一二三四五六七八九十]+)(号?)$/u.exec(word)
   const n = m ? smallNumberValue(m[2]!) : undefined
-  if (n !== undefined) forms.push(`${m![1]}${n}号`)
+  if (n !== undefined) forms.push(`${m![1]}${n}${m![3]}`)
   return forms.some((f) => holdsNamed(folded, f) || (title !== undefined && holdsNamed(title, f)))
 }
 
@@ -579,7 +613,7 @@ export const REPORT_LAG_DAYS = 2
  * 12月) that its date agrees with appended: a news report says 今天 of the day
  * a reader asks about. A day up to REPORT_LAG_DAYS before the article's date
  * agrees too when the text names it by its day alone (俄罗斯国防部3日称 in a
- * report of 7月4日, for 7月3日); a month asked as a period (8月份) does not. The title alone when none agrees or the article has no date.
+ * report of 7月4日, for 7月3日); a month asked as a period (8月份, 1—5月) does not. The title alone when none agrees or the article has no date.
  * @example datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2月25日民航航班量') === '春运返程高峰 2月25日'
  */
 export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: string }, folded: string): string | undefined {
@@ -589,8 +623,10 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
   const agreeing: string[] = []
   for (const x of folded.matchAll(/(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g)) {
     if (x[1] !== undefined && Number(x[1]) !== y) continue
-    // 8月份 is a period figures are given for, reported in the month after, not the day of a report.
+    // 8月份 is a period figures are given for, reported in the month after, not the day of a report;
+    // so is the end of a range (1—5月).
     if (x[3] === undefined && folded[x.index + x[0].length] === '份') continue
+    if (/\d[—-]$/.test(folded.slice(0, x.index))) continue
     if (Number(x[2]) === m && (x[3] === undefined || Number(x[3]) === d)) agreeing.push(x[0])
     else if (x[3] !== undefined && c.folded !== undefined) {
       // The asked day in the article's year (or the year before, for 12月31日 in a report of 1月1日).

@@ -169,6 +169,8 @@ const NOUN_SUFFIXES: ReadonlySet<string> = new Set('器机仪站船舱艇车场�
 
 /** Words after a number that name the calendar unit it counts in (8 + 月份: the month 8月, as news also writes it). */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set(['月份', '年度', '年份'])
+/** Characters after a number that make it a date or time (15日, 3月, 2024年, 8时). */
+const CALENDAR_CHARS: ReadonlySet<string> = new Set('年月日号时')
 
 /** A one-character word at least this specific (jieba IDF: 人 3.4, 铜 6.1, 铝 7.2) names a thing. */
 const SINGLE_NAME_IDF = 6
@@ -405,6 +407,19 @@ function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
       // 8 + 月份 is the month 8月, whether an article writes 8月份 or 8月 (not any 8 of its text).
       if (/^\d+$/.test(p.text) && next?.start === p.end && CALENDAR_WORDS.has(next.text)) {
         push(p.start, p.end + 1)
+        i++
+        continue
+      }
+      // 15 + 日称, a word jieba made up: the day 15日, then what is left of it if it is a word.
+      if (
+        /^\d+$/.test(p.text) &&
+        next?.start === p.end &&
+        next.text.length > 1 &&
+        isUnknownCjk(next.text) &&
+        CALENDAR_CHARS.has(next.text[0]!)
+      ) {
+        push(p.start, p.end + 1)
+        if (next.end - next.start > 2) push(next.start + 1, next.end)
         i++
         continue
       }

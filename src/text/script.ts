@@ -81,12 +81,21 @@ function buildTables(): void {
  * Folds text to one script and width for matching: Traditional → Simplified
  * (character by character, from OpenCC's tables), full-width → half-width,
  * upper → lower case, and numbers written digit by digit in Chinese numerals
- * (二〇二五年 → 2025年, `numeralDigits`). The result has the same length as the
+ * (二〇二五年 → 2025年, `numeralDigits`), and ranges between numbers written
+ * with a dash (1到5月 → 1—5月, `numberRanges`). The result has the same length as the
  * input, so an offset into it is an offset into the original.
  * @example fold('採煤沉陷區 ＡＢＣ') === '采煤沉陷区 abc'
  */
 export function fold(text: string): string {
-  return numeralDigits(foldCharacters(text))
+  return numberRanges(numeralDigits(foldCharacters(text)))
+}
+
+/** 到, 至 or a tilde between two numbers (1到5月, 1至5月, 4～6℃): a range, written as news writes it (1—5月). */
+const RANGE_WORD = /(?<=\d)[到至~～](?=\d)/g
+
+/** Writes the word or sign of a range between numbers as a dash, so 1到5月 finds 1—5月. */
+function numberRanges(text: string): string {
+  return /\d[到至~～]\d/.test(text) ? text.replace(RANGE_WORD, '—') : text
 }
 
 function foldCharacters(text: string): string {

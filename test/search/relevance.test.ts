@@ -116,8 +116,9 @@ describe('datedTitle', () => {
     expect(datedTitle({ ...report, date: '2024-07-09' }, '7月3日星河港口有几名员工受伤')).toBe('星河港口遭袭')
   })
 
-  it('does not take a month asked as a period of figures (8月份) for the month a report is dated in', () => {
+  it('does not take a month asked as a period of figures (8月份, 1—5月) for the month a report is dated in', () => {
     expect(datedTitle({ title: '物流指数公布', date: '2024-08-05' }, '8月份物流指数是多少')).toBe('物流指数公布')
+    expect(datedTitle({ title: '工业利润公布', date: '2024-05-27' }, '1—5月工业利润是多少')).toBe('工业利润公布')
   })
 
   it('leaves the title alone for another day, another year, or an article without a date', () => {
@@ -243,5 +244,50 @@ describe('a news question about something no report names', () => {
     expect(ids('星河一号什么时候发射？')[0]).toBe('crew')
     const digits = indexOfTexts([['c6', '星河6号发射成功', '星河6号今天在青禾发射场发射成功。', '2024-06-01']])
     expect(digits.search('星河六号什么时候发射？').hits.map((h) => h.article.id)).toEqual(['c6'])
+  })
+})
+
+describe('one report of a series of like ones', () => {
+  it('puts the report of the day the question names before a like report of another day', () => {
+    // Days and months are common in news: other reports hold 8月 and 6日 too.
+    const others = Array.from(
+      { length: 12 },
+      (_, i) => [`f${i}`, `青禾简讯${i}`, `${i + 1}月6日，青禾举行第${i + 1}场读书会。8月，各地推进秋粮收购。`, '2024-09-01'] as const,
+    )
+    const funds = indexOfTexts([
+      [
+        'aug19',
+        '财政部 应急管理部预拨1.2亿元中央青禾救灾资金',
+        '财政部、应急管理部日前预拨1.2亿元中央青禾救灾资金，支持三省抢险救灾。',
+        '2024-08-19',
+      ],
+      [
+        'aug07',
+        '财政部下达多笔救灾资金',
+        '8月6日，财政部、应急管理部再次预拨4.6亿元中央青禾救灾资金，支持七省开展抢险工作。',
+        '2024-08-07',
+      ],
+      ...others,
+    ])
+    expect(funds.search('8月6日财政部和应急管理部预拨了多少中央青禾救灾资金？').hits[0]?.article.id).toBe('aug07')
+  })
+
+  it('puts the meeting of the ordinal the question names before another of the series', () => {
+    // Ordinals are common in news: other reports hold 第二十… too.
+    const others = Array.from(
+      { length: 12 },
+      (_, i) => [`f${i}`, `青禾简讯${i}`, `青禾第二十${(i % 9) + 1}届读书节开幕，第八次主席团会议同期举行。`, '2024-09-01'] as const,
+    )
+    const meetings = indexOfTexts([
+      [
+        'm21',
+        '青禾政协主席会议撤销委员资格',
+        '青禾政协第二十一次主席会议今天召开。会议决定撤销林某的委员资格，并审议通过了委员履职规定。',
+        '2024-06-26',
+      ],
+      ['m28', '青禾政协召开会议', '青禾政协第二十八次主席会议今天召开，会议决定撤销周某的委员资格。', '2024-11-27'],
+      ...others,
+    ])
+    expect(meetings.search('青禾政协第二十八次主席会议撤销了谁的委员资格？').hits[0]?.article.id).toBe('m28')
   })
 })

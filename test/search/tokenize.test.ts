@@ -129,6 +129,12 @@ describe('the words of a query', () => {
     expect(parseQuery('8月份物流业景气指数是多少').words.map((w) => w.text)).not.toContain('8')
   })
 
+  it('read a day before a word jieba joined to it (15日称) as the day 15日', () => {
+    const words = parseQuery('俄国防部11月15日称打击了哪类设施').words.map((w) => w.text)
+    expect(words).toContain('15日')
+    expect(words).not.toContain('日称')
+  })
+
   it('name a numbered craft as one thing (神舟二十号), not as 神舟 and a number', () => {
     expect(numberedNames(parseQuery('神舟二十号什么时候发射？'))).toEqual(['神舟二十号'])
     expect(numberedNames(parseQuery('嫦娥六號是幾點著陸的'))).toEqual(['嫦娥六号'])

@@ -23,3 +23,14 @@ describe('smallNumberValue', () => {
     expect(['', '八六', '一百', '第三'].map(smallNumberValue)).toEqual([undefined, undefined, undefined, undefined])
   })
 })
+
+describe('fold, ranges', () => {
+  it('writes 到, 至 or a tilde between two numbers as the dash news writes (1—5月)', () => {
+    expect(fold('1到5月')).toBe('1—5月')
+    expect(fold('气温下降4～6℃，1至5月份')).toBe('气温下降4—6℃,1—5月份')
+  })
+
+  it('leaves 到 and 至 elsewhere alone', () => {
+    expect(fold('到5点至少还有一小时')).toBe('到5点至少还有一小时')
+  })
+})
