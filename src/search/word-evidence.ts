@@ -114,6 +114,9 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
   ),
 )
 
+/** Words jieba tags as nouns that say how much or when, not what (一共有多少, 目前有多少). */
+const NOT_ASKED: ReadonlySet<string> = new Set('一共 总共 累计 合计 目前 如今 现在 当前 今年 去年 全年 已经'.split(' '))
+
 /** Nouns measuring what the word before them names (理赔金额, 参赛人数): that word is what must be told of. */
 const MEASURE_NOUNS: ReadonlySet<string> = new Set('金额 总额 数量 人数 总量 规模 数额 额度 价格'.split(' '))
 
@@ -133,22 +136,28 @@ const VALUE_BEFORE = /(?:多少|几)[名个位件项家种份座条张只头台�
 export function valueWords(foldedQuestion: string, words: readonly QueryWord[]): number[] {
   const lexicon = getLexicon()
   const out = new Set<number>()
+  const adjacent = (a: QueryWord | undefined, b: QueryWord | undefined) =>
+    a !== undefined && b !== undefined && a.segment === b.segment && a.end === b.start
+  const nounish = (w: QueryWord) => /^(?:n|vn|nz|j)/.test(lexicon.pos(w.text) ?? 'n')
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
-      const asked =
-        VALUE_AFTER.test(foldedQuestion.slice(at + w.text.length)) || VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
-      if (!asked) continue
+      const after = VALUE_AFTER.test(foldedQuestion.slice(at + w.text.length))
+      const before = VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
+      if (!after && !before) continue
+      let k = i
+      // 多少外国患者: the head of the nouns after 多少 (患者), not what qualifies it.
+      if (before && !after) while (adjacent(words[k], words[k + 1]) && nounish(words[k + 1]!)) k++
       // 理赔金额: the measure's word before it, when it stands right there.
-      const before = words[i - 1]
-      const k = MEASURE_NOUNS.has(w.text) && before && before.segment === w.segment && before.end === w.start ? i - 1 : i
+      if (MEASURE_NOUNS.has(words[k]!.text) && adjacent(words[k - 1], words[k])) k--
       const word = words[k]!.text
       const pos = lexicon.pos(word)
       if (
         word.length >= 2 &&
         isCjkText(word) &&
         pos !== undefined &&
-        (k === i ? /^(?:n|vn|nz|j)/ : /^(?:n|v|nz|j)/).test(pos) &&
-        !KIND_NOUNS.has(word)
+        (MEASURE_NOUNS.has(words[k + 1]?.text ?? '') ? /^(?:n|v|nz|j)/ : /^(?:n|vn|nz|j)/).test(pos) &&
+        !KIND_NOUNS.has(word) &&
+        !NOT_ASKED.has(word)
       )
         out.add(k)
     }

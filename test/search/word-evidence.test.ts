@@ -95,6 +95,11 @@ describe('the words whose value a question asks', () => {
     expect(valued('她夺冠拿到了多少奖金？')).toEqual(['奖金'])
   })
 
+  it('are the head of the nouns after 多少 (患者 of 多少外国患者), not an adverb before 有多少', () => {
+    expect(valued('累计给多少外国患者看过病？')).toEqual(['患者'])
+    expect(valued('世园会里一共有多少个展馆？')).toEqual(['展馆'])
+  })
+
   it('are what a measure measures (理赔 of 理赔金额), not the measure', () => {
     expect(valued('台风过后保险理赔金额是多少？')).toEqual(['理赔'])
   })
@@ -111,6 +116,7 @@ describe('a question only a figure answers', () => {
     expect(price(fold('绿证交易量同比增长一倍。'))).toBe(false)
     expect(price(fold('每个绿证成交均价为5.6元。'))).toBe(true)
     expect(valueTest(fold('青禾航展票价是多少'))?.(fold('门票每张八十元'))).toBe(true)
+    expect(valueTest(fold('转移支付一共有多少钱'))?.(fold('转移支付超10万亿元'))).toBe(true)
   })
 
   it('asks a score, which a text without one cannot give', () => {
