@@ -38,6 +38,11 @@ export function answerTest(foldedQuestion: string): ((foldedSentence: string) =>
 const ASKS_MONEY = /多少钱|几块钱|多少块|多少[万亿]?(?:元|美元|欧元|英镑|日元)/
 const MONEY_NOUN = /票价|门票|工资|薪水|薪资|月薪|年薪|奖金|罚金|罚款|费用|学费|售价|价格|价钱|收费/
 const CHANGE = /涨|降|增|减|提高|比例|百分/
+/**
+ * Keywords ending in a sum of money asked for (门票价格, 赔偿金额, 造价); not a
+ * bare 价格 (猪肉 价格 asks how prices moved, answered by a share).
+ */
+const ENDS_MONEY = /(?:票价|门票|门票价格|工资|薪水|奖金|罚金|罚款|学费|售价|造价|价钱|赔偿|赔偿金额|赔偿款)[\s?？!！。.]*$/
 /** A sum of money in folded text: 7000亿元, 3.5万美元, 一百元, ¥30. */
 const MONEY =
   /(?:\d[\d.,]*|[零一二两三四五六七八九十百千万亿]+) ?(?:多|余)? ?[万亿千百]{0,2} ?(?:元|美元|欧元|英镑|日元|卢布|港元|港币|澳元|韩元|块钱)|[$¥￥€£] ?\d/
@@ -54,6 +59,9 @@ const SCORE = /\d+ ?[:：比] ?\d+/
 export function valueTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
   if (ASKS_SCORE.test(foldedQuestion)) return (t) => SCORE.test(t)
   const money =
-    ASKS_MONEY.test(foldedQuestion) || (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion))
+    ASKS_MONEY.test(foldedQuestion) ||
+    // Keywords ending in what is asked: 特展 门票价格, 乘客 赔偿金额.
+    ENDS_MONEY.test(foldedQuestion) ||
+    (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion))
   return money ? (t) => MONEY.test(t) : undefined
 }

@@ -141,7 +141,8 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
   const nounish = (w: QueryWord) => /^(?:n|vn|nz|j)/.test(lexicon.pos(w.text) ?? 'n')
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
-      const after = VALUE_AFTER.test(foldedQuestion.slice(at + w.text.length))
+      const rest = foldedQuestion.slice(at + w.text.length)
+      const after = VALUE_AFTER.test(rest)
       const before = VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
       if (!after && !before) continue
       let k = i
@@ -155,7 +156,11 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
         word.length >= 2 &&
         isCjkText(word) &&
         pos !== undefined &&
-        (MEASURE_NOUNS.has(words[k + 1]?.text ?? '') ? /^(?:n|v|nz|j)/ : /^(?:n|vn|nz|j)/).test(pos) &&
+        // Before 是多少 a word jieba tags a verb names a thing too (造价是多少); before a measure, what it measures (理赔金额).
+        (MEASURE_NOUNS.has(words[k + 1]?.text ?? '') || (k === i && after && rest.startsWith('是'))
+          ? /^(?:n|v|nz|j)/
+          : /^(?:n|vn|nz|j)/
+        ).test(pos) &&
         !KIND_NOUNS.has(word) &&
         !NOT_ASKED.has(word)
       )

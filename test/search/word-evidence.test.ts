@@ -93,6 +93,7 @@ describe('the words whose value a question asks', () => {
     expect(valued('航天员林青山的妻子是做什么工作的？')).toEqual(['妻子'])
     expect(valued('开幕式上的旗手是谁')).toEqual(['旗手'])
     expect(valued('她夺冠拿到了多少奖金？')).toEqual(['奖金'])
+    expect(valued('那艘储油船的造价是多少？')).toEqual(['造价'])
   })
 
   it('are the head of the nouns after 多少 (患者 of 多少外国患者), not an adverb before 有多少', () => {
@@ -125,8 +126,14 @@ describe('a question only a figure answers', () => {
     expect(score(fold('中国女排以3比2战胜对手。'))).toBe(true)
   })
 
+  it('asks a sum of money when keywords end in one (门票价格, 赔偿金额)', () => {
+    expect(valueTest(fold('青禾特展 门票价格'))?.(fold('特展免费开放，需提前预约。'))).toBe(false)
+    expect(valueTest(fold('航班延误 乘客 赔偿金额'))?.(fold('每位乘客获赔200元。'))).toBe(true)
+  })
+
   it('is not a question about how a price changed, which a share answers', () => {
     expect(valueTest(fold('猪肉价格上涨了多少'))).toBeUndefined()
+    expect(valueTest(fold('猪肉 价格'))).toBeUndefined()
     expect(valueTest(fold('大会在哪里召开'))).toBeUndefined()
   })
 })
