@@ -109,7 +109,7 @@ function share(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWei
  * gives without the noun itself.
  */
 const KIND_NOUNS: ReadonlySet<string> = new Set(
-  '名字 名称 姓名 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总量 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
+  '名字 名称 姓名 标题 题目 全称 目标 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总值 总数 数值 总量 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
     ' ',
   ),
 )
@@ -118,7 +118,7 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
 const NOT_ASKED: ReadonlySet<string> = new Set('一共 总共 累计 合计 目前 如今 现在 当前 今年 去年 全年 已经'.split(' '))
 
 /** Nouns measuring what the word before them names (理赔金额, 参赛人数): that word is what must be told of. */
-const MEASURE_NOUNS: ReadonlySet<string> = new Set('金额 总额 数量 人数 总量 规模 数额 额度 价格'.split(' '))
+const MEASURE_NOUNS: ReadonlySet<string> = new Set('金额 总额 总值 总数 数值 数量 人数 总量 规模 数额 额度 价格'.split(' '))
 
 /** What follows the word whose value a question asks: 旗手是谁, 票价是多少, 主持人都有谁, 妻子是做什么的. */
 const VALUE_AFTER = /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:是|有|为|叫)?做?(?:谁|多少|几|什么|哪)/

@@ -108,6 +108,12 @@ describe('the words whose value a question asks', () => {
   it('are not the nouns naming a kind of answer, which an article gives without them', () => {
     expect(valued('这位议长的名字是什么？')).toEqual([])
     expect(valued('大会在哪个城市举办？')).toEqual([])
+    expect(valued('那篇长篇通讯的标题是什么？')).toEqual([])
+    expect(valued('站点数量目标是多少？')).toEqual([])
+  })
+
+  it('are what a total counts (进出口 of 进出口总值), not the total', () => {
+    expect(valued('外贸进出口总值是多少？')).toEqual(['进出口'])
   })
 })
 
