@@ -115,7 +115,9 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
 )
 
 /** Words jieba tags as nouns that say how much or when, not what (一共有多少, 目前有多少). */
-const NOT_ASKED: ReadonlySet<string> = new Set('一共 总共 累计 合计 目前 如今 现在 当前 今年 去年 全年 已经'.split(' '))
+const NOT_ASKED: ReadonlySet<string> = new Set(
+  '一共 总共 累计 合计 目前 如今 现在 当前 今年 去年 全年 已经 对方 双方 各方 本人 自己 大家 别人 他人'.split(' '),
+)
 
 /** Nouns measuring what the word before them names (理赔金额, 参赛人数): that word is what must be told of. */
 const MEASURE_NOUNS: ReadonlySet<string> = new Set('金额 总额 总值 总数 数值 数量 人数 总量 规模 数额 额度 价格'.split(' '))
