@@ -122,6 +122,10 @@ const NOT_ASKED: ReadonlySet<string> = new Set(
 /** Nouns measuring what the word before them names (理赔金额, 参赛人数): that word is what must be told of. */
 const MEASURE_NOUNS: ReadonlySet<string> = new Set('金额 总额 总值 总数 数值 数量 人数 总量 规模 数额 额度 价格'.split(' '))
 
+/** Units a count after 多少 or 几 is asked in (几纳米, 多少公里, 多少亿元). */
+const UNIT_WORDS =
+  /^(?:[纳微毫厘千]?米|公里|平方公里|平方米|立方米|公斤|千克|克|吨|万吨|亿吨|[万亿]?元|[万亿]?美元|[千兆]?瓦|秒|分钟|小时|天|年|度|倍|岁|亩|公顷)$/
+
 /** What follows the word whose value a question asks: 旗手是谁, 票价是多少, 主持人都有谁, 妻子是做什么的. */
 const VALUE_AFTER = /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:是|有|为|叫)?做?(?:谁|多少|几|什么|哪)/
 /** What precedes it: 多少奖金, 几名运动员. */
@@ -147,6 +151,8 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
       const after = VALUE_AFTER.test(rest)
       const before = VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
       if (!after && !before) continue
+      // 几纳米制程 asks a count in a unit, whatever the thing measured is called (制程, 工艺).
+      if (before && !after && UNIT_WORDS.test(w.text)) continue
       let k = i
       // 多少外国患者: the head of the nouns after 多少 (患者), not what qualifies it.
       if (before && !after) while (adjacent(words[k], words[k + 1]) && nounish(words[k + 1]!)) k++

@@ -102,6 +102,11 @@ describe('the words whose value a question asks', () => {
     expect(valued('武装部队称打死了对方什么人？')).toEqual([])
   })
 
+  it('are not the thing a count in a unit measures (制程 of 几纳米制程), which the other vocabulary calls otherwise (工艺)', () => {
+    expect(valued('华芯科技的芯片用几纳米制程？')).toEqual([])
+    expect(valued('这条铁路建了多少公里隧道？')).toEqual([])
+  })
+
   it('are what a measure measures (理赔 of 理赔金额), not the measure', () => {
     expect(valued('台风过后保险理赔金额是多少？')).toEqual(['理赔'])
   })
@@ -125,6 +130,8 @@ describe('a question only a figure answers', () => {
     expect(price(fold('每个绿证成交均价为5.6元。'))).toBe(true)
     expect(valueTest(fold('青禾航展票价是多少'))?.(fold('门票每张八十元'))).toBe(true)
     expect(valueTest(fold('转移支付一共有多少钱'))?.(fold('转移支付超10万亿元'))).toBe(true)
+    expect(valueTest(fold('德国被要求付多少赔偿'))?.(fold('赔款总额为1320亿金马克'))).toBe(true)
+    expect(valueTest(fold('这套房子多少钱'))?.(fold('小区有3个单元'))).toBe(false)
   })
 
   it('asks a score, which a text without one cannot give', () => {
