@@ -101,6 +101,10 @@ export const TEXTS = {
     zh: '没有找到关于「{missing}」的文章，所以「{query}」在这里没有答案。这里收录的是中文科技新闻；可以换个说法，或用 /search 搜索别的关键词。',
     en: 'No article here is about “{missing}”, so “{query}” has no answer in these articles (Chinese sci-tech news). Try other words, or /search another topic.',
   },
+  unsaid: {
+    zh: '相关的文章都没有提到「{unsaid}」，所以「{query}」在这里没有答案。可以换个问法，或用 /search 搜索关键词。',
+    en: 'The articles on this never mention “{unsaid}”, so “{query}” has no answer here. Try asking another way, or /search keywords.',
+  },
   noResultsEnglish: {
     zh: '没有找到与「{query}」相关的文章。文章都是中文的，请用中文关键词搜索，例如 <code>/search 人工智能</code>。',
     en:

@@ -236,6 +236,8 @@ export interface Judgement {
    * whose best sentences holds the figure the question asks (`valueTest`: a sum of money for 多少钱).
    */
   readonly lacksRequired: boolean
+  /** The word it lacks for that, when a word is what it lacks (妻子, 神舟二十号). */
+  readonly unnamed: string | undefined
   /** Whether the title is a headline, stating a fact, rather than the name of a subject (`titleNamesSubject`). */
   readonly headline: boolean
   /** The best excerpt, cut on first access. */
@@ -457,6 +459,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   for (const v of Object.values(parts)) rank += v
   // Of two reports that answer alike, the one dated on the day the question names comes first.
   rank *= scale * (title !== c.title ? RANKING.dated : 1)
+  // A numbered name (神舟二十号) any answer names; in news, the word whose value is asked (妻子).
+  const unnamed = [...numbered, ...(c.date !== undefined ? valuedWords : [])].find((w) => !namesRequired(w, c.folded, title))
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
   if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
   // 第二十八次主席会议 is not the 第二十一次: an ordinal names one of a series as a name does.
@@ -477,9 +481,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
-      (figure !== undefined && !bestSentences(scored).some((x) => figure(c.folded.slice(x.start, x.end)))) ||
-      numbered.some((w) => !namesRequired(w, c.folded, title)) ||
-      (c.date !== undefined && valuedWords.some((w) => !namesRequired(w, c.folded, title))),
+      (figure !== undefined && !bestSentences(scored).some((x) => figure(c.folded.slice(x.start, x.end)))) || unnamed !== undefined,
+    unnamed,
     get headline(): boolean {
       return c.title ? !subjectTitle() : false
     },

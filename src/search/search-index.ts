@@ -207,23 +207,24 @@ export class SearchIndex {
     const typedApart = parsed.folded.trim().split(/\s+/).length
     const twoKeywords = typedApart === 2
     const newsEvidence = typedApart >= 3 ? RELEVANCE.keywordEvidence : RELEVANCE.headlineEvidence
-    const answers = ranked.filter(
-      ({ judged: j, title, meta }) =>
-        (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
-        j.coverage + j.chars >= RELEVANCE.minEvidence &&
-        (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline) &&
-        // (Whether the title is a headline is asked last: it runs the tagger.)
-        // A dated article is news whatever its title (习近平会见塞舌尔总统 tags 会见 a noun).
-        (twoKeywords ||
-          j.coverage + j.chars >= newsEvidence ||
-          title.length < RELEVANCE.headlineTitleChars ||
-          !(meta.date !== undefined || j.headline)) &&
-        // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
-        !j.otherYear &&
-        // 叶光富的妻子是做什么的 is not answered by an article that never names his wife, nor
-        // 神舟二十号 by one of 神舟十八号.
-        !j.lacksRequired,
-    )
+    // Whether a candidate holds enough of the question, the words it asks aside.
+    const holdsQuestion = ({ judged: j, title, meta }: Ranked) =>
+      (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
+      j.coverage + j.chars >= RELEVANCE.minEvidence &&
+      (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline) &&
+      // (Whether the title is a headline is asked last: it runs the tagger.)
+      // A dated article is news whatever its title (习近平会见塞舌尔总统 tags 会见 a noun).
+      (twoKeywords ||
+        j.coverage + j.chars >= newsEvidence ||
+        title.length < RELEVANCE.headlineTitleChars ||
+        !(meta.date !== undefined || j.headline)) &&
+      // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
+      !j.otherYear
+    // 叶光富的妻子是做什么的 is not answered by an article that never names his wife, nor
+    // 神舟二十号 by one of 神舟十八号.
+    const answers = ranked.filter((r) => holdsQuestion(r) && !r.judged.lacksRequired)
+    // Nothing answers, but the best article on the question never names what it asks: say so.
+    const unsaid = answers.length === 0 ? ranked.find((r) => r.judged.unnamed !== undefined && holdsQuestion(r))?.judged.unnamed : undefined
     // Padding is measured against the first result, which always stays.
     const first = answers[0]?.judged.specific ?? 0
     const kept = answers.filter((r, i) => i === 0 || r.judged.specific >= RELEVANCE.relative * first)
@@ -237,6 +238,7 @@ export class SearchIndex {
       total: kept.length,
       outcome,
       missing,
+      ...(unsaid !== undefined ? { unsaid } : {}),
     }
   }
 }

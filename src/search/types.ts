@@ -64,6 +64,12 @@ export interface SearchResult {
    * (e.g. ['湖人']); empty when every word was found somewhere.
    */
   missing: string[]
+  /**
+   * When nothing answers, the word the best article on the question never names though the
+   * question asks it (妻子 of 叶光富的妻子是做什么的, 神舟二十号), folded: the bot can say the
+   * articles on the topic do not tell it.
+   */
+  unsaid?: string
 }
 
 /** The search side of the index, as the bot and the digest see it. */

@@ -145,6 +145,12 @@ describe('what a user types', () => {
 })
 
 describe('a question the articles do not answer', () => {
+  it('says the articles on it never mention what it asks, when they are about the rest of it', async () => {
+    const text = await replyTo(privateMessage('中国铜业科技工作会议的主持人是谁？'))
+    expect(text).toMatch(/^相关的文章都没有提到「主持人」/)
+    expect(text).toContain('中国铜业科技工作会议的主持人是谁？')
+  })
+
   it('says which word nothing here is about, instead of suggesting shorter keywords', async () => {
     const text = await replyTo(privateMessage('会议的午餐菜单'))
     expect(text).toMatch(/^没有找到关于「(菜单|午餐)」的文章/)

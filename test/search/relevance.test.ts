@@ -223,6 +223,7 @@ describe('a news question about something no report names', () => {
 
   it('answers nothing when the report never names what is asked of it', () => {
     expect(ids('航天员林青山的妻子是做什么工作的？')).toEqual([])
+    expect(index.search('星河一号指令长林青山的妻子是谁？').unsaid).toBe('妻子')
     expect(ids('青禾航展的票价是多少？')).toEqual([])
   })
 

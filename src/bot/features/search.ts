@@ -1,5 +1,6 @@
 import { Composer } from 'grammy'
 import { MAX_QUERY_CHARS } from '../../search/tokenize.js'
+import type { SearchResult } from '../../search/types.js'
 import { forDisplay } from '../../telegram/display.js'
 import { escapeHtml } from '../../telegram/html.js'
 import { format, localize } from '../../telegram/i18n.js'
@@ -51,18 +52,7 @@ export async function showResults(
     result = await deps.library.search(query, { limit: pageSize, offset: page * pageSize })
   }
   if (result.hits.length === 0) {
-    // An English query over Chinese articles: say so, and show what to type instead.
-    const latinOnly = !/\p{Script=Han}/u.test(query) && /\p{Script=Latin}{3,}/u.test(query)
-    const missing = result.missing[0]
-    const text =
-      result.outcome === 'empty'
-        ? localize(ctx.locale, TEXTS.searchUsage)
-        : latinOnly
-          ? format(ctx.locale, TEXTS.noResultsEnglish, { query: escapeHtml(query) })
-          : // Articles matched some words but none is about what carries the question: say what is missing.
-            result.outcome === 'unanswered' && missing
-            ? format(ctx.locale, TEXTS.unanswered, { query: escapeHtml(query), missing: escapeHtml(forDisplay(missing, ctx.locale)) })
-            : format(ctx.locale, TEXTS.noResults, { query: escapeHtml(query) })
+    const text = nothingFound(ctx.locale, query, result)
     if (options.edit) await editHtml(ctx, text)
     else await replyHtml(ctx, text)
     return
@@ -74,6 +64,22 @@ export async function showResults(
   )
   if (options.edit) await editHtml(ctx, rendered.text, rendered.keyboard)
   else await replyHtml(ctx, rendered.text, rendered.keyboard)
+}
+
+/** The reply when a search shows nothing: why, in the words the user will understand. */
+function nothingFound(locale: BotContext['locale'], query: string, result: SearchResult): string {
+  const q = escapeHtml(query)
+  if (result.outcome === 'empty') return localize(locale, TEXTS.searchUsage)
+  // An English query over Chinese articles: say so, and show what to type instead.
+  if (!/\p{Script=Han}/u.test(query) && /\p{Script=Latin}{3,}/u.test(query)) return format(locale, TEXTS.noResultsEnglish, { query: q })
+  if (result.outcome === 'unanswered') {
+    // Articles on the question never name what it asks (妻子 of 叶光富的妻子): say so.
+    if (result.unsaid) return format(locale, TEXTS.unsaid, { query: q, unsaid: escapeHtml(forDisplay(result.unsaid, locale)) })
+    // Articles matched some words but none is about what carries the question: say what is missing.
+    const missing = result.missing[0]
+    if (missing) return format(locale, TEXTS.unanswered, { query: q, missing: escapeHtml(forDisplay(missing, locale)) })
+  }
+  return format(locale, TEXTS.noResults, { query: q })
 }
 
 /** `/search <query>` (also `/search@BotName` in groups) and the page buttons of its results. */
