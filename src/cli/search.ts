@@ -81,13 +81,17 @@ async function main(): Promise<void> {
     }
     return
   }
-  const { hits } = await library.search(query, { limit })
+  const { hits, unsaid } = await library.search(query, { limit })
   if (values.json) {
     process.stdout.write(`${JSON.stringify(hits.map(hitToJson), null, 2)}\n`)
     return
   }
   if (hits.length === 0) {
-    process.stdout.write('没有找到结果 (no results). 试试更短的关键词。\n')
+    process.stdout.write(
+      unsaid
+        ? `相关的文章都没有提到「${unsaid}」，这里没有答案 (the articles on this never mention it).\n`
+        : '没有找到结果 (no results). 试试更短的关键词。\n',
+    )
     return
   }
   hits.forEach((hit, i) => {

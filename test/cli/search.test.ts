@@ -64,6 +64,12 @@ describe('search CLI', () => {
     expect(lines[2]![0]!.title).toBe('中國煤炭地質總局召開科技專題工作會')
   })
 
+  it('says the articles on a question never mention what it asks', () => {
+    const r = run(['中国铜业董事长许波的妻子是谁？'])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('相关的文章都没有提到「妻子」')
+  })
+
   it('prints an empty array and exits 0 when nothing matches', () => {
     const r = run(['--json', '足球世界杯决赛'])
     expect(r.status).toBe(0)
