@@ -109,7 +109,7 @@ function share(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWei
  * gives without the noun itself.
  */
 const KIND_NOUNS: ReadonlySet<string> = new Set(
-  '名字 名称 姓名 标题 题目 全称 目标 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总值 总数 数值 总量 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
+  '名字 名称 姓名 标题 题目 全称 目标 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总值 总数 数值 总量 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 起因 缘由 理由 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
     ' ',
   ),
 )
@@ -118,6 +118,9 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
 const NOT_ASKED: ReadonlySet<string> = new Set(
   '一共 总共 累计 合计 目前 如今 现在 当前 今年 去年 全年 已经 对方 双方 各方 本人 自己 大家 别人 他人'.split(' '),
 )
+
+/** Last characters of nouns whose instances' names end in them (执政党: 新民主党, 监测站: 珠峰站). */
+const NAME_ENDINGS: ReadonlySet<string> = new Set('党站会馆园厂场桥港村镇市县号团队院校所社局委组船舰星'.split(''))
 
 /** Nouns measuring what the word before them names (理赔金额, 参赛人数): that word is what must be told of. */
 const MEASURE_NOUNS: ReadonlySet<string> = new Set('金额 总额 总值 总数 数值 数量 人数 总量 规模 数额 额度 价格'.split(' '))
@@ -171,7 +174,9 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
           : /^(?:n|vn|nz|j)/
         ).test(pos) &&
         !KIND_NOUNS.has(word) &&
-        !NOT_ASKED.has(word)
+        !NOT_ASKED.has(word) &&
+        // 执政党叫什么: the name asked ends in what the word ends in (新民主党), whether or not the report says 执政党.
+        !(k === i && after && /^都?叫/.test(rest) && NAME_ENDINGS.has(word.at(-1)!))
       )
         out.add(k)
     }

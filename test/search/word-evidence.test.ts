@@ -118,6 +118,12 @@ describe('the words whose value a question asks', () => {
     expect(valued('大会在哪个城市举办？')).toEqual([])
     expect(valued('那篇长篇通讯的标题是什么？')).toEqual([])
     expect(valued('站点数量目标是多少？')).toEqual([])
+    expect(valued('外交官被逐的起因是哪起案件？')).toEqual([])
+  })
+
+  it('are not a noun whose name is asked, which the name ends in (执政党叫什么: 新民主党)', () => {
+    expect(valued('希腊总理领导的执政党叫什么？')).toEqual([])
+    expect(valued('会见的议长叫什么？')).toEqual(['议长'])
   })
 
   it('are what a total counts (进出口 of 进出口总值), not the total', () => {
