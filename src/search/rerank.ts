@@ -274,8 +274,8 @@ interface Derived {
   valued: Set<string>
   /** The numbered names of the question (`numberedNames`: 神舟二十号), which an answer must name. */
   numbered: string[]
-  /** The words whose value the question asks (`valueWords`), which a news report answering it names. */
-  valueWords: string[]
+  /** The words whose value the question asks (`valueWords`: 妻子 of 妻子是做什么的), which a news report answering it names. */
+  askedValues: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
 }
@@ -328,7 +328,7 @@ function derive(query: QueryModel): Derived {
     asked: askedTerms(query),
     valued: valueTerms(query),
     numbered: numberedNames(query.parsed),
-    valueWords: valueWords(query.parsed.folded, query.parsed.words).map((i) => query.parsed.words[i]!.text),
+    askedValues: valueWords(query.parsed.folded, query.parsed.words).map((i) => query.parsed.words[i]!.text),
   }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
@@ -405,22 +405,8 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const {
-    chars,
-    charTotal,
-    terms,
-    answers,
-    focus,
-    names,
-    years,
-    days,
-    ordinals,
-    asked,
-    valued,
-    numbered,
-    valueWords: valuedWords,
-    figure,
-  } = derive(query)
+  const { chars, charTotal, terms, answers, focus, names, years, days, ordinals, asked, valued, numbered, askedValues, figure } =
+    derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
@@ -460,7 +446,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // Of two reports that answer alike, the one dated on the day the question names comes first.
   rank *= scale * (title !== c.title ? RANKING.dated : 1)
   // A numbered name (神舟二十号) any answer names; in news, the word whose value is asked (妻子).
-  const unnamed = [...numbered, ...(c.date !== undefined ? valuedWords : [])].find((w) => !namesRequired(w, c.folded, title))
+  const unnamed = [...numbered, ...(c.date !== undefined ? askedValues : [])].find((w) => !namesRequired(w, c.folded, title))
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
   if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
   // 第二十八次主席会议 is not the 第二十一次: an ordinal names one of a series as a name does.
@@ -594,7 +580,7 @@ function valueTerms(query: QueryModel): Set<string> {
 }
 
 /**
- * Whether an article names a word its answer must name (`Derived.numbered`, `Derived.valueWords`),
+ * Whether an article names a word its answer must name (`Derived.numbered`, `Derived.askedValues`),
  * in its text or title; a numbered name or ordinal also in Arabic digits (嫦娥6号 for 嫦娥六号, 第28 for 第二十八).
  */
 function namesRequired(word: string, folded: string, title: string | undefined): boolean {
