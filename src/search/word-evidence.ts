@@ -129,9 +129,12 @@ const MEASURE_NOUNS: ReadonlySet<string> = new Set('金额 总额 总值 总数 
 const UNIT_WORDS =
   /^(?:[纳微毫厘千]?米|公里|平方公里|平方米|立方米|公斤|千克|克|吨|万吨|亿吨|[万亿]?元|[万亿]?美元|[千兆]?瓦|秒|分钟|小时|天|年|度|倍|岁|亩|公顷)$/
 
-/** What follows the word whose value a question asks: 旗手是谁, 票价是多少, 主持人都有谁, 妻子是做什么的. */
+/**
+ * What follows the word whose value a question asks: 旗手是谁, 票价是多少, 主持人都有谁, 妻子是做什么的;
+ * not a question asking when (计划什么时候发射, 哪天, 几点): the word before it tells of the event.
+ */
 const VALUE_AFTER =
-  /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:(?:是|有|为|叫)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几|什么|哪)/u
+  /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:(?:是|有|为|叫)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时)|哪(?![天年月]))/u
 /** What precedes it: 多少奖金, 几名运动员. */
 const VALUE_BEFORE = /(?:多少|几)[名个位件项家种份座条张只头台辆架艘枚]?$/
 

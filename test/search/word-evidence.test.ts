@@ -119,6 +119,8 @@ describe('the words whose value a question asks', () => {
     expect(valued('那篇长篇通讯的标题是什么？')).toEqual([])
     expect(valued('站点数量目标是多少？')).toEqual([])
     expect(valued('外交官被逐的起因是哪起案件？')).toEqual([])
+    expect(valued('中继星计划什么时候发射？')).toEqual([])
+    expect(valued('飞船计划哪天返回？')).toEqual([])
   })
 
   it('are not a noun whose name is asked, which the name ends in (执政党叫什么: 新民主党)', () => {
