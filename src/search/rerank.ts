@@ -410,6 +410,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
+  // The sentences holding most of the query: where an answer of the asked kind, or the asked figure, must be.
+  const top = bestSentences(scored)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
   for (const s of scored) for (const t of s.terms) present.add(t)
@@ -429,7 +431,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const titleWords = title && RANKING.titleWordWeight > 0 ? namedShare(query.parsed.words, focus, RANKING.focusWeight, title) : 0
   const answering =
     RANKING.kindWeight > 0
-      ? bestAnswering(c.folded, scored, (s) => namedShare(query.parsed.words, focus, RANKING.kindFocus, s), answers, c.date)
+      ? bestAnswering(c.folded, top, (s) => namedShare(query.parsed.words, focus, RANKING.kindFocus, s), answers, c.date)
       : 0
   const parts = {
     bm25: c.bm25,
@@ -466,8 +468,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     chars: charShare,
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
-    lacksRequired:
-      (figure !== undefined && !bestSentences(scored).some((x) => figure(c.folded.slice(x.start, x.end)))) || unnamed !== undefined,
+    lacksRequired: (figure !== undefined && !top.some((x) => figure(c.folded.slice(x.start, x.end)))) || unnamed !== undefined,
     unnamed,
     get headline(): boolean {
       return c.title ? !subjectTitle() : false
@@ -491,27 +492,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   }
 }
 
-/** The article's RANKING.answerTries sentences holding the most query weight, best first. */
+/** The article's RANKING.answerTries sentences holding the most query weight, best first (earlier first on a tie). */
 function bestSentences(scored: SentenceScore[]): SentenceScore[] {
-  return scored
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, RANKING.answerTries)
-}
-
-/**
- * The best share of the question's words (`share`) among the article's
- * `answerTries` best sentences, a sentence without an answer of the kind asked
- * for (`answers`; every sentence fits a question that does not say) counting
- * `kindMiss` as much: the sentence that answers 几点着陆 names the landing and a time.
- */
-function bestAnswering(
-  folded: string,
-  scored: SentenceScore[],
-  share: (s: string) => number,
-  answers?: (s: string) => boolean,
-  date?: string,
-): number {
   const top: SentenceScore[] = []
   for (const s of scored) {
     if (s.score <= 0) continue
@@ -521,6 +503,22 @@ function bestAnswering(
     top.splice(at, 0, s)
     if (top.length > RANKING.answerTries) top.pop()
   }
+  return top
+}
+
+/**
+ * The best share of the question's words (`share`) among the article's best
+ * sentences (`top`: `bestSentences`), a sentence without an answer of the kind asked
+ * for (`answers`; every sentence fits a question that does not say) counting
+ * `kindMiss` as much: the sentence that answers 几点着陆 names the landing and a time.
+ */
+function bestAnswering(
+  folded: string,
+  top: SentenceScore[],
+  share: (s: string) => number,
+  answers?: (s: string) => boolean,
+  date?: string,
+): number {
   let best = 0
   for (const s of top) {
     const text = folded.slice(s.start, s.end)
@@ -619,7 +617,7 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
     if (Number(x[2]) === m && (x[3] === undefined || Number(x[3]) === d)) agreeing.push(x[0])
     else if (x[3] !== undefined && c.folded !== undefined) {
       // The asked day in the article's year (or the year before, for 12月31日 in a report of 1月1日).
-      const asked = Date.UTC(Number(m) < Number(x[2]) ? y - 1 : y, Number(x[2]) - 1, Number(x[3]))
+      const asked = Date.UTC(m < Number(x[2]) ? y - 1 : y, Number(x[2]) - 1, Number(x[3]))
       const lag = (dated - asked) / 86_400_000
       if (lag >= 1 && lag <= REPORT_LAG_DAYS && new RegExp(`(?<![\\d月])${Number(x[3])}日`).test(c.folded)) agreeing.push(x[0])
     }
