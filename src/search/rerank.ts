@@ -46,6 +46,7 @@ export const RANKING: Record<
   | 'kindFocus'
   | 'nameMiss'
   | 'dayMiss'
+  | 'periodMiss'
   | 'synonym'
   | 'dated',
   number
@@ -108,6 +109,13 @@ export const RANKING: Record<
    * like reports (救灾资金 of 8月6日, of 8月19日) from the others.
    */
   dayMiss: 0.9,
+  /**
+   * What an article's score is multiplied by when it gives figures for another span
+   * of the year than the one the question names (`periodsNamed`: 前8个月 where 前4个月
+   * or 1—4月 is asked): monthly statistics repeat their words each month, and the
+   * period is what tells one month's report from the next. Not when it names no span.
+   */
+  periodMiss: 0.9,
   /**
    * How much an article counts when it answers the question only in other
    * words (`synonymVariants`: 降落 asked, 着陆 written): an article in the
@@ -268,6 +276,8 @@ interface Derived {
   ordinals: string[]
   /** The days the question names (8月6日), folded. */
   days: string[]
+  /** The spans of the year the question names (`periodsNamed`). */
+  periods: Set<number>
   /** The terms of its words just after the question word (`askedTerms`), for a news story's excerpt. */
   asked: Set<string>
   /** The terms of the word a 是什么 question asks about (`valueTerms`), for a news story's excerpt. */
@@ -325,6 +335,7 @@ function derive(query: QueryModel): Derived {
     years: yearsAsked(query.parsed.folded),
     ordinals: query.parsed.words.map((w) => w.text).filter((w) => /^第(?:[一二三四五六七八九十百]+|\d+)$/.test(w)),
     days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
+    periods: periodsNamed(query.parsed.folded),
     asked: askedTerms(query),
     valued: valueTerms(query),
     numbered: numberedNames(query.parsed),
@@ -405,7 +416,7 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal, terms, answers, focus, names, years, days, ordinals, asked, valued, numbered, askedValues, figure } =
+  const { chars, charTotal, terms, answers, focus, names, years, days, periods, ordinals, asked, valued, numbered, askedValues, figure } =
     derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
@@ -456,6 +467,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const tellsOfDay = (day: string) =>
     holdsWord(c.folded, day) || holdsWord(c.folded, day.replace(/号$/, '日')) || (title !== c.title && title?.includes(day))
   if (days.length > 0 && !days.some(tellsOfDay)) rank *= RANKING.dayMiss
+  if (periods.size > 0) {
+    const told = periodsNamed(title ? `${title} ${c.folded}` : c.folded)
+    if (told.size > 0 && ![...periods].some((p) => told.has(p))) rank *= RANKING.periodMiss
+  }
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
   let excerpt: Excerpt | undefined
   // Tagging the title is left until asked for, as is the excerpt.
@@ -623,6 +638,37 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
     }
   }
   return agreeing.length > 0 ? `${c.title ?? ''} ${agreeing.join(' ')}` : c.title
+}
+
+/** A span of the year from January, as news names it: 前4个月, 前4月, 1—4月(份), 一季度, 上半年, 前三季度. */
+const PERIOD = /前(\d{1,2}|两|[一二三四五六七八九十]{1,3})个?月|(?<![\d.—-])1—(\d{1,2})月|(前[三3]季度)|((?:第?[一1])季度)|(上半年)/g
+
+/**
+ * The spans of the year from January a folded text names, as month counts (前4个月 and
+ * 1—4月 are 4, 一季度 3, 上半年 6, 前三季度 9), for statistics reported month by month.
+ * @example [...periodsNamed('今年1—10月份，前三季度')] // [10, 9]
+ */
+export function periodsNamed(folded: string): Set<number> {
+  const out = new Set<number>()
+  if (!/[月度年]/.test(folded)) return out
+  for (const m of folded.matchAll(PERIOD)) {
+    const n =
+      m[1] !== undefined
+        ? /\d/.test(m[1])
+          ? Number(m[1])
+          : m[1] === '两'
+            ? 2
+            : smallNumberValue(m[1])
+        : m[2] !== undefined
+          ? Number(m[2])
+          : m[3]
+            ? 9
+            : m[4]
+              ? 3
+              : 6
+    if (n !== undefined && n >= 1 && n <= 12) out.add(n)
+  }
+  return out
 }
 
 /** The years a folded question names (2019年, not the decade 1950年代). */

@@ -90,12 +90,16 @@ export function fold(text: string): string {
   return numberRanges(numeralDigits(foldCharacters(text)))
 }
 
-/** 到, 至 or a tilde between two numbers (1到5月, 1至5月, 4～6℃): a range, written as news writes it (1—5月). */
-const RANGE_WORD = /(?<=\d)[到至~～](?=\d)/g
+/**
+ * 到, 至 or a tilde between two numbers (1到5月, 1至5月, 4～6℃), or a hyphen between two
+ * month numbers (1-10月; not the hyphens of a date, 2024-10-13): a range, written as news
+ * writes it (1—5月).
+ */
+const RANGE_WORD = /(?<=\d)[到至~～](?=\d)|(?<=(?<![\d.-])\d{1,2})-(?=\d{1,2}月)/g
 
-/** Writes the word or sign of a range between numbers as a dash, so 1到5月 finds 1—5月. */
+/** Writes the word or sign of a range between numbers as a dash, so 1到5月 and 1-5月 find 1—5月. */
 function numberRanges(text: string): string {
-  return /\d[到至~～]\d/.test(text) ? text.replace(RANGE_WORD, '—') : text
+  return /\d[到至~～-]\d/.test(text) ? text.replace(RANGE_WORD, '—') : text
 }
 
 function foldCharacters(text: string): string {

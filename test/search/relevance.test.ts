@@ -291,4 +291,24 @@ describe('one report of a series of like ones', () => {
     ])
     expect(meetings.search('青禾政协第二十八次主席会议撤销了谁的委员资格？').hits[0]?.article.id).toBe('m28')
   })
+
+  it("puts the statistics of the span of the year the question names before another month's", () => {
+    // Monthly statistics repeat their words; other reports hold 前…个月 and 月份 too.
+    const others = Array.from(
+      { length: 12 },
+      (_, i) => [`f${i}`, `青禾简讯${i}`, `前${i + 1}个月，青禾举行读书会${i + 3}场。1至${i + 1}月份客流平稳。`, '2024-09-01'] as const,
+    )
+    const monthly = indexOfTexts([
+      [
+        'aug',
+        '前8个月青禾轻工业运行良好',
+        '青禾轻工业协会数据显示，今年前8个月，青禾轻工业增加值增长4.9%，91种主要产品中59种产量增长。',
+        '2024-10-06',
+      ],
+      ['apr', '青禾轻工业延续回升', '青禾轻工业协会数据显示，今年1至4月份，91种主要产品中71种产量增长。', '2024-06-09'],
+      ...others,
+    ])
+    expect(monthly.search('前4个月 青禾轻工业 主要产品 产量增长 种数').hits[0]?.article.id).toBe('apr')
+    expect(monthly.search('青禾轻工业1-4月 产量增长的主要产品').hits[0]?.article.id).toBe('apr')
+  })
 })

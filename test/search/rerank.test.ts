@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sentenceSpans } from '../../src/text/sentences.js'
-import { charEvidence, judge, tellsEarlierDay, type Candidate, type QueryModel } from '../../src/search/rerank.js'
+import { charEvidence, judge, periodsNamed, tellsEarlierDay, type Candidate, type QueryModel } from '../../src/search/rerank.js'
 import { fold } from '../../src/text/script.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 
@@ -33,6 +33,18 @@ describe('names', () => {
     const named = '马克龙今天在爱丽舍宫宣誓就职，典礼在宫内举行。'
     const nameless = '青禾市新一届市政府就职典礼今天在市体育馆举行。'
     expect(rankOf(q, named)).toBeGreaterThan(rankOf(q, nameless))
+  })
+})
+
+describe('spans of the year', () => {
+  it('reads the span from January that statistics are given for, however news writes it', () => {
+    expect([...periodsNamed(fold('今年前4个月'))]).toEqual([4])
+    expect([...periodsNamed(fold('1至10月份，前十个月，前两个月'))]).toEqual([10, 2])
+    expect([...periodsNamed(fold('一季度、上半年和前三季度'))]).toEqual([3, 6, 9])
+  })
+
+  it('reads no span in a day, a single month or another quarter', () => {
+    expect([...periodsNamed(fold('10月1日，8月份，第二季度，4个月前'))]).toEqual([])
   })
 })
 

@@ -30,6 +30,11 @@ describe('fold, ranges', () => {
     expect(fold('气温下降4～6℃，1至5月份')).toBe('气温下降4—6℃,1—5月份')
   })
 
+  it('writes a hyphen between month numbers as that dash, not the hyphens of a date', () => {
+    expect(fold('1-10月，1－9月份')).toBe('1—10月,1—9月份')
+    expect(fold('2024-10-13，3.5-4月')).toBe('2024-10-13,3.5-4月')
+  })
+
   it('leaves 到 and 至 elsewhere alone', () => {
     expect(fold('到5点至少还有一小时')).toBe('到5点至少还有一小时')
   })
