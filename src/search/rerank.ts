@@ -12,7 +12,7 @@ import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
 import { answerTest, valueTest } from './answer-fit.js'
-import { focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
+import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -459,7 +459,14 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // Of two reports that answer alike, the one dated on the day the question names comes first.
   rank *= scale * (title !== c.title ? RANKING.dated : 1)
   // A numbered name (神舟二十号) any answer names; in news, the word whose value is asked (妻子).
-  const unnamed = [...numbered, ...(c.date !== undefined ? askedValues : [])].find((w) => !namesRequired(w, c.folded, title))
+  // An asked compound (产品产量) may stand in its parts (主要产品中71种产量增长).
+  const partsNamed = (w: string) => {
+    const parts = compoundParts(w)
+    return parts.length > 0 && parts.every((p) => namesRequired(p, c.folded, title))
+  }
+  const unnamed =
+    numbered.find((w) => !namesRequired(w, c.folded, title)) ??
+    (c.date !== undefined ? askedValues.find((w) => !namesRequired(w, c.folded, title) && !partsNamed(w)) : undefined)
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
   if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
   // 第二十八次主席会议 is not the 第二十一次: an ordinal names one of a series as a name does.

@@ -1,4 +1,5 @@
 import { getLexicon } from '../text/lexicon.js'
+import { segmenter } from '../text/segmenter.js'
 import { wordOccurrences } from './coverage.js'
 import { isCjk, isCjkText, type QueryWord } from './tokenize.js'
 
@@ -78,6 +79,24 @@ export function holdsAbbreviated(folded: string, word: string): boolean {
     }
   }
   return false
+}
+
+/**
+ * The dictionary words a compound is made of, in order and covering it (产品产量: 产品, 产量),
+ * from jieba's search cut; none for a word it does not split into two-character words or longer.
+ */
+export function compoundParts(word: string): string[] {
+  const pieces = segmenter()
+    .cutForSearch(word, false)
+    .filter((p) => p.length >= 2 && p.length < word.length)
+  const parts: string[] = []
+  for (let at = 0; at < word.length;) {
+    const next = pieces.filter((p) => word.startsWith(p, at)).sort((a, b) => b.length - a.length)[0]
+    if (next === undefined) return []
+    parts.push(next)
+    at += next.length
+  }
+  return parts
 }
 
 /** Whether folded text holds the word as a word, or written out in full. */

@@ -227,6 +227,14 @@ describe('a news question about something no report names', () => {
     expect(ids('青禾航展的票价是多少？')).toEqual([])
   })
 
+  it('answers a question about a compound word from a report that names its parts', () => {
+    const stats = indexOfTexts([
+      ['apr', '青禾轻工业延续回升', '青禾轻工业协会数据显示，今年1至4月份，91种主要产品中71种产量增长。', '2024-06-09'],
+    ])
+    expect(stats.search('青禾轻工业1-4月有多少种主要产品产量增长？').hits.map((h) => h.article.id)).toEqual(['apr'])
+    expect(stats.search('青禾轻工业1-4月的主要产品销量是多少？').unsaid).toBe('销量')
+  })
+
   it("answers nothing when none of the report's sentences on the question gives the figure it asks", () => {
     expect(ids('青禾航展的门票多少钱？')).toEqual([])
   })

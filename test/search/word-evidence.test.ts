@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { answerTest, valueTest } from '../../src/search/answer-fit.js'
 import { parseQuery } from '../../src/search/tokenize.js'
-import { focusWords, holdsAbbreviated, holdsNamed, holdsWholeWord, namedShare, valueWords } from '../../src/search/word-evidence.js'
+import {
+  compoundParts,
+  focusWords,
+  holdsAbbreviated,
+  holdsNamed,
+  holdsWholeWord,
+  namedShare,
+  valueWords,
+} from '../../src/search/word-evidence.js'
 import { fold } from '../../src/text/script.js'
 
 const focusOf = (q: string, afterOnly = false) => {
@@ -80,6 +88,18 @@ describe('whole words, nouns', () => {
 
   it('does not take 在哪 before a classifier of things for a question about a place', () => {
     expect(answerTest(fold('这首歌收录在哪张专辑？'))).toBeUndefined()
+  })
+})
+
+describe('compound words', () => {
+  it('splits a compound into the dictionary words it is made of', () => {
+    expect(compoundParts('产品产量')).toEqual(['产品', '产量'])
+    expect(compoundParts('门票价格')).toEqual(['门票', '价格'])
+  })
+
+  it('leaves a word that is no compound whole', () => {
+    expect(compoundParts('妻子')).toEqual([])
+    expect(compoundParts('增加值')).toEqual([])
   })
 })
 
