@@ -684,26 +684,29 @@ export function yearsAsked(folded: string): number[] {
 }
 
 /**
- * How near a year an article must come to count as telling of it: a question's
- * year is often the article's give or take a little (1755 asked, 1750 written).
+ * How near a year an undated article (an encyclopedia entry) must come to count as
+ * telling of it: a question's year is often the article's give or take a little
+ * (1755 asked, 1750 written).
  */
 export const YEAR_SLACK = 3
 
 /**
- * Whether an article tells of a year: its date is in it, or its text or title
- * names a year (2005 or 二〇〇五) within YEAR_SLACK of it. A year after the
- * article's date is told of only when named, or as 明年 for the next: a
- * report of 2024 knows no 2026 event it does not name.
+ * Whether an article tells of a year. A dated one (news) when it is dated in it,
+ * or names it (2023年 or 二〇二三), or calls it 去年, 前年 or 明年 from its date: a
+ * report of 2024 that never names 2022 does not give 2022's figures. An undated
+ * one when its text or title names a year within YEAR_SLACK of it.
  */
 export function tellsOfYear(c: Pick<Candidate, 'folded' | 'title' | 'date'>, year: number): boolean {
   const dated = c.date ? Number(c.date.slice(0, 4)) : undefined
   const later = dated !== undefined && year > dated
-  if (dated !== undefined && !later && dated - year <= YEAR_SLACK) return true
-  if (later && year === dated + 1 && (c.folded.includes('明年') || c.title?.includes('明年'))) return true
+  if (dated === year) return true
+  const says = (word: string) => c.folded.includes(word) || c.title?.includes(word) === true
+  if (later && year === dated + 1 && says('明年')) return true
+  if (dated !== undefined && !later && ((year === dated - 1 && says('去年')) || (year === dated - 2 && says('前年')))) return true
   for (const text of [c.title ?? '', c.folded]) {
     for (const m of text.matchAll(/(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|[一二][〇零一二三四五六七八九]{3}/g)) {
       const y = Number(m[0].replace(/[〇零一二三四五六七八九]/g, (d) => CHINESE_DIGIT[d]!))
-      if (later ? y === year : Math.abs(y - year) <= YEAR_SLACK) return true
+      if (dated !== undefined ? y === year : Math.abs(y - year) <= YEAR_SLACK) return true
     }
   }
   return false

@@ -248,6 +248,15 @@ describe('a news question about something no report names', () => {
     expect(games.search('2026年青禾运动会有多少名运动员参赛？').hits.map((h) => h.article.id)).toEqual(['plan'])
   })
 
+  it("answers nothing about an earlier year a report never names, and finds it as the report's 去年", () => {
+    const games = indexOfTexts([
+      ['now', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军，共有三千名运动员参赛。', '2024-09-01'],
+      ['recap', '青禾体育事业发展综述', '去年青禾运动会有两千名运动员参赛，今年的赛事规模更大。', '2024-10-01'],
+    ])
+    expect(games.search('2022年青禾运动会有多少名运动员参赛？').hits).toEqual([])
+    expect(games.search('2023年青禾运动会有多少名运动员参赛？').hits.map((h) => h.article.id)).toEqual(['recap'])
+  })
+
   it('answers nothing about a numbered craft no report names, and finds it in Arabic digits', () => {
     expect(ids('星河二号什么时候发射？')).toEqual([])
     expect(ids('星河一号什么时候发射？')[0]).toBe('crew')
