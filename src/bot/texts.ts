@@ -105,6 +105,10 @@ export const TEXTS = {
     zh: '相关的文章都没有提到「{unsaid}」，所以「{query}」在这里没有答案。可以换个问法，或用 /search 搜索关键词。',
     en: 'The articles on this never mention “{unsaid}”, so “{query}” has no answer here. Try asking another way, or /search keywords.',
   },
+  unknown: {
+    zh: '相关的报道说「{unknown}」还不清楚或仍在调查，所以「{query}」在这里还没有答案。可以稍后再问，或用 /search 搜索关键词。',
+    en: 'The reports on this say the “{unknown}” is not known yet or still under investigation, so “{query}” has no answer here yet. Ask again later, or /search keywords.',
+  },
   noResultsEnglish: {
     zh: '没有找到与「{query}」相关的文章。文章都是中文的，请用中文关键词搜索，例如 <code>/search 人工智能</code>。',
     en:

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     }
     return
   }
-  const { hits, unsaid } = await library.search(query, { limit })
+  const { hits, unsaid, unknown } = await library.search(query, { limit })
   if (values.json) {
     process.stdout.write(`${JSON.stringify(hits.map(hitToJson), null, 2)}\n`)
     return
@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       unsaid
         ? `相关的文章都没有提到「${unsaid}」，这里没有答案 (the articles on this never mention it).\n`
-        : '没有找到结果 (no results). 试试更短的关键词。\n',
+        : unknown
+          ? `相关的报道说「${unknown}」还不清楚或仍在调查，这里还没有答案 (the reports say it is not known yet).\n`
+          : '没有找到结果 (no results). 试试更短的关键词。\n',
     )
     return
   }

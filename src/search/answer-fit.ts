@@ -1,4 +1,5 @@
 import { askedKind, kindTester } from './answer-kind.js'
+import type { Span } from '../text/types.js'
 
 /**
  * Whether a sentence can answer a question at all: one asking 几点 is answered
@@ -64,4 +65,45 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
     ENDS_MONEY.test(foldedQuestion) ||
     (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion))
   return money ? (t) => MONEY.test(t) : undefined
+}
+
+/**
+ * A report saying what is asked is not known yet: 起火原因正在调查中, 嫌疑人仍在搜捕中,
+ * 作案动机尚不清楚, 具体原因有待调查, 事故具体原因尚未公布.
+ */
+const NOT_KNOWN_YET =
+  /(?:正在|仍在|尚在|还在|仍有待|还有待|有待)(?:进一步)?(?:调查|核实|搜捕|追查)|(?:尚|还|仍|目前)不(?:清楚|明确|明)|尚未(?:公布|查明|确定|披露|明确)|不得而知|下落不明/
+
+/** A question asking why, answered by a cause: 什么原因引起的, 为什么, 起因是什么, 作案动机. */
+const ASKS_CAUSE = /原因|起因|缘由|为什么|为何|怎么回事|动机|因何/
+/** The words a report names a cause with. */
+const CAUSE_WORDS = ['原因', '起因', '缘由', '动机']
+/** A sentence giving a cause in other words: 初步判断系线路老化所致, 由于暴雨. */
+const GIVES_CAUSE = /由于|因为|所致|原因是|起因是|引起的|导致的/
+
+/**
+ * The words a news report may say are not known yet, for a folded question: the words
+ * whose value it asks (`valueWords`: 嫌疑人 of 嫌疑人叫什么名字) and, for a question
+ * asking why, the words a cause is named with (原因, 起因, 动机).
+ */
+export function unknownWords(foldedQuestion: string, askedValues: readonly string[]): string[] {
+  return [...askedValues, ...(ASKS_CAUSE.test(foldedQuestion) ? CAUSE_WORDS : [])]
+}
+
+/**
+ * The first of `words` that a report names only to say it is not known yet: every
+ * sentence holding it says so (起火原因正在调查中); undefined when none is, or when
+ * a sentence holding it tells something else of it, or (for a cause) another sentence gives one.
+ * @example toldUnknown('大火已被扑灭。起火原因正在调查中。', spans, ['原因']) === '原因'
+ */
+export function toldUnknown(folded: string, sentences: readonly Span[], words: readonly string[]): string | undefined {
+  if (words.length === 0 || !NOT_KNOWN_YET.test(folded)) return undefined
+  const told = sentences.map((s) => folded.slice(s.start, s.end))
+  // A cause given in a clause of its own (初步判断系线路老化所致，具体原因仍在调查中).
+  const causeGiven = told.some((s) => s.split(/[，,；;]/).some((clause) => GIVES_CAUSE.test(clause) && !NOT_KNOWN_YET.test(clause)))
+  return words.find((w) => {
+    if (causeGiven && CAUSE_WORDS.includes(w)) return false
+    const holding = told.filter((s) => s.includes(w))
+    return holding.length > 0 && holding.every((s) => NOT_KNOWN_YET.test(s))
+  })
 }

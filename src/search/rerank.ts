@@ -11,7 +11,7 @@ import { findTerms, isCjk, numberedNames, type ParsedQuery } from './tokenize.js
 import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
-import { answerTest, valueTest } from './answer-fit.js'
+import { answerTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
 import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -246,6 +246,8 @@ export interface Judgement {
   readonly lacksRequired: boolean
   /** The word it lacks for that, when a word is what it lacks (妻子, 神舟二十号). */
   readonly unnamed: string | undefined
+  /** The word it names only to say it is not known yet (`toldUnknown`: 原因 of 起火原因正在调查中). */
+  readonly unknown: string | undefined
   /** Whether the title is a headline, stating a fact, rather than the name of a subject (`titleNamesSubject`). */
   readonly headline: boolean
   /** The best excerpt, cut on first access. */
@@ -286,6 +288,8 @@ interface Derived {
   numbered: string[]
   /** The words whose value the question asks (`valueWords`: 妻子 of 妻子是做什么的), which a news report answering it names. */
   askedValues: string[]
+  /** The words a news report may say are not known yet (`unknownWords`: 嫌疑人, 原因). */
+  unknowable: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
 }
@@ -340,7 +344,9 @@ function derive(query: QueryModel): Derived {
     valued: valueTerms(query),
     numbered: numberedNames(query.parsed),
     askedValues: valueWords(query.parsed.folded, query.parsed.words).map((i) => query.parsed.words[i]!.text),
+    unknowable: [],
   }
+  d.unknowable = unknownWords(query.parsed.folded, d.askedValues)
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
   const figure = valueTest(query.parsed.folded)
@@ -416,8 +422,24 @@ const SLOT = new Int32Array(65536)
 export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | undefined {
   if (query.totalWeight <= 0) return undefined
   const { weights, totalWeight: total } = query
-  const { chars, charTotal, terms, answers, focus, names, years, days, periods, ordinals, asked, valued, numbered, askedValues, figure } =
-    derive(query)
+  const {
+    chars,
+    charTotal,
+    terms,
+    answers,
+    focus,
+    names,
+    years,
+    days,
+    periods,
+    ordinals,
+    asked,
+    valued,
+    numbered,
+    askedValues,
+    unknowable,
+    figure,
+  } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
   const scored = scoreSentences(c.folded, c.sentences, weights)
@@ -467,6 +489,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const unnamed =
     numbered.find((w) => !namesRequired(w, c.folded, title)) ??
     (c.date !== undefined ? askedValues.find((w) => !namesRequired(w, c.folded, title) && !partsNamed(w)) : undefined)
+  // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.
+  const unknown = c.date !== undefined && unnamed === undefined ? toldUnknown(c.folded, c.sentences, unknowable) : undefined
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
   if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
   // 第二十八次主席会议 is not the 第二十一次: an ordinal names one of a series as a name does.
@@ -490,8 +514,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     chars: charShare,
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
-    lacksRequired: (figure !== undefined && !top.some((x) => figure(c.folded.slice(x.start, x.end)))) || unnamed !== undefined,
+    lacksRequired:
+      (figure !== undefined && !top.some((x) => figure(c.folded.slice(x.start, x.end)))) || unnamed !== undefined || unknown !== undefined,
     unnamed,
+    unknown,
     get headline(): boolean {
       return c.title ? !subjectTitle() : false
     },

@@ -224,7 +224,13 @@ export class SearchIndex {
     // 神舟二十号 by one of 神舟十八号.
     const answers = ranked.filter((r) => holdsQuestion(r) && !r.judged.lacksRequired)
     // Nothing answers, but the best article on the question never names what it asks: say so.
-    const unsaid = answers.length === 0 ? ranked.find((r) => r.judged.unnamed !== undefined && holdsQuestion(r))?.judged.unnamed : undefined
+    // Or it names it only to say it is not known yet (起火原因正在调查中): say that.
+    const why =
+      answers.length === 0
+        ? ranked.find((r) => (r.judged.unnamed !== undefined || r.judged.unknown !== undefined) && holdsQuestion(r))?.judged
+        : undefined
+    const unsaid = why?.unnamed
+    const unknown = why?.unknown
     // Padding is measured against the first result, which always stays.
     const first = answers[0]?.judged.specific ?? 0
     const kept = answers.filter((r, i) => i === 0 || r.judged.specific >= RELEVANCE.relative * first)
@@ -239,6 +245,7 @@ export class SearchIndex {
       outcome,
       missing,
       ...(unsaid !== undefined ? { unsaid } : {}),
+      ...(unknown !== undefined ? { unknown } : {}),
     }
   }
 }

@@ -70,6 +70,11 @@ export interface SearchResult {
    * articles on the topic do not tell it.
    */
   unsaid?: string
+  /**
+   * When nothing answers, the word the best article on the question names only to say it is
+   * not known yet (原因 of 起火原因正在调查中), folded: the bot can say the reports do not know it yet.
+   */
+  unknown?: string
 }
 
 /** The search side of the index, as the bot and the digest see it. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { MemoryStore } from '../../src/store/store.js'
 import type { SavedSearch } from '../../src/bot/helpers/search-memory.js'
 import { botInfo, callbackQuery, command, groupChat, groupMessage, messageObject, privateMessage, users } from '../helpers/bot-harness.js'
-import { YELLOW_RIVER } from '../helpers/articles.js'
+import { openTestLibrary, YELLOW_RIVER } from '../helpers/articles.js'
 import { createTestBot, idOf, replyTo, type TestBot } from '../helpers/test-bot.js'
 
 describe('/search', () => {
@@ -149,6 +149,26 @@ describe('a question the articles do not answer', () => {
     const text = await replyTo(privateMessage('中国铜业科技工作会议的主持人是谁？'))
     expect(text).toMatch(/^相关的文章都没有提到「主持人」/)
     expect(text).toContain('中国铜业科技工作会议的主持人是谁？')
+  })
+
+  it('says the reports do not know it yet, when they say what it asks is still under investigation', async () => {
+    const own = await openTestLibrary([
+      {
+        file: 'fire.txt',
+        title: '青禾市一居民区发生火灾',
+        date: '2024-11-25',
+        paragraphs: ['青禾市一个居民区24日发生火灾，上百栋房屋被烧毁。大火已被扑灭，没有人员伤亡。起火原因正在调查中。'],
+      },
+    ])
+    try {
+      const t = await createTestBot({ corpus: own })
+      await t.send(privateMessage('青禾市居民区那场大火是什么原因引起的？'))
+      expect(t.lastText()).toMatch(/^相关的报道说「原因」还不清楚或仍在调查/)
+      await t.send(privateMessage('青禾市居民区大火烧毁了多少栋房屋？'))
+      expect(t.lastText()).toContain('上百栋房屋')
+    } finally {
+      await own.close()
+    }
   })
 
   it('says which word nothing here is about, instead of suggesting shorter keywords', async () => {

@@ -257,6 +257,31 @@ describe('a news question about something no report names', () => {
     expect(games.search('2023年青禾运动会有多少名运动员参赛？').hits.map((h) => h.article.id)).toEqual(['recap'])
   })
 
+  it('answers nothing when the report says what is asked is not known yet', () => {
+    const fires = indexOfTexts([
+      [
+        'fire',
+        '青禾市一居民区发生火灾',
+        '青禾市一个居民区24日发生火灾，上百栋房屋被烧毁。大火已被扑灭。起火原因正在调查中。',
+        '2024-11-25',
+      ],
+      ['shot', '星河市发生枪击事件', '星河市一家商场12日发生枪击事件，造成2人受伤。目前嫌疑人仍在搜捕中。', '2024-05-13'],
+    ])
+    const cause = fires.search('青禾市居民区那场大火是什么原因引起的？')
+    expect(cause.hits).toEqual([])
+    expect(cause.unknown).toBe('原因')
+    expect(fires.search('星河市商场枪击案的嫌疑人叫什么名字？').unknown).toBe('嫌疑人')
+    expect(fires.search('青禾市居民区大火烧毁了多少栋房屋？').hits.map((h) => h.article.id)).toEqual(['fire'])
+  })
+
+  it('answers why from a report that gives the cause in other words', () => {
+    const fires = indexOfTexts([
+      ['fire', '青禾市一仓库发生火灾', '青禾市一个仓库24日发生火灾，初步判断系电线老化所致。具体原因仍在调查中。', '2024-11-25'],
+      ['games', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军。', '2024-09-01'],
+    ])
+    expect(fires.search('青禾市仓库大火是什么原因引起的？').hits.map((h) => h.article.id)).toEqual(['fire'])
+  })
+
   it('answers nothing about a numbered craft no report names, and finds it in Arabic digits', () => {
     expect(ids('星河二号什么时候发射？')).toEqual([])
     expect(ids('星河一号什么时候发射？')[0]).toBe('crew')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { answerTest, valueTest } from '../../src/search/answer-fit.js'
+import { answerTest, toldUnknown, unknownWords, valueTest } from '../../src/search/answer-fit.js'
+import { sentenceSpans } from '../../src/text/sentences.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import {
   compoundParts,
@@ -141,6 +142,7 @@ describe('the words whose value a question asks', () => {
     expect(valued('外交官被逐的起因是哪起案件？')).toEqual([])
     expect(valued('中继星计划什么时候发射？')).toEqual([])
     expect(valued('飞船计划哪天返回？')).toEqual([])
+    expect(valued('仓库大火是什么原因引起的？')).toEqual([])
   })
 
   it('are not a noun whose name is asked, which the name ends in (执政党叫什么: 新民主党)', () => {
@@ -150,6 +152,27 @@ describe('the words whose value a question asks', () => {
 
   it('are what a total counts (进出口 of 进出口总值), not the total', () => {
     expect(valued('外贸进出口总值是多少？')).toEqual(['进出口'])
+  })
+})
+
+describe('what a report says is not known yet', () => {
+  const unknown = (text: string, words: string[]) => toldUnknown(fold(text), sentenceSpans(fold(text)), words)
+
+  it('is a word every sentence naming it says is still under investigation or unclear', () => {
+    expect(unknown('大火已被扑灭。起火原因正在调查中。', ['原因'])).toBe('原因')
+    expect(unknown('目前槍擊事件的嫌疑人仍在搜捕中。', ['嫌疑人'])).toBe('嫌疑人')
+    expect(unknown('嫌疑人作案动机尚不清楚。', ['嫌疑人', '动机'])).toBe('嫌疑人')
+  })
+
+  it('is not a word another sentence tells of, nor a cause another sentence gives', () => {
+    expect(unknown('警方逮捕了嫌疑人张某。嫌疑人动机仍在调查中。', ['嫌疑人'])).toBeUndefined()
+    expect(unknown('初步判断系线路老化所致，具体原因仍在调查中。', ['原因'])).toBeUndefined()
+    expect(unknown('大火已被扑灭，上百栋房屋被毁。', ['原因'])).toBeUndefined()
+  })
+
+  it('are the asked words, and the words of a cause for a question asking why', () => {
+    expect(unknownWords(fold('大火是什么原因引起的'), [])).toEqual(['原因', '起因', '缘由', '动机'])
+    expect(unknownWords(fold('嫌疑人叫什么名字'), ['嫌疑人'])).toEqual(['嫌疑人'])
   })
 })
 

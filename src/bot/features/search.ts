@@ -75,6 +75,8 @@ function nothingFound(locale: BotContext['locale'], query: string, result: Searc
   if (result.outcome === 'unanswered') {
     // Articles on the question never name what it asks (妻子 of 叶光富的妻子): say so.
     if (result.unsaid) return format(locale, TEXTS.unsaid, { query: q, unsaid: escapeHtml(forDisplay(result.unsaid, locale)) })
+    // The reports name it only to say it is not known yet (起火原因正在调查中): say so.
+    if (result.unknown) return format(locale, TEXTS.unknown, { query: q, unknown: escapeHtml(forDisplay(result.unknown, locale)) })
     // Articles matched some words but none is about what carries the question: say what is missing.
     const missing = result.missing[0]
     if (missing) return format(locale, TEXTS.unanswered, { query: q, missing: escapeHtml(forDisplay(missing, locale)) })
