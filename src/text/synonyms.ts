@@ -48,7 +48,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['逮捕', '拘捕'],
   // Places and names
   ['位于', '坐落', '地处'],
-  ['别名', '别称', '又名', '又称', '俗称'],
+  ['别名', '别称', '又名', '又称', '俗称', '也叫', '又叫', '也称'],
   ['名字', '名称'],
   ['命名', '取名'],
   // Quantities and change

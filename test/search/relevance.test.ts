@@ -354,3 +354,18 @@ describe('one report of a series of like ones', () => {
     expect(monthly.search('青禾轻工业1-4月 产量增长的主要产品').hits[0]?.article.id).toBe('apr')
   })
 })
+
+describe('a question in other words than the report', () => {
+  it('shows the sentence giving another name, asked as 别称 and written 也叫', () => {
+    const index = indexOfTexts([
+      [
+        'term',
+        '二十四节气·青禾',
+        '今天，我们迎来二十四节气中的第十四个节气——青禾。让我们一起去感受大美时节。\n青禾也叫“出青”，它告别炎热的三伏天，迎接秋高气爽的季节。',
+        '2024-08-22',
+      ],
+      ['other', '秋粮收购开始', '各地秋粮收购陆续开始，节气到来，农民忙着收割。', '2024-09-01'],
+    ])
+    expect(index.search('青禾還有什麼別稱？').hits[0]?.excerpt.text).toContain('出青')
+  })
+})
