@@ -10,6 +10,7 @@ import {
 import { findTerms, isCjk, numberedNames, type ParsedQuery } from './tokenize.js'
 import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
+import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
 import { answerTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
 import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
@@ -286,6 +287,8 @@ interface Derived {
   valued: Set<string>
   /** The numbered names of the question (`numberedNames`: 神舟二十号), which an answer must name. */
   numbered: string[]
+  /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
+  codes: string[]
   /** The words whose value the question asks (`valueWords`: 妻子 of 妻子是做什么的), which a news report answering it names. */
   askedValues: string[]
   /** The words a news report may say are not known yet (`unknownWords`: 嫌疑人, 原因). */
@@ -298,6 +301,9 @@ const derivedCache = new WeakMap<QueryModel, Derived>()
 
 /** jieba's tags of proper names: people, places, organisations, other names. */
 const PROPER_NAME = /^(?:nr|ns|nt|nz)/
+
+/** A word of letters, or letters and digits (cpi, c919, 5g, chatgpt): a code or Latin name. */
+const LATIN_CODE = /^(?=[a-z0-9]*[a-z])[a-z0-9]{2,}$/
 
 /** A query term made of letters and digits (a code, a number), not of CJK characters. */
 const LETTER_CODE = /^[a-z0-9][a-z0-9.+]*%?$/
@@ -343,6 +349,7 @@ function derive(query: QueryModel): Derived {
     asked: askedTerms(query),
     valued: valueTerms(query),
     numbered: numberedNames(query.parsed),
+    codes: query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
     askedValues: valueWords(query.parsed.folded, query.parsed.words).map((i) => query.parsed.words[i]!.text),
     unknowable: [],
   }
@@ -436,6 +443,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     asked,
     valued,
     numbered,
+    codes,
     askedValues,
     unknowable,
     figure,
@@ -480,7 +488,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   for (const v of Object.values(parts)) rank += v
   // Of two reports that answer alike, the one dated on the day the question names comes first.
   rank *= scale * (title !== c.title ? RANKING.dated : 1)
-  // A numbered name (神舟二十号) any answer names; in news, the word whose value is asked (妻子).
+  // A numbered name (神舟二十号) any answer names; in news, a letter code (cpi) and the word whose value is asked (妻子).
   // An asked compound (产品产量) may stand in its parts (主要产品中71种产量增长).
   const partsNamed = (w: string) => {
     const parts = compoundParts(w)
@@ -488,7 +496,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   }
   const unnamed =
     numbered.find((w) => !namesRequired(w, c.folded, title)) ??
-    (c.date !== undefined ? askedValues.find((w) => !namesRequired(w, c.folded, title) && !partsNamed(w)) : undefined)
+    (c.date !== undefined
+      ? (codes.find((w) => !namesRequired(w, c.folded, title) && !namesRequired(writtenOut(w) ?? w, c.folded, title)) ??
+        askedValues.find((w) => !namesRequired(w, c.folded, title) && !partsNamed(w)))
+      : undefined)
   // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.
   const unknown = c.date !== undefined && unnamed === undefined ? toldUnknown(c.folded, c.sentences, unknowable) : undefined
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)

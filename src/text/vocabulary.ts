@@ -34,6 +34,34 @@ const BRAND_NAMES: ReadonlyArray<[string, string]> = [
 ]
 
 /**
+ * Letter abbreviations a reader types for what news may write out (CPI for
+ * 居民消费价格, GDP for 国内生产总值), folded. Not in OpenCC.
+ */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['ai', '人工智能'],
+  ['gdp', '国内生产总值'],
+  ['cpi', '居民消费价格'],
+  ['ppi', '工业生产者出厂价格'],
+  ['pmi', '采购经理指数'],
+  ['apec', '亚太经合组织'],
+  ['wto', '世贸组织'],
+  ['nasa', '美国航天局'],
+  ['imf', '国际货币基金组织'],
+  ['nato', '北约'],
+  ['asean', '东盟'],
+  ['g20', '二十国集团'],
+  ['ceo', '首席执行官'],
+])
+
+/**
+ * What news may write out for a letter abbreviation (居民消费价格 for cpi), folded; undefined for another word.
+ * @example writtenOut('gdp') === '国内生产总值'
+ */
+export function writtenOut(code: string): string | undefined {
+  return ABBREVIATIONS.get(code)
+}
+
+/**
  * A Taiwan form that is also everyday mainland Chinese (jieba's IDF, trained
  * on mainland text, below this: 资料 5.9, 支援 7.1 is above) keeps its mainland
  * meaning: 资料 typed by a mainland reader means materials, not data (数据).

@@ -282,6 +282,23 @@ describe('a news question about something no report names', () => {
     expect(fires.search('青禾市仓库大火是什么原因引起的？').hits.map((h) => h.article.id)).toEqual(['fire'])
   })
 
+  it('answers nothing when the report never names the letter code asked about, unless it writes it out', () => {
+    const prices = indexOfTexts([
+      ['cpi', '2月份全国物价数据发布', '国家统计局发布数据，2月份，全国居民消费价格指数同比上涨0.7%。', '2024-03-09'],
+      [
+        'army',
+        '2025年全国征兵上半年应征报名工作启动',
+        '2025年全国征兵上半年应征报名工作今天启动，报名时间截止到2025年2月10日24时，广大适龄男青年可登录全国征兵网报名。',
+        '2024-12-01',
+      ],
+      ['games', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军。', '2024-09-01'],
+    ])
+    const ppi = prices.search('2025年2月份全国PPI同比上涨多少？')
+    expect(ppi.hits).toEqual([])
+    expect(ppi.unsaid).toBe('ppi')
+    expect(prices.search('2月份全国CPI同比上涨多少？').hits.map((h) => h.article.id)).toEqual(['cpi'])
+  })
+
   it('answers nothing about a numbered craft no report names, and finds it in Arabic digits', () => {
     expect(ids('星河二号什么时候发射？')).toEqual([])
     expect(ids('星河一号什么时候发射？')[0]).toBe('crew')
