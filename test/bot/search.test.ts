@@ -171,6 +171,11 @@ describe('a question the articles do not answer', () => {
     }
   })
 
+  it('names a letter code the reports never mention as the user typed it', async () => {
+    const text = await replyTo(privateMessage('中国铜业科技工作会议 ChatGPT'))
+    expect(text).toMatch(/^相关的文章都没有提到「ChatGPT」/)
+  })
+
   it('says which word nothing here is about, instead of suggesting shorter keywords', async () => {
     const text = await replyTo(privateMessage('会议的午餐菜单'))
     expect(text).toMatch(/^没有找到关于「(菜单|午餐)」的文章/)
