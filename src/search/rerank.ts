@@ -105,7 +105,7 @@ export const RANKING: Record<
   nameMiss: 0.9,
   /**
    * What an article's score is multiplied by when it tells of none of the days
-   * the question names (8月6日): not in its text, nor as the day it is dated
+   * the question names (8月6日), or not of a holiday it names (端午, `holidaysNamed`): not in its text, nor as the day it is dated
    * or the day before (`datedTitle`). A day is what tells one of a series of
    * like reports (救灾资金 of 8月6日, of 8月19日) from the others.
    */
@@ -279,6 +279,8 @@ interface Derived {
   ordinals: string[]
   /** The days the question names (8月6日), folded. */
   days: string[]
+  /** The holidays the question names (`holidaysNamed`). */
+  holidays: ReadonlyArray<readonly string[]>
   /** The spans of the year the question names (`periodsNamed`). */
   periods: Set<number>
   /** The terms of its words just after the question word (`askedTerms`), for a news story's excerpt. */
@@ -346,6 +348,7 @@ function derive(query: QueryModel): Derived {
     ordinals: query.parsed.words.map((w) => w.text).filter((w) => /^第(?:[一二三四五六七八九十百]+|\d+)$/.test(w)),
     days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
     periods: periodsNamed(query.parsed.folded),
+    holidays: holidaysNamed(query.parsed.folded),
     asked: askedTerms(query),
     valued: valueTerms(query),
     numbered: numberedNames(query.parsed),
@@ -439,6 +442,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     years,
     days,
     periods,
+    holidays,
     ordinals,
     asked,
     valued,
@@ -509,6 +513,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const tellsOfDay = (day: string) =>
     holdsWord(c.folded, day) || holdsWord(c.folded, day.replace(/号$/, '日')) || (title !== c.title && title?.includes(day))
   if (days.length > 0 && !days.some(tellsOfDay)) rank *= RANKING.dayMiss
+  // A holiday is a day too: the 春节 return is not the 端午 one.
+  else if (holidays.some((words) => !words.some((w) => c.folded.includes(w) || title?.includes(w) === true))) rank *= RANKING.dayMiss
   if (periods.size > 0) {
     const told = periodsNamed(title ? `${title} ${c.folded}` : c.folded)
     if (told.size > 0 && ![...periods].some((p) => told.has(p))) rank *= RANKING.periodMiss
@@ -713,6 +719,29 @@ export function periodsNamed(folded: string): Set<number> {
     if (n !== undefined && n >= 1 && n <= 12) out.add(n)
   }
   return out
+}
+
+/**
+ * Holidays and the seasons of travel around them, each with the other words news
+ * calls it by (folded): a question naming one asks of that holiday's reports, as
+ * one naming a day does (端午假期返程, not the 春节 return).
+ */
+const HOLIDAYS: ReadonlyArray<readonly string[]> = [
+  ['春节', '除夕', '春运', '新春', '过年'],
+  ['元宵节', '元宵'],
+  ['清明节', '清明'],
+  ['劳动节', '五一'],
+  ['端午节', '端午'],
+  ['七夕'],
+  ['中秋节', '中秋'],
+  ['国庆节', '国庆'],
+  ['重阳节', '重阳'],
+  ['元旦'],
+]
+
+/** The holidays a folded question names, each as its words (`HOLIDAYS`). */
+export function holidaysNamed(folded: string): ReadonlyArray<readonly string[]> {
+  return HOLIDAYS.filter((words) => words.some((w) => folded.includes(w)))
 }
 
 /** The years a folded question names (2019年, not the decade 1950年代). */

@@ -351,6 +351,20 @@ describe('one report of a series of like ones', () => {
     expect(meetings.search('青禾政协第二十八次主席会议撤销了谁的委员资格？').hits[0]?.article.id).toBe('m28')
   })
 
+  it('puts the report of the holiday the question names before a like report of another holiday', () => {
+    // Holidays are common in news: other reports hold 假期 and 返程 too.
+    const others = Array.from(
+      { length: 12 },
+      (_, i) => [`f${i}`, `青禾简讯${i}`, `假期第${i + 1}天，青禾景区客流平稳，返程高峰尚未到来。`, '2024-07-01'] as const,
+    )
+    const trains = indexOfTexts([
+      ['spring', '春节假期返程客流持续攀升', '春节假期返程客流持续攀升，青禾铁路方面，今天计划加开旅客列车超过1800列。', '2024-02-16'],
+      ['dragon', '端午假期交通出行平稳有序', '端午假期最后一天。青禾铁路迎来客流高峰，计划加开旅客列车1071列。', '2024-06-10'],
+      ...others,
+    ])
+    expect(trains.search('端午假期返程那天青禾铁路计划加开多少列旅客列车？').hits[0]?.article.id).toBe('dragon')
+  })
+
   it("puts the statistics of the span of the year the question names before another month's", () => {
     // Monthly statistics repeat their words; other reports hold 前…个月 and 月份 too.
     const others = Array.from(

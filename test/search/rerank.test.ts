@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { sentenceSpans } from '../../src/text/sentences.js'
-import { charEvidence, judge, periodsNamed, tellsEarlierDay, type Candidate, type QueryModel } from '../../src/search/rerank.js'
+import {
+  charEvidence,
+  holidaysNamed,
+  judge,
+  periodsNamed,
+  tellsEarlierDay,
+  type Candidate,
+  type QueryModel,
+} from '../../src/search/rerank.js'
 import { fold } from '../../src/text/script.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 
@@ -45,6 +53,14 @@ describe('spans of the year', () => {
 
   it('reads no span in a day, a single month or another quarter', () => {
     expect([...periodsNamed(fold('10月1日，8月份，第二季度，4个月前'))]).toEqual([])
+  })
+})
+
+describe('holidays', () => {
+  it('reads the holidays a question names, with the words news calls each by', () => {
+    expect(holidaysNamed(fold('端午假期返程'))).toEqual([['端午节', '端午']])
+    expect(holidaysNamed(fold('國慶假期'))).toEqual([['国庆节', '国庆']])
+    expect(holidaysNamed(fold('8月份铁路客流'))).toEqual([])
   })
 })
 
