@@ -54,11 +54,13 @@ const SCORE = /\d+ ?[:：比] ?\d+/
 /**
  * A test of a folded article for a folded question that only a certain kind of
  * figure answers, or undefined for any other question: an article naming no
- * sum of money does not answer 票价是多少, nor one with no score 比分是多少.
+ * sum of money does not answer 票价是多少, nor one with no score 比分是多少, nor one
+ * with no time of day 几点开始.
  * @example valueTest('绿证一个多少钱')?.('绿证交易量增长') === false
  */
 export function valueTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
   if (ASKS_SCORE.test(foldedQuestion)) return (t) => SCORE.test(t)
+  if (ASKS_CLOCK.test(foldedQuestion)) return (t) => CLOCK.test(t)
   const money =
     ASKS_MONEY.test(foldedQuestion) ||
     // Keywords ending in what is asked: 特展 门票价格, 乘客 赔偿金额.

@@ -187,6 +187,12 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('这套房子多少钱'))?.(fold('小区有3个单元'))).toBe(false)
   })
 
+  it('asks a time of day, which a text without one cannot give', () => {
+    const clock = valueTest(fold('青禾会议开幕会几点开始？'))!
+    expect(clock(fold('本台今天播发快评，热烈祝贺青禾会议开幕。'))).toBe(false)
+    expect(clock(fold('青禾会议将于3月4日下午3时开幕。'))).toBe(true)
+  })
+
   it('asks a score, which a text without one cannot give', () => {
     const score = valueTest(fold('女排八强赛的比分是多少'))!
     expect(score(fold('中国女排在八强赛中遗憾告负。'))).toBe(false)
