@@ -109,3 +109,17 @@ export function toldUnknown(folded: string, sentences: readonly Span[], words: r
     return holding.length > 0 && holding.every((s) => NOT_KNOWN_YET.test(s))
   })
 }
+
+/** A question asking a year (哪一年, 何年), and a year as news gives it: 2019年, 二〇一九年, 去年, 当年. */
+const ASKS_YEAR = /哪一?年|何年/
+const NEWS_YEAR = /\d{4} ?年|[〇零一二三四五六七八九]{4}年|今年|去年|前年|明年|当年|同年|次年|翌年/
+
+/**
+ * A test of a folded news report for a question asking a year, or undefined for
+ * any other: a report naming no year, nor 去年 or 当年, does not answer 哪一年出生.
+ * Not for encyclopedia text, whose years stand in sentences the question's words miss.
+ * @example newsYearTest('他是哪一年出生的')?.('他晋升上将军衔') === false
+ */
+export function newsYearTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
+  return ASKS_YEAR.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) : undefined
+}

@@ -12,7 +12,7 @@ import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
-import { answerTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
+import { answerTest, newsYearTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
 import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -297,6 +297,8 @@ interface Derived {
   unknowable: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
+  /** Whether a news report holds a year, for a question asking one (`newsYearTest`). */
+  year?: (foldedText: string) => boolean
 }
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
@@ -361,6 +363,8 @@ function derive(query: QueryModel): Derived {
   if (answers) d.answers = answers
   const figure = valueTest(query.parsed.folded)
   if (figure) d.figure = figure
+  const year = newsYearTest(query.parsed.folded)
+  if (year) d.year = year
   derivedCache.set(query, d)
   return d
 }
@@ -451,6 +455,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     askedValues,
     unknowable,
     figure,
+    year,
   } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
@@ -532,7 +537,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
-      (figure !== undefined && !top.some((x) => figure(c.folded.slice(x.start, x.end)))) || unnamed !== undefined || unknown !== undefined,
+      (figure !== undefined && !top.some((x) => figure(c.folded.slice(x.start, x.end)))) ||
+      (year !== undefined && c.date !== undefined && !top.some((x) => year(c.folded.slice(x.start, x.end)))) ||
+      unnamed !== undefined ||
+      unknown !== undefined,
     unnamed,
     unknown,
     get headline(): boolean {

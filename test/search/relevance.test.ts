@@ -238,6 +238,7 @@ describe('a news question about something no report names', () => {
   it("answers nothing when none of the report's sentences on the question gives the figure it asks", () => {
     expect(ids('青禾航展的门票多少钱？')).toEqual([])
     expect(ids('青禾航展几点开幕？')).toEqual([])
+    expect(ids('航天员林青山是哪一年出生的？')).toEqual([])
   })
 
   it("answers nothing about a later year than the report's, unless the report names that year", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerTest, toldUnknown, unknownWords, valueTest } from '../../src/search/answer-fit.js'
+import { answerTest, newsYearTest, toldUnknown, unknownWords, valueTest } from '../../src/search/answer-fit.js'
 import { sentenceSpans } from '../../src/text/sentences.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import {
@@ -191,6 +191,14 @@ describe('a question only a figure answers', () => {
     const clock = valueTest(fold('青禾会议开幕会几点开始？'))!
     expect(clock(fold('本台今天播发快评，热烈祝贺青禾会议开幕。'))).toBe(false)
     expect(clock(fold('青禾会议将于3月4日下午3时开幕。'))).toBe(true)
+  })
+
+  it('asks a year, which a news report naming none, nor 去年, cannot give', () => {
+    const year = newsYearTest(fold('林青山是哪一年出生的？'))!
+    expect(year(fold('林青山晋升上将军衔，他曾任星河军区司令员。'))).toBe(false)
+    expect(year(fold('林青山1962年出生于青禾。'))).toBe(true)
+    expect(newsYearTest(fold('青禾大桥哪年通车'))?.(fold('青禾大桥去年建成通车。'))).toBe(true)
+    expect(newsYearTest(fold('青禾大桥什么时候通车'))).toBeUndefined()
   })
 
   it('asks a score, which a text without one cannot give', () => {
