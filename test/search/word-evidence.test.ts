@@ -185,6 +185,8 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('转移支付一共有多少钱'))?.(fold('转移支付超10万亿元'))).toBe(true)
     expect(valueTest(fold('德国被要求付多少赔偿'))?.(fold('赔款总额为1320亿金马克'))).toBe(true)
     expect(valueTest(fold('这套房子多少钱'))?.(fold('小区有3个单元'))).toBe(false)
+    expect(valueTest(fold('青禾公司对华追加投资多少？'))?.(fold('表示愿继续扩大对华投资合作'))).toBe(false)
+    expect(valueTest(fold('青禾大桥总投资是多少'))?.(fold('大桥总投资约46亿元'))).toBe(true)
   })
 
   it('asks a time of day, which a text without one cannot give', () => {
