@@ -155,7 +155,7 @@ const UNIT_WORDS =
 const VALUE_AFTER =
   /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:(?:是|有|为|叫)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时|原因|缘故)|哪(?![天年月]))/u
 /** What precedes it: 多少奖金, 几名运动员. */
-const VALUE_BEFORE = /(?:多少|几)[名个位件项家种份座条张只头台辆架艘枚]?$/
+const VALUE_BEFORE = /(?:多少|几)[名个位件项家种份座条张只头台辆架艘枚颗粒棵株篇部所批栋套处支]?$/
 
 /**
  * The words of a folded question whose value it asks (旗手 of 旗手是谁, 奖金 of

@@ -123,6 +123,7 @@ describe('the words whose value a question asks', () => {
   it('are the head of the nouns after 多少 (患者 of 多少外国患者), not an adverb before 有多少', () => {
     expect(valued('累计给多少外国患者看过病？')).toEqual(['患者'])
     expect(valued('世园会里一共有多少个展馆？')).toEqual(['展馆'])
+    expect(valued('一共建了多少所学校？')).toEqual(['学校'])
     expect(valued('武装部队称打死了对方什么人？')).toEqual([])
   })
 
