@@ -297,7 +297,7 @@ interface Derived {
   unknowable: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
-  /** Whether a news report holds a year, for a question asking one (`newsYearTest`). */
+  /** Whether a news report (text or title) holds a year, for a question asking one (`newsYearTest`). */
   year?: (foldedText: string) => boolean
 }
 
@@ -538,7 +538,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
       (figure !== undefined && !top.some((x) => figure(c.folded.slice(x.start, x.end)))) ||
-      (year !== undefined && c.date !== undefined && !top.some((x) => year(c.folded.slice(x.start, x.end)))) ||
+      (year !== undefined && c.date !== undefined && !year(c.folded) && !(title !== undefined && year(title))) ||
       unnamed !== undefined ||
       unknown !== undefined,
     unnamed,

@@ -301,6 +301,21 @@ describe('a news question about something no report names', () => {
     expect(prices.search('2月份全国CPI同比上涨多少？').hits.map((h) => h.article.id)).toEqual(['cpi'])
   })
 
+  it("answers a question asking the year from a report giving it apart from the sentences naming the question's words", () => {
+    const text = [
+      '“青禾2030”战略工程的第一个目标，3年规划完成。',
+      '此后，青禾的干部群众一张蓝图绘到底，“青禾2030”战略工程所规划的目标逐步实现。',
+      '跳出青禾看青禾，“青禾2030”战略工程谋定了青禾发展的规划方向。',
+      '“青禾2030”战略工程的规划，至今仍在指引青禾的发展。',
+      '历时半年、十易其稿，1992年11月，《青禾市发展战略设想》在市委全会上审议通过。',
+    ].join('')
+    const plans = indexOfTexts([
+      ['plan', '“青禾2030”战略工程启示：一张蓝图绘到底', text, '2024-01-20'],
+      ['games', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军。', '2024-09-01'],
+    ])
+    expect(plans.search('青禾“2030”战略工程的规划是哪年哪月审议通过的？').hits.map((h) => h.article.id)).toEqual(['plan'])
+  })
+
   it('answers nothing about a numbered craft no report names, and finds it in Arabic digits', () => {
     expect(ids('星河二号什么时候发射？')).toEqual([])
     expect(ids('星河一号什么时候发射？')[0]).toBe('crew')
