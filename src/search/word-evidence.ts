@@ -133,10 +133,30 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
   ),
 )
 
-/** Words jieba tags as nouns that say how much or when, not what (一共有多少, 目前有多少). */
+/**
+ * Words jieba tags as nouns that say how much, when or where over, not what (一共有多少, 目前有多少,
+ * 全国一共有多少家: a report gives the national figure without 全国).
+ */
 const NOT_ASKED: ReadonlySet<string> = new Set(
-  '一共 总共 累计 合计 目前 如今 现在 当前 今年 去年 全年 已经 对方 双方 各方 本人 自己 大家 别人 他人'.split(' '),
+  '一共 总共 累计 合计 目前 如今 现在 当前 今年 去年 全年 已经 对方 双方 各方 本人 自己 大家 别人 他人 全国 全球 全世界 全省 全市 全区 全县 国内 我国 各地 各国'.split(
+    ' ',
+  ),
 )
+
+/** 是哪家媒体, 是什么机构: a question word and the noun of the kind it asks for (`objectOfVerb`). */
+const WHICH_NOUN = /^[是为]?(?:哪[一]?[个家位所座种项部条支名只件届次场门类款国]?|什么)(?=\p{Script=Han})/u
+
+/**
+ * Whether the question goes on from the word before 是哪家… to a verb after the asked noun
+ * (长文是哪家媒体播发的): the word is what was done (the article, 文章 in the report),
+ * not a word whose value is asked, as 旗手 of 旗手是哪位运动员 is.
+ */
+function objectOfVerb(rest: string): boolean {
+  const m = WHICH_NOUN.exec(rest)
+  if (!m) return false
+  const words = segmenter().tag(rest.slice(m[0].length), true)
+  return words.length > 1 && /^n/.test(words[0]!.tag) && words.slice(1).some((w) => w.tag.startsWith('v'))
+}
 
 /** Last characters of nouns whose instances' names end in them (执政党: 新民主党, 监测站: 珠峰站). */
 const NAME_ENDINGS: ReadonlySet<string> = new Set('党站会馆园厂场桥港村镇市县号团队院校所社局委组船舰星'.split(''))
@@ -174,9 +194,11 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
       const rest = foldedQuestion.slice(at + w.text.length)
-      const after = VALUE_AFTER.test(rest)
+      const after = VALUE_AFTER.test(rest) && !objectOfVerb(rest)
       const before = VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
       if (!after && !before) continue
+      // 1月14日用什么: jieba's 日用 is the end of a date and a verb, no noun.
+      if (/\d$/.test(foldedQuestion.slice(0, at)) && /^[年月日号时]/.test(w.text)) continue
       // 几纳米制程 asks a count in a unit, whatever the thing measured is called (制程, 工艺).
       if (before && !after && UNIT_WORDS.test(w.text)) continue
       let k = i

@@ -146,6 +146,13 @@ describe('the words whose value a question asks', () => {
     expect(valued('仓库大火是什么原因引起的？')).toEqual([])
   })
 
+  it('are not a scope (全国), the end of a date jieba joins to a verb (14日用), nor what the asked one did (长文 of 长文是哪家媒体播发的)', () => {
+    expect(valued('截至12月底全国一共有多少家5A级景区？')).toEqual([])
+    expect(valued('民兵武装1月14日用什么武器袭击了基地？')).toEqual([])
+    expect(valued('这篇讲经济的长文是哪家媒体播发的？')).toEqual([])
+    expect(valued('开幕式的旗手是哪位运动员？')).toEqual(['旗手'])
+  })
+
   it('are not a noun whose name is asked, which the name ends in (执政党叫什么: 新民主党)', () => {
     expect(valued('希腊总理领导的执政党叫什么？')).toEqual([])
     expect(valued('会见的议长叫什么？')).toEqual(['议长'])
