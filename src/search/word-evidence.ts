@@ -138,7 +138,7 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
  * 全国一共有多少家: a report gives the national figure without 全国).
  */
 const NOT_ASKED: ReadonlySet<string> = new Set(
-  '一共 总共 累计 合计 目前 如今 现在 当前 今年 去年 全年 已经 对方 双方 各方 本人 自己 大家 别人 他人 全国 全球 全世界 全省 全市 全区 全县 国内 我国 各地 各国'.split(
+  '一共 总共 累计 合计 共计 总计 预计 估计 预期 目前 如今 现在 当前 今年 去年 全年 已经 对方 双方 各方 本人 自己 大家 别人 他人 全国 全球 全世界 全省 全市 全区 全县 国内 我国 各地 各国'.split(
     ' ',
   ),
 )

@@ -151,6 +151,7 @@ describe('the words whose value a question asks', () => {
     expect(valued('民兵武装1月14日用什么武器袭击了基地？')).toEqual([])
     expect(valued('这篇讲经济的长文是哪家媒体播发的？')).toEqual([])
     expect(valued('开幕式的旗手是哪位运动员？')).toEqual(['旗手'])
+    expect(valued('主场活动预计有多少外宾出席？')).toEqual(['外宾'])
   })
 
   it('are not a noun whose name is asked, which the name ends in (执政党叫什么: 新民主党)', () => {
