@@ -139,6 +139,7 @@ describe('the words whose value a question asks', () => {
     expect(valued('这位议长的名字是什么？')).toEqual([])
     expect(valued('大会在哪个城市举办？')).toEqual([])
     expect(valued('那篇长篇通讯的标题是什么？')).toEqual([])
+    expect(valued('团体全能决赛中国队总分是多少？')).toEqual([])
     expect(valued('站点数量目标是多少？')).toEqual([])
     expect(valued('外交官被逐的起因是哪起案件？')).toEqual([])
     expect(valued('中继星计划什么时候发射？')).toEqual([])
