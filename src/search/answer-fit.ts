@@ -47,6 +47,10 @@ const ENDS_MONEY = /(?:票价|门票|门票价格|工资|薪水|奖金|罚金|�
 /** A sum of money in folded text: 7000亿元, 3.5万美元, 1320亿金马克, 一百元, ¥30. */
 const MONEY =
   /(?:\d[\d.,]*|[零一二两三四五六七八九十百千万亿]+) ?(?:多|余)? ?[万亿千百]{0,2} ?(?:(?:金|美|欧|日|港|澳|韩|英|加|新台|台|人民|新加坡)?(?:元|圆|币|镑|法郎|马克|里拉|卢比|卢布|比索|第纳尔|里亚尔|兰特|雷亚尔|克朗|林吉特|铢)|块钱)|[$¥￥€£] ?\d/
+/** A question asking someone's age (多少岁, 几岁, 多大年纪), and an age: 61岁, 二十五岁, 45周岁, 享年. */
+const ASKS_AGE = /多少周?岁|几周?岁|多大年纪|多大岁数|(?:年龄|岁数|年纪)(?:是|有)?多(?:少|大)/
+const AGE = /\d+ ?(?:多|余)?周?岁|[零一二两三四五六七八九十百]+多?周?岁|年满|享年/
+
 /** A question asking a score, and a score: 3比0, 2:1, 4：1. */
 const ASKS_SCORE = /比分|几比几/
 const SCORE = /\d+ ?[:：比] ?\d+/
@@ -55,12 +59,13 @@ const SCORE = /\d+ ?[:：比] ?\d+/
  * A test of a folded article for a folded question that only a certain kind of
  * figure answers, or undefined for any other question: an article naming no
  * sum of money does not answer 票价是多少, nor one with no score 比分是多少, nor one
- * with no time of day 几点开始.
+ * with no time of day 几点开始, nor one with no age 今年多大年纪.
  * @example valueTest('绿证一个多少钱')?.('绿证交易量增长') === false
  */
 export function valueTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
   if (ASKS_SCORE.test(foldedQuestion)) return (t) => SCORE.test(t)
   if (ASKS_CLOCK.test(foldedQuestion)) return (t) => CLOCK.test(t)
+  if (ASKS_AGE.test(foldedQuestion)) return (t) => AGE.test(t)
   const money =
     ASKS_MONEY.test(foldedQuestion) ||
     // Keywords ending in what is asked: 特展 门票价格, 乘客 赔偿金额.

@@ -213,6 +213,13 @@ describe('a question only a figure answers', () => {
     expect(newsYearTest(fold('青禾大桥什么时候通车'))).toBeUndefined()
   })
 
+  it('asks an age, which a text without one cannot give', () => {
+    const age = valueTest(fold('星河州州长林青山今年多大年纪？'))!
+    expect(age(fold('星河州州长林青山会见了代表团。'))).toBe(false)
+    expect(age(fold('林青山现年61岁。'))).toBe(true)
+    expect(valueTest(fold('她幾歲時離開青禾？'))?.(fold('她二十五歲離開青禾'))).toBe(true)
+  })
+
   it('asks a score, which a text without one cannot give', () => {
     const score = valueTest(fold('女排八强赛的比分是多少'))!
     expect(score(fold('中国女排在八强赛中遗憾告负。'))).toBe(false)
