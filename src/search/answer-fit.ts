@@ -1,4 +1,4 @@
-import { askedKind, kindTester } from './answer-kind.js'
+import { ASKS_YEAR, askedKind, kindTester } from './answer-kind.js'
 import type { Span } from '../text/types.js'
 
 /**
@@ -115,8 +115,7 @@ export function toldUnknown(folded: string, sentences: readonly Span[], words: r
   })
 }
 
-/** A question asking a year (哪一年, 何年), and a year as news gives it: 2019年, 二〇一九年, 去年, 当年. */
-const ASKS_YEAR = /哪一?年|何年/
+/** A year as news gives it (for a question asking one, `ASKS_YEAR`): 2019年, 二〇一九年, 去年, 当年. */
 const NEWS_YEAR = /\d{4} ?年|[〇零一二三四五六七八九]{4}年|今年|去年|前年|明年|当年|同年|次年|翌年/
 
 /**

@@ -118,7 +118,7 @@ export function askedUnit(foldedQuestion: string): string | undefined {
 }
 
 /** Question words asking for a year, not any time: 哪一年, 何年. */
-const ASKS_YEAR = /哪一?年|何年/
+export const ASKS_YEAR = /哪一?年|何年/
 const YEAR = new RegExp(`\\d{1,4} ?年|[${NUMERAL}]{2,}年`, 'g')
 
 /**

@@ -291,8 +291,11 @@ interface Derived {
   numbered: string[]
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
   codes: string[]
-  /** The words whose value the question asks (`valueWords`: 妻子 of 妻子是做什么的), which a news report answering it names. */
-  askedValues: string[]
+  /**
+   * The words whose value the question asks (`valueWords`: 妻子 of 妻子是做什么的), which a news report
+   * answering it names, and the words a compound of them is made of (`compoundParts`: 产品产量), which may stand for it.
+   */
+  askedValues: Array<{ word: string; parts: string[] }>
   /** The words a news report may say are not known yet (`unknownWords`: 嫌疑人, 原因). */
   unknowable: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
@@ -340,6 +343,7 @@ function derive(query: QueryModel): Derived {
   const lexicon = getLexicon()
   // A word jieba's dictionary does not hold (马克龙) is most often a name too.
   const names = query.parsed.words.map((w) => w.text).filter((w) => PROPER_NAME.test(lexicon.pos(w) ?? 'nz'))
+  const askedValues = valueWords(query.parsed.folded, query.parsed.words).map((i) => query.parsed.words[i]!.text)
   d = {
     chars,
     charTotal,
@@ -355,10 +359,9 @@ function derive(query: QueryModel): Derived {
     valued: valueTerms(query),
     numbered: numberedNames(query.parsed),
     codes: query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
-    askedValues: valueWords(query.parsed.folded, query.parsed.words).map((i) => query.parsed.words[i]!.text),
-    unknowable: [],
+    askedValues: askedValues.map((word) => ({ word, parts: compoundParts(word) })),
+    unknowable: unknownWords(query.parsed.folded, askedValues),
   }
-  d.unknowable = unknownWords(query.parsed.folded, d.askedValues)
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
   const figure = valueTest(query.parsed.folded)
@@ -498,16 +501,13 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // Of two reports that answer alike, the one dated on the day the question names comes first.
   rank *= scale * (title !== c.title ? RANKING.dated : 1)
   // A numbered name (神舟二十号) any answer names; in news, a letter code (cpi) and the word whose value is asked (妻子).
-  // An asked compound (产品产量) may stand in its parts (主要产品中71种产量增长).
-  const partsNamed = (w: string) => {
-    const parts = compoundParts(w)
-    return parts.length > 0 && parts.every((p) => namesRequired(p, c.folded, title))
-  }
+  const mentions = (w: string) => namesRequired(w, c.folded, title)
   const unnamed =
-    numbered.find((w) => !namesRequired(w, c.folded, title)) ??
+    numbered.find((w) => !mentions(w)) ??
     (c.date !== undefined
-      ? (codes.find((w) => !namesRequired(w, c.folded, title) && !namesRequired(writtenOut(w) ?? w, c.folded, title)) ??
-        askedValues.find((w) => !namesRequired(w, c.folded, title) && !partsNamed(w)))
+      ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w)) ??
+        // An asked compound (产品产量) may stand in its parts (主要产品中71种产量增长).
+        askedValues.find(({ word, parts }) => !mentions(word) && !(parts.length > 0 && parts.every(mentions)))?.word)
       : undefined)
   // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.
   const unknown = c.date !== undefined && unnamed === undefined ? toldUnknown(c.folded, c.sentences, unknowable) : undefined
@@ -651,7 +651,7 @@ function valueTerms(query: QueryModel): Set<string> {
 }
 
 /**
- * Whether an article names a word its answer must name (`Derived.numbered`, `Derived.askedValues`),
+ * Whether an article names a word its answer must name (`Derived.numbered`, `Derived.codes`, `Derived.askedValues`),
  * in its text or title; a numbered name or ordinal also in Arabic digits (嫦娥6号 for 嫦娥六号, 第28 for 第二十八).
  */
 function namesRequired(word: string, folded: string, title: string | undefined): boolean {
@@ -710,23 +710,17 @@ export function periodsNamed(folded: string): Set<number> {
   const out = new Set<number>()
   if (!/[月度年]/.test(folded)) return out
   for (const m of folded.matchAll(PERIOD)) {
-    const n =
-      m[1] !== undefined
-        ? /\d/.test(m[1])
-          ? Number(m[1])
-          : m[1] === '两'
-            ? 2
-            : smallNumberValue(m[1])
-        : m[2] !== undefined
-          ? Number(m[2])
-          : m[3]
-            ? 9
-            : m[4]
-              ? 3
-              : 6
+    const n = periodMonths(m)
     if (n !== undefined && n >= 1 && n <= 12) out.add(n)
   }
   return out
+}
+
+/** The month count of one PERIOD match: 前N个月 or 1—N月 N, 前三季度 9, 一季度 3, 上半年 6. */
+function periodMonths(m: RegExpMatchArray): number | undefined {
+  if (m[1] !== undefined) return /\d/.test(m[1]) ? Number(m[1]) : m[1] === '两' ? 2 : smallNumberValue(m[1])
+  if (m[2] !== undefined) return Number(m[2])
+  return m[3] ? 9 : m[4] ? 3 : 6
 }
 
 /**
