@@ -200,6 +200,8 @@ describe('keywords typed apart, over dated news', () => {
 })
 
 describe('a news question about something no report names', () => {
+  /** A report on nothing the questions ask, so that no index holds a single article. */
+  const ANOTHER_STORY = ['games', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军。', '2024-09-01'] as const
   const index = indexOfTexts([
     [
       'crew',
@@ -279,7 +281,7 @@ describe('a news question about something no report names', () => {
   it('answers why from a report that gives the cause in other words', () => {
     const fires = indexOfTexts([
       ['fire', '青禾市一仓库发生火灾', '青禾市一个仓库24日发生火灾，初步判断系电线老化所致。具体原因仍在调查中。', '2024-11-25'],
-      ['games', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军。', '2024-09-01'],
+      ANOTHER_STORY,
     ])
     expect(fires.search('青禾市仓库大火是什么原因引起的？').hits.map((h) => h.article.id)).toEqual(['fire'])
   })
@@ -293,7 +295,7 @@ describe('a news question about something no report names', () => {
         '2025年全国征兵上半年应征报名工作今天启动，报名时间截止到2025年2月10日24时，广大适龄男青年可登录全国征兵网报名。',
         '2024-12-01',
       ],
-      ['games', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军。', '2024-09-01'],
+      ANOTHER_STORY,
     ])
     const ppi = prices.search('2025年2月份全国PPI同比上涨多少？')
     expect(ppi.hits).toEqual([])
@@ -309,10 +311,7 @@ describe('a news question about something no report names', () => {
       '“青禾2030”战略工程的规划，至今仍在指引青禾的发展。',
       '历时半年、十易其稿，1992年11月，《青禾市发展战略设想》在市委全会上审议通过。',
     ].join('')
-    const plans = indexOfTexts([
-      ['plan', '“青禾2030”战略工程启示：一张蓝图绘到底', text, '2024-01-20'],
-      ['games', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军。', '2024-09-01'],
-    ])
+    const plans = indexOfTexts([['plan', '“青禾2030”战略工程启示：一张蓝图绘到底', text, '2024-01-20'], ANOTHER_STORY])
     expect(plans.search('青禾“2030”战略工程的规划是哪年哪月审议通过的？').hits.map((h) => h.article.id)).toEqual(['plan'])
   })
 
