@@ -12,7 +12,7 @@ import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
-import { answerTest, newsYearTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
+import { answerTest, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
 import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -300,6 +300,8 @@ interface Derived {
   unknowable: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
+  /** Whether a news report holds the count the question asks in a classifier (`countTest`: 多少票). */
+  count?: (foldedText: string) => boolean
   /** Whether a news report (text or title) holds a year, for a question asking one (`newsYearTest`). */
   year?: (foldedText: string) => boolean
 }
@@ -368,6 +370,8 @@ function derive(query: QueryModel): Derived {
   if (figure) d.figure = figure
   const year = newsYearTest(query.parsed.folded)
   if (year) d.year = year
+  const count = countTest(query.parsed.folded)
+  if (count) d.count = count
   derivedCache.set(query, d)
   return d
 }
@@ -458,6 +462,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     askedValues,
     unknowable,
     figure,
+    count,
     year,
   } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
@@ -538,6 +543,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
       (figure !== undefined && !top.some((x) => figure(c.folded.slice(x.start, x.end)))) ||
+      (count !== undefined && c.date !== undefined && !top.some((x) => count(c.folded.slice(x.start, x.end)))) ||
       (year !== undefined && c.date !== undefined && !year(c.folded) && !(title !== undefined && year(title))) ||
       unnamed !== undefined ||
       unknown !== undefined,

@@ -243,6 +243,20 @@ describe('a news question about something no report names', () => {
     expect(ids('航天员林青山是哪一年出生的？')).toEqual([])
   })
 
+  it('answers nothing when a news report gives no count in what is asked (几项, 多少人), nor a length for 多长', () => {
+    const visit = indexOfTexts([
+      ['talks', '星河国总统访问青禾', '两国元首会谈后共同见证签署经贸、农业等领域多项合作文件。', '2024-03-15'],
+      ['fair', '青禾书展开幕', '青禾书展今天开幕，展期七天，预计将吸引约90万人次入场。', '2024-07-17'],
+      ['runway', '青禾机场新跑道启用', '青禾机场新跑道今天启用，机场年旅客吞吐量可达8000万人次。', '2024-12-28'],
+    ])
+    const found = (q: string) => visit.search(q).hits.map((h) => h.article.id)
+    expect(found('星河国总统访问青禾期间，两国签署了几项合作文件？')).toEqual([])
+    expect(found('星河国总统访问青禾期间签署了哪些领域的合作文件？')).toEqual(['talks'])
+    expect(found('青禾书展预计吸引多少人次入场？')).toEqual(['fair'])
+    expect(found('青禾书展开幕当天有多少人入场？')).toEqual(['fair'])
+    expect(found('青禾机场新跑道有多长？')).toEqual([])
+  })
+
   it("answers nothing about a later year than the report's, unless the report names that year", () => {
     const games = indexOfTexts([
       ['now', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军，共有三千名运动员参赛。', '2024-09-01'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerTest, newsYearTest, toldUnknown, unknownWords, valueTest } from '../../src/search/answer-fit.js'
+import { answerTest, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from '../../src/search/answer-fit.js'
 import { sentenceSpans } from '../../src/text/sentences.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import {
@@ -229,6 +229,32 @@ describe('a question only a figure answers', () => {
   it('asks a sum of money when keywords end in one (门票价格, 赔偿金额)', () => {
     expect(valueTest(fold('青禾特展 门票价格'))?.(fold('特展免费开放，需提前预约。'))).toBe(false)
     expect(valueTest(fold('航班延误 乘客 赔偿金额'))?.(fold('每位乘客获赔200元。'))).toBe(true)
+  })
+
+  it('asks a count in a classifier, which only a figure in it answers, not one the question gives', () => {
+    const deals = countTest(fold('两国签署了几项合作文件？'))!
+    expect(deals(fold('两国签署多项合作文件'))).toBe(false)
+    expect(deals(fold('两国签署了十余项合作文件'))).toBe(true)
+    const rural = countTest(fold('全国约270万家社区组织中，农村的有多少家？'))!
+    expect(rural(fold('全国共有社区组织约270万家'))).toBe(false)
+    expect(rural(fold('其中农村社区组织1.2万家'))).toBe(true)
+    expect(countTest(fold('座谈会有多少人出席'))?.(fold('数百人出席座谈会'))).toBe(true)
+    expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
+  })
+
+  it('asks a length, an area or a weight, which a figure in its units answers', () => {
+    const runway = countTest(fold('青禾机场第四跑道有多长？'))!
+    expect(runway(fold('年旅客吞吐量8000万人次'))).toBe(false)
+    expect(runway(fold('跑道长3800米'))).toBe(true)
+    expect(countTest(fold('青禾林火 过火面积'))?.(fold('约1000名居民撤离'))).toBe(false)
+    expect(countTest(fold('青禾林火 过火面积'))?.(fold('过火面积约2.3万公顷'))).toBe(true)
+    expect(countTest(fold('青禾古镇有多长的历史'))).toBeUndefined()
+    expect(countTest(fold('青禾雪场 新增雪道面积'))).toBeUndefined()
+  })
+
+  it('asks a sum of money when it asks an amount (受贿金额, 签约总金额)', () => {
+    expect(valueTest(fold('林青山受贿金额是多少？'))?.(fold('林青山涉嫌受贿犯罪，数额特别巨大。'))).toBe(false)
+    expect(valueTest(fold('青禾峰会 签约项目 总金额'))?.(fold('签约项目总金额达120亿元'))).toBe(true)
   })
 
   it('is not a question about how a price changed, which a share answers', () => {
