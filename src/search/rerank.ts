@@ -242,7 +242,9 @@ export interface Judgement {
    * passage tells a 职业 or 特点 without the word, so undated articles are spared
    * the second test (on news-dev questions the asked word was missing from 1
    * right article of 43; on CMRC trial from 47). Nor does an article none of
-   * whose best sentences holds the figure the question asks (`valueTest`: a sum of money for 多少钱).
+   * whose best sentences holds the figure the question asks (`valueTest`: a sum of money for 多少钱),
+   * nor a news report none of whose sentences holding a query word does (`valueTest`, `countTest`:
+   * 多少票, 有多长).
    */
   readonly lacksRequired: boolean
   /** The word it lacks for that, when a word is what it lacks (妻子, 神舟二十号). */
@@ -470,6 +472,9 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // The sentences holding most of the query: where an answer of the asked kind, or the asked figure, must be.
   const top = bestSentences(scored)
+  // A news report is short and may give the figure asked in a sentence of its own, after the one
+  // naming what the question names (英国需赔偿的金额可能高达19万亿英镑): any sentence holding a query word.
+  const told = scored.filter((s) => s.score > 0)
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
   for (const s of scored) for (const t of s.terms) present.add(t)
@@ -542,8 +547,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
-      (figure !== undefined && !top.some((x) => figure(c.folded.slice(x.start, x.end)))) ||
-      (count !== undefined && c.date !== undefined && !top.some((x) => count(c.folded.slice(x.start, x.end)))) ||
+      (figure !== undefined && !(c.date !== undefined ? told : top).some((x) => figure(c.folded.slice(x.start, x.end)))) ||
+      (count !== undefined && c.date !== undefined && !told.some((x) => count(c.folded.slice(x.start, x.end)))) ||
       (year !== undefined && c.date !== undefined && !year(c.folded) && !(title !== undefined && year(title))) ||
       unnamed !== undefined ||
       unknown !== undefined,

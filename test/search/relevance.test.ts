@@ -243,6 +243,23 @@ describe('a news question about something no report names', () => {
     expect(ids('航天员林青山是哪一年出生的？')).toEqual([])
   })
 
+  it('finds the figure a news report gives in a sentence of its own, after those naming the question', () => {
+    const claim = indexOfTexts([
+      [
+        'claim',
+        '青禾联盟声明关注殖民赔偿',
+        '青禾联盟成员国领导人会议结束后发表联合声明，称讨论殖民历史遗留问题的时机已到。' +
+          '据星河媒体报道，声明意在要求讨论星河国进行赔偿的问题，星河国此前一直拒绝作出赔偿。' +
+          '星河国首相当天称，相关讨论不涉及资金。青禾联盟成员包括星河国及其大部分前殖民地。' +
+          '另有报道称，所需金额可能高达19万亿英镑。',
+        '2024-10-27',
+      ],
+    ])
+    expect(claim.search('据星河媒体报道，青禾联盟声明涉及的殖民赔偿，星河国可能要赔多少钱？').hits.map((h) => h.article.id)).toEqual([
+      'claim',
+    ])
+  })
+
   it('answers nothing when a news report gives no count in what is asked (几项, 多少人), nor a length for 多长', () => {
     const visit = indexOfTexts([
       ['talks', '星河国总统访问青禾', '两国元首会谈后共同见证签署经贸、农业等领域多项合作文件。', '2024-03-15'],
