@@ -147,6 +147,12 @@ describe('the words whose value a question asks', () => {
     expect(valued('仓库大火是什么原因引起的？')).toEqual([])
   })
 
+  it('are not a word for a kind of person (选手, 运动员), whom a report names without it', () => {
+    expect(valued('混合接力夺冠的中国选手是谁？')).toEqual([])
+    expect(valued('打破纪录的运动员是谁？')).toEqual([])
+    expect(valued('代表团团长是谁？')).toEqual(['团长'])
+  })
+
   it('are not a scope (全国), the end of a date jieba joins to a verb (14日用), nor what the asked one did (长文 of 长文是哪家媒体播发的)', () => {
     expect(valued('截至12月底全国一共有多少家5A级景区？')).toEqual([])
     expect(valued('民兵武装1月14日用什么武器袭击了基地？')).toEqual([])
