@@ -709,12 +709,12 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
   return agreeing.length > 0 ? `${c.title ?? ''} ${agreeing.join(' ')}` : c.title
 }
 
-/** A span of the year from January, as news names it: 前4个月, 前4月, 1—4月(份), 一季度, 上半年, 前三季度. */
-const PERIOD = /前(\d{1,2}|两|[一二三四五六七八九十]{1,3})个?月|(?<![\d.—-])1—(\d{1,2})月|(前[三3]季度)|((?:第?[一1])季度)|(上半年)/g
+/** A span of the year from January, as news names it: 前4个月, 前4月, 1—4月(份), 一季度, 上半年, 前三季度, 全年. */
+const PERIOD = /前(\d{1,2}|两|[一二三四五六七八九十]{1,3})个?月|(?<![\d.—-])1—(\d{1,2})月|(前[三3]季度)|((?:第?[一1])季度)|(上半年)|(全年)/g
 
 /**
  * The spans of the year from January a folded text names, as month counts (前4个月 and
- * 1—4月 are 4, 一季度 3, 上半年 6, 前三季度 9), for statistics reported month by month.
+ * 1—4月 are 4, 一季度 3, 上半年 6, 前三季度 9, 全年 12), for statistics reported month by month.
  * @example [...periodsNamed('今年1—10月份，前三季度')] // [10, 9]
  */
 export function periodsNamed(folded: string): Set<number> {
@@ -727,11 +727,11 @@ export function periodsNamed(folded: string): Set<number> {
   return out
 }
 
-/** The month count of one PERIOD match: 前N个月 or 1—N月 N, 前三季度 9, 一季度 3, 上半年 6. */
+/** The month count of one PERIOD match: 前N个月 or 1—N月 N, 前三季度 9, 一季度 3, 上半年 6, 全年 12. */
 function periodMonths(m: RegExpMatchArray): number | undefined {
   if (m[1] !== undefined) return /\d/.test(m[1]) ? Number(m[1]) : m[1] === '两' ? 2 : smallNumberValue(m[1])
   if (m[2] !== undefined) return Number(m[2])
-  return m[3] ? 9 : m[4] ? 3 : 6
+  return m[3] ? 9 : m[4] ? 3 : m[5] ? 6 : 12
 }
 
 /**

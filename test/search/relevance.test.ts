@@ -431,6 +431,14 @@ describe('one report of a series of like ones', () => {
     expect(monthly.search('前4个月 青禾轻工业 主要产品 产量增长 种数').hits[0]?.article.id).toBe('apr')
     expect(monthly.search('青禾轻工业1-4月 产量增长的主要产品').hits[0]?.article.id).toBe('apr')
   })
+
+  it("finds a quarter's figure in the quarter's report, not in the whole year's", () => {
+    const logistics = indexOfTexts([
+      ['year', '青禾物流规模稳步扩大', '记者了解到，2024年全年青禾社会物流总额预计将超过36万亿元，物流规模连续九年居前。', '2024-12-24'],
+      ['q1', '青禾物流运行平稳', '青禾物流协会发布，一季度青禾社会物流总额为8.2万亿元。', '2024-04-20'],
+    ])
+    expect(logistics.search('2024年一季度青禾社会物流总额是多少？').hits[0]?.article.id).toBe('q1')
+  })
 })
 
 describe('a question in other words than the report', () => {

@@ -49,6 +49,7 @@ describe('spans of the year', () => {
     expect([...periodsNamed(fold('今年前4个月'))]).toEqual([4])
     expect([...periodsNamed(fold('1至10月份，前十个月，前两个月'))]).toEqual([10, 2])
     expect([...periodsNamed(fold('一季度、上半年和前三季度'))]).toEqual([3, 6, 9])
+    expect([...periodsNamed(fold('2024年全年社会物流总额'))]).toEqual([12])
   })
 
   it('reads no span in a day, a single month or another quarter', () => {
