@@ -326,8 +326,9 @@ const NUMERAL_WORD = /^[〇零一二两三四五六七八九十百]+号?$/
 
 /**
  * The numbered names a query holds (神舟 + 二十 + 号, 嫦娥 + 六号): a word of
- * two or more CJK characters, a Chinese numeral right after it, and 号. Each
- * names one thing: 神舟二十号 is not 神舟十八号.
+ * two or more CJK characters, a Chinese numeral right after it, and 号; or a number
+ * in digits, 号 and a noun (4号洪水, 3号台风, 11号线). Each names one thing:
+ * 神舟二十号 is not 神舟十八号, nor the 4号洪水 the 1号 and 2号.
  * @example numberedNames(parseQuery('神舟二十号什么时候发射')) // ['神舟二十号']
  */
 export function numberedNames(parsed: ParsedQuery): string[] {
@@ -340,6 +341,13 @@ export function numberedNames(parsed: ParsedQuery): string[] {
     const segment = segments[w.segment]!
     if (n.text.endsWith('号')) out.push(segment.slice(w.start, n.end))
     else if (segment[n.end] === '号') out.push(segment.slice(w.start, n.end + 1))
+  }
+  // 第4号洪水, 3号台风, 11号线: a number in digits, 号 and the noun jieba knows of what it numbers (not 5月4号, a day).
+  const lexicon = getLexicon()
+  for (const segment of segments) {
+    for (const m of segment.matchAll(/(?<![\d.月])(\d{1,3})号(\p{Script=Han}{1,2})/gu)) {
+      if (/^n/.test(lexicon.pos(m[2]!) ?? '')) out.push(`${m[1]}号${m[2]}`)
+    }
   }
   return out
 }

@@ -260,6 +260,14 @@ describe('a news question about something no report names', () => {
     ])
   })
 
+  it('answers nothing about a numbered flood from the report of the other floods', () => {
+    const floods = indexOfTexts([
+      ['yangtze', '青江迎来今年第1号、2号洪水', '水利部今天称，青江1号、2号洪水正在演进，青江水库洪峰流量45000立方米每秒。', '2024-07-14'],
+    ])
+    expect(floods.search('青江2024年第4号洪水的洪峰流量是多少？').hits).toEqual([])
+    expect(floods.search('青江2024年第2号洪水的洪峰流量是多少？').hits.map((h) => h.article.id)).toEqual(['yangtze'])
+  })
+
   it('answers nothing when a news report gives no count in what is asked (几项, 多少人), nor a length for 多长', () => {
     const visit = indexOfTexts([
       ['talks', '星河国总统访问青禾', '两国元首会谈后共同见证签署经贸、农业等领域多项合作文件。', '2024-03-15'],

@@ -140,4 +140,11 @@ describe('the words of a query', () => {
     expect(numberedNames(parseQuery('嫦娥六號是幾點著陸的'))).toEqual(['嫦娥六号'])
     expect(numberedNames(parseQuery('二十届三中全会在哪里召开'))).toEqual([])
   })
+
+  it('name a numbered flood, typhoon or line as one thing (4号洪水), not a day (5月4号)', () => {
+    expect(numberedNames(parseQuery('青江2024年第4号洪水的洪峰流量是多少？'))).toEqual(['4号洪水'])
+    expect(numberedNames(parseQuery('今年第3号台风在哪里登陆'))).toEqual(['3号台风'])
+    expect(numberedNames(parseQuery('5月4号发布会在哪里举行'))).toEqual([])
+    expect(numberedNames(parseQuery('木卫1号公转一周要多久'))).toEqual([])
+  })
 })
