@@ -3,6 +3,7 @@ import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
 import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
+import { countTest, valueTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -205,11 +206,16 @@ function announces(folded: string, s: SentenceScore): boolean {
 }
 
 /**
- * Whether a folded text holds the kind of answer a question asks for: a time, number,
- * person or place (`askedKind`), or a thing its noun names (`askedThing`:
+ * Whether a folded text holds the kind of answer a question asks for: the figure only
+ * a sum, a time of day or a count in a classifier gives (`valueTest`, `countTest`: 多少钱,
+ * 几点, 几项), else a time, number, person or place (`askedKind`: a lead's 56个成员 is a
+ * number, not the 19万亿英镑 asked), or a thing its noun names (`askedThing`:
  * 哪场战役); undefined when the question does not say.
  */
 function kindTest(query: ExcerptQuery): ((folded: string) => boolean) | undefined {
+  // A figure only a sum, a time of day or a count in a classifier answers (多少钱, 几点, 几项).
+  const figure = valueTest(query.folded) ?? countTest(query.folded)
+  if (figure) return figure
   const kind = askedKind(query.folded)
   // A question without a kind may still name what it asks for (哪场战役, 什么奖).
   const thing = kind === undefined ? askedThing(query.folded) : undefined

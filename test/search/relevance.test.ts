@@ -260,6 +260,22 @@ describe('a news question about something no report names', () => {
     ])
   })
 
+  it('shows the sentence giving the sum asked, not the lead naming the story', () => {
+    const claim = indexOfTexts([
+      [
+        'claim',
+        '青禾联盟声明关注殖民赔偿',
+        '由56个成员组成的青禾联盟26日在首脑会议结束后发表联合声明，称讨论殖民历史遗留问题的时机已到。' +
+          '据星河媒体报道，声明意在要求讨论星河国进行赔偿的问题，星河国此前一直拒绝作出赔偿。' +
+          '星河国首相当天称，相关讨论不涉及资金。青禾联盟成员包括星河国及其大部分前殖民地，其中许多国家饱受殖民统治之苦。' +
+          '星河媒体报道称，星河国需赔偿的金额可能高达19万亿英镑。',
+        '2024-10-27',
+      ],
+    ])
+    const { hits } = claim.search('据星河媒体报道，青禾联盟声明涉及的殖民赔偿，星河国可能要赔多少钱？')
+    expect(hits[0]?.excerpt.text).toContain('19万亿英镑')
+  })
+
   it('answers nothing about a numbered flood from the report of the other floods', () => {
     const floods = indexOfTexts([
       ['yangtze', '青江迎来今年第1号、2号洪水', '水利部今天称，青江1号、2号洪水正在演进，青江水库洪峰流量45000立方米每秒。', '2024-07-14'],
