@@ -698,6 +698,9 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
     // so is the end of a range (1—5月).
     if (x[3] === undefined && folded[x.index + x[0].length] === '份') continue
     if (/\d[—-]$/.test(folded.slice(0, x.index))) continue
+    // A month asked alone (2024年11月…顺差) is not the month of a report giving another month's figures
+    // (今年9月, in a report of 11月1日): figures are reported in the months after.
+    if (Number(x[2]) === m && x[3] === undefined && c.folded !== undefined && monthsTold(c.folded, m) === 'others') continue
     if (Number(x[2]) === m && (x[3] === undefined || Number(x[3]) === d)) agreeing.push(x[0])
     else if (x[3] !== undefined && c.folded !== undefined) {
       // The asked day in the article's year (or the year before, for 12月31日 in a report of 1月1日).
@@ -707,6 +710,19 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
     }
   }
   return agreeing.length > 0 ? `${c.title ?? ''} ${agreeing.join(' ')}` : c.title
+}
+
+/**
+ * Whether a folded report names month `m` as a month (11月, 11月份; not the day 11月5日 nor
+ * the end of a range 1—11月), only other months so, or none.
+ */
+function monthsTold(folded: string, m: number): 'asked' | 'others' | 'none' {
+  let others = false
+  for (const x of folded.matchAll(/(?<![\d—-])(\d{1,2})月(?!\d{1,2}[日号])/g)) {
+    if (Number(x[1]) === m) return 'asked'
+    others = true
+  }
+  return others ? 'others' : 'none'
 }
 
 /** A span of the year from January, as news names it: 前4个月, 前4月, 1—4月(份), 一季度, 上半年, 前三季度, 全年. */

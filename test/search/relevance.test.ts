@@ -121,6 +121,17 @@ describe('datedTitle', () => {
     expect(datedTitle({ title: '工业利润公布', date: '2024-05-27' }, '1—5月工业利润是多少')).toBe('工业利润公布')
   })
 
+  it("does not take a month asked alone for the month of a report giving another month's figures", () => {
+    const report = { title: '国际收支数据公布', date: '2024-11-01', folded: '最新数据显示，今年9月，我国国际收支顺差2596亿元。' }
+    expect(datedTitle(report, '2024年11月我国国际收支顺差是多少')).toBe('国际收支数据公布')
+    expect(datedTitle({ ...report, folded: '11月，我国国际收支保持平衡。' }, '2024年11月我国国际收支顺差是多少')).toBe(
+      '国际收支数据公布 2024年11月',
+    )
+    expect(datedTitle({ ...report, folded: '今天（1日），国际收支数据公布。' }, '2024年11月国际收支数据')).toBe(
+      '国际收支数据公布 2024年11月',
+    )
+  })
+
   it('leaves the title alone for another day, another year, or an article without a date', () => {
     expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2月17日民航航班量')).toBe('春运返程高峰')
     expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2023年2月的航班量')).toBe('春运返程高峰')
