@@ -472,9 +472,11 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const scored = scoreSentences(c.folded, c.sentences, weights)
   // The sentences holding most of the query: where an answer of the asked kind, or the asked figure, must be.
   const top = bestSentences(scored)
-  // A news report is short and may give the figure asked in a sentence of its own, after the one
-  // naming what the question names (英国需赔偿的金额可能高达19万亿英镑): any sentence holding a query word.
-  const told = scored.filter((s) => s.score > 0)
+  // Whether the article gives a figure the question requires: in its best sentences, or, in a news
+  // report (short, and it may give the figure in a sentence of its own after the one naming what the
+  // question names: 英国需赔偿的金额可能高达19万亿英镑), in any sentence holding a query word.
+  const gives = (test: (foldedText: string) => boolean) =>
+    (c.date !== undefined ? scored.filter((s) => s.score > 0) : top).some((x) => test(c.folded.slice(x.start, x.end)))
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
   for (const s of scored) for (const t of s.terms) present.add(t)
@@ -547,8 +549,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
-      (figure !== undefined && !(c.date !== undefined ? told : top).some((x) => figure(c.folded.slice(x.start, x.end)))) ||
-      (count !== undefined && c.date !== undefined && !told.some((x) => count(c.folded.slice(x.start, x.end)))) ||
+      (figure !== undefined && !gives(figure)) ||
+      (count !== undefined && c.date !== undefined && !gives(count)) ||
       (year !== undefined && c.date !== undefined && !year(c.folded) && !(title !== undefined && year(title))) ||
       unnamed !== undefined ||
       unknown !== undefined,
