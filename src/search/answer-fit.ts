@@ -77,9 +77,10 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
 /**
  * Classifiers a count is asked in (多少人, 几项, 多少票, 多少发), and a count in the
  * same classifier: 1200人, 三项, 数百名, 上千家, 10余架; not 多项 or 多名 (no figure).
- * Not 个, 种 or 次: a list (法国、德国) or a name answers 几个国家 as well.
+ * Not 个, 种 or 次: a list (法国、德国) or a name answers 几个国家 as well. Not 哪几位,
+ * which asks who, not how many.
  */
-const ASKS_COUNT = /(?:多少|几)([人名位家项票发架艘辆枚颗座所只头件台批])/
+const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗座所只头件台批])/
 const COUNT_OF = (unit: string) =>
   new RegExp(
     `(?:\\d[\\d.,]*|[零〇一二两三四五六七八九十百千万亿]+|[数上近逾超几][十百千万])\\s*(?:多|余)?\\s*[十百千万亿]{0,2}\\s*${unit}`,
@@ -91,7 +92,8 @@ const COUNT_OF = (unit: string) =>
  * 海拔多高, 面积多大, 过火面积 (keywords ending in it), 有多重.
  */
 const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/多(?:长|高|深|宽|远)(?![时久]|的?(?:时间|历史|时期|距离))/, '(?:[千厘毫]?米|公里|公尺|海里|英里)'],
+  // Not a rate or level (机收率有多高, 温度有多高), which no length gives.
+  [/(?<!(?:率|比例|比重|占比|价格?|温度?|水平|程度|速度?|强度|指数)(?:有|是|为|能|会)?)多(?:长|高|深|宽|远)(?![时久]|的?(?:时间|历史|时期|距离))/, '(?:[千厘毫]?米|公里|公尺|海里|英里)'],
   [/面积(?:是|有|为|约|达|共|一共|大概)?(?:多少|多大|几)|多大面积|多少(?:平方|亩|公顷)|面积[\s?？]*$/, '(?:平方|亩|公顷)'],
   [/多重(?!要)|重量(?:是|有|为)?多少/, '(?:[万千]?吨|[千公]?克|公斤|斤)'],
 ]

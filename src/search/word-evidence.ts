@@ -128,7 +128,7 @@ function share(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWei
  * gives without the noun itself.
  */
 const KIND_NOUNS: ReadonlySet<string> = new Set(
-  '名字 名称 姓名 选手 运动员 球员 队员 人物 人士 标题 题目 全称 目标 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总值 总数 数值 总量 总分 得分 分数 成绩 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 起因 缘由 理由 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
+  '名字 名称 姓名 选手 运动员 球员 队员 人物 人士 领导 领导人 官员 标题 题目 全称 目标 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总值 总数 数值 总量 总分 得分 分数 成绩 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 起因 缘由 理由 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
     ' ',
   ),
 )
@@ -174,6 +174,20 @@ const UNIT_WORDS =
  */
 const VALUE_AFTER =
   /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:(?:是|有|为|叫)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时|原因|缘故)|哪(?![天年月]))/u
+/**
+ * A count asked of a thing named after it (收了多少亩芝麻, 来了几位嘉宾): the noun after 多少 or 几
+ * and its classifier or unit is what is counted, and the word before the verb (机器) is not asked.
+ */
+const COUNTED_AFTER = /(?:多少|几)[名个位件项家种份座条张只头台辆架艘枚颗粒棵株篇部所批栋套处支亩吨米元]?(\p{Script=Han}{2,})/u
+
+/** Whether a count asked after a word (`VALUE_AFTER`) is of a noun named after the question word (`COUNTED_AFTER`). */
+function countsNounAfter(rest: string): boolean {
+  const m = COUNTED_AFTER.exec(rest.slice(0, 12))
+  if (!m) return false
+  const first = segmenter().tag(m[1]!, true)[0]
+  return first !== undefined && first.word.length >= 2 && /^n/.test(first.tag)
+}
+
 /** What precedes it: 多少奖金, 几名运动员. */
 const VALUE_BEFORE = /(?:多少|几)[名个位件项家种份座条张只头台辆架艘枚颗粒棵株篇部所批栋套处支]?$/
 
@@ -194,7 +208,7 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
       const rest = foldedQuestion.slice(at + w.text.length)
-      const after = VALUE_AFTER.test(rest) && !objectOfVerb(rest)
+      const after = VALUE_AFTER.test(rest) && !objectOfVerb(rest) && !countsNounAfter(rest)
       const before = VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
       if (!after && !before) continue
       // 1月14日用什么: jieba's 日用 is the end of a date and a verb, no noun.

@@ -151,6 +151,12 @@ describe('the words whose value a question asks', () => {
     expect(valued('混合接力夺冠的中国选手是谁？')).toEqual([])
     expect(valued('打破纪录的运动员是谁？')).toEqual([])
     expect(valued('代表团团长是谁？')).toEqual(['团长'])
+    expect(valued('有哪几位领导一同前往？')).toEqual([])
+  })
+
+  it('are not the word before a verb when a noun after 多少 says what is counted (机器 of 机器收了多少亩芝麻)', () => {
+    expect(valued('青禾县今年用机器收了多少亩芝麻？')).not.toContain('机器')
+    expect(valued('全球销量卖了多少份？')).toEqual(['销量'])
   })
 
   it('are not a scope (全国), the end of a date jieba joins to a verb (14日用), nor what the asked one did (长文 of 长文是哪家媒体播发的)', () => {
@@ -246,6 +252,7 @@ describe('a question only a figure answers', () => {
     expect(rural(fold('其中农村社区组织1.2万家'))).toBe(true)
     expect(countTest(fold('座谈会有多少人出席'))?.(fold('数百人出席座谈会'))).toBe(true)
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
+    expect(countTest(fold('有哪几位领导陪同调研？'))).toBeUndefined()
   })
 
   it('asks a length, an area or a weight, which a figure in its units answers', () => {
@@ -255,6 +262,8 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾林火 过火面积'))?.(fold('约1000名居民撤离'))).toBe(false)
     expect(countTest(fold('青禾林火 过火面积'))?.(fold('过火面积约2.3万公顷'))).toBe(true)
     expect(countTest(fold('青禾古镇有多长的历史'))).toBeUndefined()
+    expect(countTest(fold('青禾大桥主塔有多高'))?.(fold('主塔高度为340米'))).toBe(true)
+    expect(countTest(fold('今年青禾小麦的机收率有多高？'))).toBeUndefined()
     expect(countTest(fold('青禾雪场 新增雪道面积'))).toBeUndefined()
   })
 
