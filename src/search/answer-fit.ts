@@ -51,6 +51,14 @@ const MONEY =
 const ASKS_AGE = /多少周?岁|几周?岁|多大年纪|多大岁数|(?:年龄|岁数|年纪)(?:是|有)?多(?:少|大)/
 const AGE = /\d+ ?(?:多|余)?周?岁|[零一二两三四五六七八九十百]+多?周?岁|年满|享年/
 
+/**
+ * A question asking which day (哪天, 哪一天, 几月几号, 几号 but not 几号线), and a day:
+ * 5月1日, 二十日, 七月初十, 今天, 次日, 周三, 春节.
+ */
+const ASKS_DAY = /哪一?[天日](?![晚早上下中])|几月几[日号]|几号(?![线楼门机院馆台])|什么日子/
+const DAY =
+  /\d{1,2} ?[日号]|[一二三四五六七八九十廿卅]{1,3}[日号]|月[初廿卅]?[一二三四五六七八九十]{1,2}|[今昨明前后当同次翌]天|[今昨明当同次翌]日|周[一二三四五六日末]|星期|节/
+
 /** A question asking a score, and a score: 3比0, 2:1, 4：1. */
 const ASKS_SCORE = /比分|几比几/
 const SCORE = /\d+ ?[:：比] ?\d+/
@@ -59,13 +67,14 @@ const SCORE = /\d+ ?[:：比] ?\d+/
  * A test of a folded article for a folded question that only a certain kind of
  * figure answers, or undefined for any other question: an article naming no
  * sum of money does not answer 票价是多少, nor one with no score 比分是多少, nor one
- * with no time of day 几点开始, nor one with no age 今年多大年纪.
+ * with no time of day 几点开始, nor one with no age 今年多大年纪, nor one naming no day 从哪天起施行.
  * @example valueTest('绿证一个多少钱')?.('绿证交易量增长') === false
  */
 export function valueTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
   if (ASKS_SCORE.test(foldedQuestion)) return (t) => SCORE.test(t)
   if (ASKS_CLOCK.test(foldedQuestion)) return (t) => CLOCK.test(t)
   if (ASKS_AGE.test(foldedQuestion)) return (t) => AGE.test(t)
+  if (ASKS_DAY.test(foldedQuestion)) return (t) => DAY.test(t)
   const money =
     ASKS_MONEY.test(foldedQuestion) ||
     // Keywords ending in what is asked: 特展 门票价格, 乘客 赔偿金额.
@@ -93,7 +102,10 @@ const COUNT_OF = (unit: string) =>
  */
 const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
   // Not a rate or level (机收率有多高, 温度有多高), which no length gives.
-  [/(?<!(?:率|比例|比重|占比|价格?|温度?|水平|程度|速度?|强度|指数)(?:有|是|为|能|会)?)多(?:长|高|深|宽|远)(?![时久]|的?(?:时间|历史|时期|距离))/, '(?:[千厘毫]?米|公里|公尺|海里|英里)'],
+  [
+    /(?<!(?:率|比例|比重|占比|价格?|温度?|水平|程度|速度?|强度|指数)(?:有|是|为|能|会)?)多(?:长|高|深|宽|远)(?![时久]|的?(?:时间|历史|时期|距离))/,
+    '(?:[千厘毫]?米|公里|公尺|海里|英里)',
+  ],
   [/面积(?:是|有|为|约|达|共|一共|大概)?(?:多少|多大|几)|多大面积|多少(?:平方|亩|公顷)|面积[\s?？]*$/, '(?:平方|亩|公顷)'],
   [/多重(?!要)|重量(?:是|有|为)?多少/, '(?:[万千]?吨|[千公]?克|公斤|斤)'],
 ]

@@ -173,7 +173,7 @@ const UNIT_WORDS =
  * not a question asking when (计划什么时候发射, 哪天, 几点): the word before it tells of the event.
  */
 const VALUE_AFTER =
-  /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:(?:是|有|为|叫)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时|原因|缘故)|哪(?![天年月]))/u
+  /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:(?:是|有|为|叫)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时|原因|缘故)|哪(?![天年月])|多[大高长重远深宽](?![时久的]))/u
 /**
  * A count asked of a thing named after it (收了多少亩芝麻, 来了几位嘉宾): the noun after 多少 or 几
  * and its classifier or unit is what is counted, and the word before the verb (机器) is not asked.

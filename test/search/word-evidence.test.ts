@@ -131,6 +131,11 @@ describe('the words whose value a question asks', () => {
     expect(valued('华芯科技的芯片用几纳米制程？')).toEqual([])
   })
 
+  it('are the nouns before 有多大, 有多高 (库容 of 总库容有多大)', () => {
+    expect(valued('青禾水库建成后总库容有多大？')).toEqual(['库容'])
+    expect(valued('青禾古镇有多长的历史？')).toEqual([])
+  })
+
   it('are what a measure measures (理赔 of 理赔金额), not the measure', () => {
     expect(valued('台风过后保险理赔金额是多少？')).toEqual(['理赔'])
   })
@@ -230,6 +235,15 @@ describe('a question only a figure answers', () => {
     expect(age(fold('星河州州长林青山会见了代表团。'))).toBe(false)
     expect(age(fold('林青山现年61岁。'))).toBe(true)
     expect(valueTest(fold('她幾歲時離開青禾？'))?.(fold('她二十五歲離開青禾'))).toBe(true)
+  })
+
+  it('asks a day, which a text naming none (日前) cannot give', () => {
+    const day = valueTest(fold('青禾养老条例从哪天开始施行？'))!
+    expect(day(fold('民政部日前出台青禾养老条例'))).toBe(false)
+    expect(day(fold('青禾养老条例自5月1日起施行'))).toBe(true)
+    expect(day(fold('青禾养老条例今天起施行'))).toBe(true)
+    expect(day(fold('七月初十，青禾军攻入城中'))).toBe(true)
+    expect(valueTest(fold('去青禾站坐地铁几号线？'))).toBeUndefined()
   })
 
   it('asks a score, which a text without one cannot give', () => {
