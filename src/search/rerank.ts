@@ -475,8 +475,17 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // Whether the article gives a figure the question requires: in its best sentences, or, in a news
   // report (short, and it may give the figure in a sentence of its own after the one naming what the
   // question names: 英国需赔偿的金额可能高达19万亿英镑), in any sentence holding a query word.
+  // When the question names what the figure is of (注册资本 of 注册资本最低要多少钱), a news report gives
+  // it in a sentence naming that, or the one after it.
+  const namesValue = (i: number) =>
+    askedValues.some(({ word, parts }) => {
+      const text = c.folded.slice(scored[i]!.start, scored[i]!.end)
+      return holdsNamed(text, word) || (parts.length > 0 && parts.every((p) => holdsNamed(text, p)))
+    })
   const gives = (test: (foldedText: string) => boolean) =>
-    (c.date !== undefined ? scored.filter((s) => s.score > 0) : top).some((x) => test(c.folded.slice(x.start, x.end)))
+    (c.date !== undefined ? scored.filter((s, i) => s.score > 0 && (askedValues.length === 0 || namesValue(i))) : top).some((x) =>
+      test(c.folded.slice(x.start, x.end)),
+    )
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
   for (const s of scored) for (const t of s.terms) present.add(t)

@@ -173,19 +173,24 @@ const UNIT_WORDS =
  * not a question asking when (计划什么时候发射, 哪天, 几点): the word before it tells of the event.
  */
 const VALUE_AFTER =
-  /^(?:都|一共|总共|共|大概|大约|究竟|到底)?(?:(?:是|有|为|叫)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时|原因|缘故)|哪(?![天年月])|多[大高长重远深宽](?![时久的]))/u
+  /^(?:都|一共|总共|共|大概|大约|究竟|到底|最低|最高|最少|最多|至少)?(?:(?:是|有|为|叫|要|需要)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时|原因|缘故)|哪(?![天年月])|多[大高长重远深宽](?![时久的]))/u
 /**
- * A count asked of a thing named after it (收了多少亩芝麻, 来了几位嘉宾): the noun after 多少 or 几
- * and its classifier or unit is what is counted, and the word before the verb (机器) is not asked.
+ * A count asked of what is named after it (收了多少亩芝麻, 有多少台采棉机在作业, 有多少人参会): after
+ * 多少 or 几 and its classifier or unit, the question goes on, so the word before the verb (机器,
+ * 秋收, 会议) says where or by what, not what is counted. Not 卖了多少份 or 要多少钱, which end there.
  */
-const COUNTED_AFTER = /(?:多少|几)[名个位件项家种份座条张只头台辆架艘枚颗粒棵株篇部所批栋套处支亩吨米元]?(\p{Script=Han}{2,})/u
+const COUNT_WORD = /多少|几/
+/** The classifier or unit after 多少 or 几 (多少亩, 几台, 多少亿元). */
+const COUNT_UNIT =
+  /^[万亿千百十]?(?:[名个位件项家种份座条张只头台辆架艘枚颗粒棵株篇部所批栋套处支亩吨米元钱岁年天次倍人]|美元|公里|公斤|平方米|公顷)?/u
 
-/** Whether a count asked after a word (`VALUE_AFTER`) is of a noun named after the question word (`COUNTED_AFTER`). */
+/** Whether a count asked after a word (`VALUE_AFTER`) is of what the question names after its classifier (`COUNT_UNIT`). */
 function countsNounAfter(rest: string): boolean {
-  const m = COUNTED_AFTER.exec(rest.slice(0, 12))
+  const m = COUNT_WORD.exec(rest.slice(0, 12))
   if (!m) return false
-  const first = segmenter().tag(m[1]!, true)[0]
-  return first !== undefined && first.word.length >= 2 && /^n/.test(first.tag)
+  const after = rest.slice(m.index + m[0].length)
+  const next = after[COUNT_UNIT.exec(after)![0].length]
+  return next !== undefined && !/[\s\p{P}的呢吗啊呀了么]/u.test(next)
 }
 
 /** What precedes it: 多少奖金, 几名运动员. */

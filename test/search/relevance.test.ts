@@ -271,6 +271,20 @@ describe('a news question about something no report names', () => {
     ])
   })
 
+  it('answers nothing when the sum a report gives is not of what the question asks the sum of', () => {
+    const rules = indexOfTexts([
+      [
+        'pay',
+        '《青禾支付机构条例》今起施行',
+        '今天，《青禾支付机构条例》施行，明确了支付机构注册资本、主要股东等准入条件。截至目前，全省共有83家支付机构，年交易金额近4万亿元。',
+        '2024-05-01',
+      ],
+      ['fund', '青禾基金获批设立', '青禾产业基金今天获批设立，基金注册资本不低于10亿元，主要投向新能源。', '2024-05-02'],
+    ])
+    expect(rules.search('《青禾支付机构条例》规定支付机构的注册资本最低要多少钱？').hits).toEqual([])
+    expect(rules.search('青禾产业基金的注册资本最低要多少钱？').hits.map((h) => h.article.id)).toEqual(['fund'])
+  })
+
   it('shows the sentence giving the sum asked, not the lead naming the story', () => {
     const claim = indexOfTexts([
       [

@@ -162,6 +162,12 @@ describe('the words whose value a question asks', () => {
   it('are not the word before a verb when a noun after 多少 says what is counted (机器 of 机器收了多少亩芝麻)', () => {
     expect(valued('青禾县今年用机器收了多少亩芝麻？')).not.toContain('机器')
     expect(valued('全球销量卖了多少份？')).toEqual(['销量'])
+    expect(valued('青禾论坛部长级会议有多少人参会？')).toEqual([])
+    expect(valued('青禾秋收有多少台收割机在作业？')).not.toContain('秋收')
+  })
+
+  it('are the nouns before 最低要多少 (注册资本 of 注册资本最低要多少钱)', () => {
+    expect(valued('支付机构的注册资本最低要多少钱？')).toEqual(['注册资本'])
   })
 
   it('are not a scope (全国), the end of a date jieba joins to a verb (14日用), nor what the asked one did (长文 of 长文是哪家媒体播发的)', () => {
