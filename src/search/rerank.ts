@@ -644,11 +644,21 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
 
 /**
  * The query's terms inside its words just after the question word (`focusWords`: 出生 of
- * 在哪里出生, 公司 of 哪家公司), not before it (参观 of 参观了哪家公司 names the visit, not what was visited).
+ * 在哪里出生, 公司 of 哪家公司) and the verb right after such a noun (主办 of 哪个机构主办的),
+ * not before it (参观 of 参观了哪家公司 names the visit, not what was visited).
  */
 function askedTerms(query: QueryModel): Set<string> {
   const out = new Set<string>()
-  for (const i of focusWords(query.parsed.folded, query.parsed.words, true)) addTermsOf(query, query.parsed.words[i]!.text, out)
+  const words = query.parsed.words
+  const lexicon = getLexicon()
+  for (const i of focusWords(query.parsed.folded, words, true)) {
+    addTermsOf(query, words[i]!.text, out)
+    // 哪个机构主办的: the verb right after the noun asked for (jieba tags 主办 b) says what was done,
+    // which the answering sentence tells (本次年会由…主办) and the lead naming the forum does not.
+    const next = words[i + 1]
+    if (next && next.segment === words[i]!.segment && next.start === words[i]!.end && /^[vb]/.test(lexicon.pos(next.text) ?? ''))
+      addTermsOf(query, next.text, out)
+  }
   return out
 }
 

@@ -301,6 +301,37 @@ describe('a news question about something no report names', () => {
     expect(hits[0]?.excerpt.text).toContain('19万亿英镑')
   })
 
+  it('shows the sentence giving the weight asked, however little of the question it repeats', () => {
+    const relay = indexOfTexts([
+      [
+        'relay',
+        '青禾二号中继星任务取得圆满成功',
+        '国家航天局今天宣布，青禾二号中继星在轨工作正常，可为月球探测任务提供中继通信服务，青禾二号中继星任务取得圆满成功。\n' +
+          '自3月20日青禾二号发射升空后，经过中途修正、近月制动，于4月2日进入环月轨道。\n' +
+          '青禾二号重约1.2吨，主要用于转发月球背面与地球之间的通信。\n' +
+          '研制团队还为青禾二号设计了一条新轨道，青禾二号在上面运行可以节省燃料。',
+        '2024-04-12',
+      ],
+    ])
+    expect(relay.search('青禾二号中继星有多重？').hits[0]?.excerpt.text).toContain('1.2吨')
+  })
+
+  it('shows the sentence telling what the question asks was done (主办 of 哪个机构主办的), not the lead naming the forum', () => {
+    const forum = indexOfTexts([
+      [
+        'forum',
+        '李青山出席青禾发展高层论坛2024年年会开幕式',
+        '李青山24日在京出席青禾发展高层论坛2024年年会开幕式，并发表主旨演讲。\n' +
+          '李青山表示，过去一年，我们圆满完成全年经济社会发展主要目标任务，经济回升向好的态势持续巩固增强。' +
+          '青禾将以务实有效的行动加大宏观政策调节力度，着力扩大国内需求，加快构建现代化产业体系，持续推动绿色转型。' +
+          '我们愿同世界分享青禾持续发展的大机遇，与各方携手创造共同发展的美好未来。\n' +
+          '本次年会由星河发展研究中心主办。',
+        '2024-03-24',
+      ],
+    ])
+    expect(forum.search('青禾发展高层论坛2024年年会是哪个机构主办的？').hits[0]?.excerpt.text).toContain('星河发展研究中心')
+  })
+
   it('answers nothing about a numbered flood from the report of the other floods', () => {
     const floods = indexOfTexts([
       ['yangtze', '青江迎来今年第1号、2号洪水', '水利部今天称，青江1号、2号洪水正在演进，青江水库洪峰流量45000立方米每秒。', '2024-07-14'],
