@@ -326,7 +326,7 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
  * It starts at a sentence or clause start, never in the middle of one.
  * Highlights are the words that carry the query (`highlightSpans`).
  * `subject` is the article's title when it names the subject (`titleNamesSubject`), else ''.
- * `news`: the article is dated, a news story (NEWS_KIND_SHARE). `valued`: the terms of the word a
+ * `date`: the article's date, when it is a news story (NEWS_KIND_SHARE). `valued`: the terms of the word a
  * 是什么 question asks the value of (主题 of 大会主题是什么); in a news story a best sentence
  * lacking them (the lead, repeating the story the question names) gives way to the best one holding them.
  */
@@ -336,10 +336,11 @@ export function buildExcerpt(
   scored: SentenceScore[],
   query: ExcerptQuery,
   subject = '',
-  news = false,
+  date?: string,
   valued: ReadonlySet<string> = new Set(),
 ): Excerpt | undefined {
   if (scored.length === 0) return undefined
+  const news = date !== undefined
   let best = 0
   for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
   if (scored[best]!.score <= 0) return undefined
@@ -350,7 +351,18 @@ export function buildExcerpt(
     for (let i = 0; i < scored.length; i++) if (holdsValued(i) && (alt < 0 || scored[i]!.score > scored[alt]!.score)) alt = i
     if (alt >= 0) best = alt
   }
-  const asked = kindTest(query)
+  const kind = kindTest(query)
+  // A news report's figure for an earlier year than its own, which the question names, is told with that year
+  // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence
+  // names it. The report's own year names the event (2024年夏季达沃斯), which the answering sentence need not repeat.
+  const years = news
+    ? [...query.folded.matchAll(/(?<!\d)(\d{4})年/g)]
+        .map((m) => m[1]!)
+        .filter((y) => y !== date.slice(0, 4))
+        .map((y) => `${y}年`)
+    : []
+  const namesYear = (t: string) => years.some((y) => t.includes(y))
+  const asked = kind && years.length > 0 && namesYear(folded) ? (t: string) => namesYear(t) && kind(t) : kind
   const holds = answerHolder(folded, scored, asked)
   // A sentence that only names the subject (蓝线裸顶鲷，又称…) does not answer what is asked of it.
   if (holds && !holds(best) && subject !== '' && scored[best]!.terms.every((t) => subject.includes(t))) {

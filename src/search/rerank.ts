@@ -578,9 +578,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         const focused = subject
           ? focusScores(scored, weights, subject)
           : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, asked)
-        excerpt =
-          buildExcerpt(c.text, c.folded, focused, query.parsed, subject, c.date !== undefined, subject ? undefined : valued) ??
-          opening(c.text)
+        excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject, c.date, subject ? undefined : valued) ?? opening(c.text)
       }
       return excerpt
     },

@@ -332,6 +332,20 @@ describe('a news question about something no report names', () => {
     expect(forum.search('青禾发展高层论坛2024年年会是哪个机构主办的？').hits[0]?.excerpt.text).toContain('星河发展研究中心')
   })
 
+  it("shows last year's figure asked for, not this year's outlook, from a report of both", () => {
+    const post = indexOfTexts([
+      [
+        'post',
+        '青禾邮政业务量再创新高',
+        '青禾邮政局今天发布数据，2023年，邮政行业寄递业务量和邮政行业业务收入分别完成162亿件和1500亿元，同比分别增长16.5%和13.5%。\n' +
+          '2023年我省累计建成126个县级公共寄递配送中心。\n' +
+          '今年，我省邮政行业寄递业务量预计将超170亿件。在完善寄递网络体系基础上，青禾邮政局将发展快递服务。',
+        '2024-01-09',
+      ],
+    ])
+    expect(post.search('2023年我省邮政行业寄递业务量一共完成了多少件？').hits[0]?.excerpt.text).toContain('162亿件')
+  })
+
   it('answers nothing about a numbered flood from the report of the other floods', () => {
     const floods = indexOfTexts([
       ['yangtze', '青江迎来今年第1号、2号洪水', '水利部今天称，青江1号、2号洪水正在演进，青江水库洪峰流量45000立方米每秒。', '2024-07-14'],
