@@ -60,6 +60,8 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['首次', '第一次', '首度'],
   ['首任', '第一任'],
   ['原因', '缘故'],
+  // People
+  ['孩子', '儿童'],
   // Things
   ['手机', '移动电话'],
   ['电脑', '计算机'],

@@ -51,6 +51,9 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['asean', '东盟'],
   ['g20', '二十国集团'],
   ['ceo', '首席执行官'],
+  ['lng', '液化天然气'],
+  ['opec', '欧佩克'],
+  ['iaea', '国际原子能机构'],
 ])
 
 /**

@@ -346,6 +346,15 @@ describe('a news question about something no report names', () => {
     expect(post.search('2023年我省邮政行业寄递业务量一共完成了多少件？').hits[0]?.excerpt.text).toContain('162亿件')
   })
 
+  it('answers a question in other everyday words (孩子 for 儿童, LNG for 液化天然气) from the report that writes them its way', () => {
+    const reports = indexOfTexts([
+      ['war', '青禾冲突已致大批儿童成为孤儿', '星河妇女署16日说，冲突爆发以来，青禾地带已有约1.9万名儿童成为孤儿。', '2024-04-17'],
+      ['ship', '青禾最大液化天然气运输船首制船交付', '青禾海油建造的液化天然气运输船首制船今天交付，命名为“绿能青禾”号。', '2024-05-15'],
+    ])
+    expect(reports.search('星河妇女署说冲突以来青禾地带有多少孩子成了孤儿？').hits.map((h) => h.article.id)).toEqual(['war'])
+    expect(reports.search('青禾海油 LNG运输船 首制船 名称').hits.map((h) => h.article.id)).toEqual(['ship'])
+  })
+
   it('answers nothing about a numbered flood from the report of the other floods', () => {
     const floods = indexOfTexts([
       ['yangtze', '青江迎来今年第1号、2号洪水', '水利部今天称，青江1号、2号洪水正在演进，青江水库洪峰流量45000立方米每秒。', '2024-07-14'],
