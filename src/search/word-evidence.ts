@@ -23,7 +23,8 @@ const ABBREVIABLE: ReadonlySet<string | undefined> = new Set([undefined, 'j', 'n
  * 中国的第几个); not those asking when (探测器几点着陆: the subject stands before them, the verb after).
  */
 const ASKS_AFTER = /^[了在的于]?(?:哪(?![年天月])|什么(?!时)|多少|谁|何(?![时年])|第几|几(?![点时年月日号]))/
-const ASKS_BEFORE = /(?:哪里|哪儿|什么|多少|多长|多久|多大|多高|多远|谁|何时|何地|几点|几时|几个|几|哪[一个座位家种]?)[在是了的]?$/
+const ASKS_BEFORE =
+  /(?:哪里|哪儿|什么|多少[个名位件项家种份座条张只头台辆架艘枚颗所批]?|多长|多久|多大|多高|多远|谁|何时|何地|几点|几时|几个|几|哪[一个座位家种]?)[在是了的]?$/
 
 /**
  * The words of a folded question that stand beside its question word: what it

@@ -355,6 +355,41 @@ describe('a news question about something no report names', () => {
     expect(reports.search('青禾海油 LNG运输船 首制船 名称').hits.map((h) => h.article.id)).toEqual(['ship'])
   })
 
+  it('shows the sentence giving what is asked (几号船), though another sets the scene with more of the question', () => {
+    const games = indexOfTexts([
+      [
+        'games',
+        '星河运动会开幕',
+        '星河运动会开幕式今晚在星河市举行，这是运动会历史上第一次在开放的城市空间举办开幕式。\n' +
+          '来自世界各地的205个代表团、约6800名运动员乘坐85艘船只，沿着贯穿星河市中心的青江巡游6公里，途经星河圣母院、星河铁塔等地标建筑。\n' +
+          '中国代表团乘坐的是16号船，运动员马青和冯雨作为旗手高举五星红旗。\n' +
+          '中国体育代表团此次派出由42位冠军领衔的队伍，将参加30个大项的比赛。',
+        '2024-07-27',
+      ],
+      // Other reports of the delegation, so that 中国代表团 says less than 青江巡游.
+      ['out', '中国代表团出征', '中国代表团今天出征，运动员们斗志昂扬。', '2024-07-01'],
+      ['gold', '中国代表团获得金牌', '中国代表团获得第一枚金牌，运动员表现出色。', '2024-07-28'],
+      ['visit', '中国代表团访问青禾', '中国代表团访问青禾，双方签署合作文件。', '2024-05-28'],
+    ])
+    expect(games.search('星河运动会开幕式青江巡游，中国代表团坐的是几号船？').hits[0]?.excerpt.text).toContain('16号船')
+  })
+
+  it('shows the sentence holding what a count is of (多少个技术难题), not the lead naming the person', () => {
+    const worker = indexOfTexts([
+      [
+        'worker',
+        '青禾电工：守护万家灯火',
+        '青禾网消息：春耕时节，用电需求旺盛。\n' +
+          '在青禾市寀卢村1200亩农田旁，青禾供电公司星河供电所所长林青山正指挥大家安装新型测温装置。\n' +
+          '这个去年由他们团队研制出的装置，可以全时段监测电气接头温度。\n' +
+          '及时排除隐患，是扎根基层电力事业20多年的林青山一直在做的事。截至目前，他和团队已经攻克了53个技术难题，获得10项国家专利。\n' +
+          '如何让数字技术和先进制造业更好融合，是张帅和团队成员一直思考的问题。',
+        '2024-04-28',
+      ],
+    ])
+    expect(worker.search('星河供电所所长林青山和团队攻克了多少个技术难题？').hits[0]?.excerpt.text).toContain('53个技术难题')
+  })
+
   it('answers nothing about a numbered flood from the report of the other floods', () => {
     const floods = indexOfTexts([
       ['yangtze', '青江迎来今年第1号、2号洪水', '水利部今天称，青江1号、2号洪水正在演进，青江水库洪峰流量45000立方米每秒。', '2024-07-14'],

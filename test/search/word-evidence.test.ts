@@ -30,6 +30,10 @@ describe('focus words', () => {
     expect(focusOf('新大桥有多高的桥塔？')).toEqual(['桥塔'])
   })
 
+  it('finds what a count is of after 多少 and its classifier (多少个技术难题)', () => {
+    expect(focusOf('团队攻克了多少个技术难题？', true)).toEqual(['技术难题'])
+  })
+
   it('gives only the words after the question word when asked to (the thing asked for, not the verb before it)', () => {
     expect(focusOf('丁薛祥参观了哪家芯片公司？', true)).toEqual(['芯片'])
     expect(focusOf('丁薛祥参观了哪家芯片公司？')).toEqual(['参观', '芯片'])
