@@ -176,8 +176,9 @@ const NEWS_YEAR = /\d{4} ?年|[〇零一二三四五六七八九]{4}年|今年|�
 /**
  * A test of a folded news report for a question asking a year, or undefined for
  * any other: a report naming no year anywhere, nor 去年 or 当年, does not answer 哪一年出生
- * (a feature may give the year apart from the sentences holding the question's words).
- * Not for encyclopedia text, where such a test lost right answers.
+ * (a feature may give the year apart from the sentences holding the question's words; but
+ * a year told of what the question says happened that year, 哪一年出生, comes with it: see
+ * `Derived.yearOf` in rerank.ts). Not for encyclopedia text, where such a test lost right answers.
  * @example newsYearTest('他是哪一年出生的')?.('他晋升上将军衔') === false
  */
 export function newsYearTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {

@@ -390,6 +390,14 @@ describe('a news question about something no report names', () => {
     expect(worker.search('星河供电所所长林青山和团队攻克了多少个技术难题？').hits[0]?.excerpt.text).toContain('53个技术难题')
   })
 
+  it('answers nothing about the year someone was born from reports giving only other years', () => {
+    const chief = indexOfTexts([
+      ['appoint', '星河任命青禾新特首', '星河国务院今天决定任命林青山为青禾新特首，于2024年12月20日就职。', '2024-10-25'],
+      ['bio', '青禾新特首林青山简历', '青禾新任特首林青山，1964年出生于青禾，曾任青禾特区行政会委员。', '2024-10-26'],
+    ])
+    expect(chief.search('青禾新特首林青山是哪一年出生的？').hits.map((h) => h.article.id)).toEqual(['bio'])
+  })
+
   it('answers nothing about a numbered flood from the report of the other floods', () => {
     const floods = indexOfTexts([
       ['yangtze', '青江迎来今年第1号、2号洪水', '水利部今天称，青江1号、2号洪水正在演进，青江水库洪峰流量45000立方米每秒。', '2024-07-14'],
