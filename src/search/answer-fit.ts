@@ -184,3 +184,37 @@ const NEWS_YEAR = /\d{4} ?年|[〇零一二三四五六七八九]{4}年|今年|�
 export function newsYearTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
   return ASKS_YEAR.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) : undefined
 }
+
+/**
+ * Venues and institutions whose names end in what they are (XX滑雪场, XX酒店, XX研究院), and
+ * the words a report naming one writes: asked 哪个滑雪场, a report names the 滑雪场.
+ */
+const VENUES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['滑雪场', ['滑雪场']],
+  ['酒店', ['酒店', '宾馆', '饭店']],
+  ['宾馆', ['酒店', '宾馆', '饭店']],
+  ['场馆', ['场馆', '体育场', '体育馆', '体育中心', '会展中心', '展览中心']],
+  ['体育场馆', ['场馆', '体育场', '体育馆', '体育中心']],
+  ['体育场', ['体育场', '体育中心']],
+  ['体育馆', ['体育馆', '体育中心']],
+  ['研究院', ['研究院', '研究所', '设计院']],
+  ['研究所', ['研究院', '研究所']],
+  ['博物馆', ['博物馆', '博物院']],
+  ['纪念馆', ['纪念馆']],
+  ['剧院', ['剧院', '大剧院']],
+  ['医院', ['医院']],
+  ['机场', ['机场']],
+])
+
+/**
+ * The words a news report must hold to name the venue or institution a question asks for
+ * (the noun after 哪个: 在呼伦贝尔哪个滑雪场举行 → 滑雪场), or undefined: a report saying only 在呼伦贝尔启动 does
+ * not tell which ski resort.
+ * @example askedVenue('启动仪式在哪个滑雪场举行') // ['滑雪场']
+ */
+export function askedVenue(foldedQuestion: string): readonly string[] | undefined {
+  const m = /哪[一]?[个座家所间]?(\p{Script=Han}{2,4})/u.exec(foldedQuestion)
+  if (!m) return undefined
+  const noun = [...VENUES.keys()].filter((v) => m[1]!.startsWith(v)).sort((a, b) => b.length - a.length)[0]
+  return noun === undefined ? undefined : VENUES.get(noun)
+}

@@ -12,7 +12,7 @@ import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
-import { answerTest, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
+import { answerTest, askedVenue, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
 import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -312,6 +312,8 @@ interface Derived {
    * appointment, for 岑浩辉是哪一年出生的). Not a focus word for ranking: on DRCD that lost 1 right article.
    */
   yearOf: Set<string>
+  /** The words naming the venue the question asks for (`askedVenue`: 滑雪场 of 在哪个滑雪场举行), which a news report answering it holds. */
+  venue?: readonly string[]
 }
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
@@ -379,6 +381,8 @@ function derive(query: QueryModel): Derived {
   if (figure) d.figure = figure
   const year = newsYearTest(query.parsed.folded)
   if (year) d.year = year
+  const venue = askedVenue(query.parsed.folded)
+  if (venue) d.venue = venue
   for (const w of query.parsed.words)
     if (wordOccurrences(query.parsed.folded, w.text).some((at) => /(?:哪一?年|何年)[在是了的]?$/.test(query.parsed.folded.slice(0, at))))
       addTermsOf(query, w.text, d.yearOf)
@@ -477,6 +481,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     count,
     year,
     yearOf,
+    venue,
   } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
@@ -532,12 +537,13 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   for (const v of Object.values(parts)) rank += v
   // Of two reports that answer alike, the one dated on the day the question names comes first.
   rank *= scale * (title !== c.title ? RANKING.dated : 1)
-  // A numbered name (神舟二十号) any answer names; in news, a letter code (cpi) and the word whose value is asked (妻子).
+  // A numbered name (神舟二十号) any answer names; in news, a letter code (cpi), the venue asked (哪个滑雪场) and the word whose value is asked (妻子).
   const mentions = (w: string) => namesRequired(w, c.folded, title)
   const unnamed =
     numbered.find((w) => !mentions(w)) ??
     (c.date !== undefined
       ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w)) ??
+        (venue && !venue.some(mentions) ? venue[0] : undefined) ??
         // An asked compound (产品产量) may stand in its parts (主要产品中71种产量增长).
         askedValues.find(({ word, parts }) => !mentions(word) && !(parts.length > 0 && parts.every(mentions)))?.word)
       : undefined)

@@ -398,6 +398,19 @@ describe('a news question about something no report names', () => {
     expect(chief.search('青禾新特首林青山是哪一年出生的？').hits.map((h) => h.article.id)).toEqual(['bio'])
   })
 
+  it('answers nothing about the venue asked (哪个滑雪场) from a report naming only the city', () => {
+    const season = indexOfTexts([
+      ['launch', '第十一届青禾大众冰雪季启动', '第十一届青禾大众冰雪季今天在星河市启动，本届冰雪季以“欢乐冰雪”为主题。', '2024-12-21'],
+      ['games', '青禾运动会闭幕', '青禾运动会今天在星河市闭幕，星河队获得团体冠军。', '2024-09-01'],
+    ])
+    expect(season.search('第十一届青禾大众冰雪季的启动仪式在星河哪个滑雪场举行？').hits).toEqual([])
+    const named = indexOfTexts([
+      ['launch', '第十一届青禾大众冰雪季启动', '第十一届青禾大众冰雪季今天在星河市金龙山滑雪场启动。', '2024-12-21'],
+      ['games', '青禾运动会闭幕', '青禾运动会今天在星河市闭幕，星河队获得团体冠军。', '2024-09-01'],
+    ])
+    expect(named.search('第十一届青禾大众冰雪季的启动仪式在星河哪个滑雪场举行？').hits.map((h) => h.article.id)).toEqual(['launch'])
+  })
+
   it('answers nothing about a numbered flood from the report of the other floods', () => {
     const floods = indexOfTexts([
       ['yangtze', '青江迎来今年第1号、2号洪水', '水利部今天称，青江1号、2号洪水正在演进，青江水库洪峰流量45000立方米每秒。', '2024-07-14'],

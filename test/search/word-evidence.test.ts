@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { answerTest, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from '../../src/search/answer-fit.js'
+import { answerTest, askedVenue, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from '../../src/search/answer-fit.js'
 import { sentenceSpans } from '../../src/text/sentences.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import {
@@ -294,6 +294,12 @@ describe('a question only a figure answers', () => {
   it('asks a sum of money when it asks an amount (受贿金额, 签约总金额)', () => {
     expect(valueTest(fold('林青山受贿金额是多少？'))?.(fold('林青山涉嫌受贿犯罪，数额特别巨大。'))).toBe(false)
     expect(valueTest(fold('青禾峰会 签约项目 总金额'))?.(fold('签约项目总金额达120亿元'))).toBe(true)
+  })
+
+  it('asks a venue after 哪个, which a report names by what it is (滑雪场, 体育馆)', () => {
+    expect(askedVenue(fold('启动仪式在星河哪个滑雪场举行？'))).toEqual(['滑雪场'])
+    expect(askedVenue(fold('开幕式在长沙哪个体育场馆举行？'))).toContain('体育馆')
+    expect(askedVenue(fold('大会在哪个城市举办？'))).toBeUndefined()
   })
 
   it('is not a question about how a price changed, which a share answers', () => {
