@@ -38,7 +38,7 @@ export function answerTest(foldedQuestion: string): ((foldedSentence: string) =>
 /** A question asking an amount of money: 多少钱, 票价是多少, 奖金多少 (not 价格涨了多少, a change answered by a share). */
 const ASKS_MONEY = /多少钱|几块钱|多少块|多少[万亿]?(?:元|美元|欧元|英镑|日元)/
 const MONEY_NOUN = /票价|门票|工资|薪水|薪资|月薪|年薪|奖金|罚金|罚款|费用|学费|售价|价格|价钱|收费|投资|耗资|造价|金额|数额/
-const CHANGE = /涨|降|增|减|提高|比例|百分/
+const CHANGE = /涨|降|增|减|提高|比例|百分|缩短|延长|上调|下调/
 /**
  * Keywords ending in a sum of money asked for (门票价格, 赔偿金额, 造价); not a
  * bare 价格 (猪肉 价格 asks how prices moved, answered by a share).

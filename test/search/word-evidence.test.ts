@@ -304,6 +304,7 @@ describe('a question only a figure answers', () => {
 
   it('is not a question about how a price changed, which a share answers', () => {
     expect(valueTest(fold('猪肉价格上涨了多少'))).toBeUndefined()
+    expect(valueTest(fold('电视收费治理以后，开机时长缩短到多少？'))).toBeUndefined()
     expect(valueTest(fold('猪肉 价格'))).toBeUndefined()
     expect(valueTest(fold('大会在哪里召开'))).toBeUndefined()
   })
