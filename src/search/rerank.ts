@@ -492,7 +492,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // report (short, and it may give the figure in a sentence of its own after the one naming what the
   // question names: 英国需赔偿的金额可能高达19万亿英镑), in any sentence holding a query word.
   // When the question names what the figure is of (注册资本 of 注册资本最低要多少钱), a news report gives
-  // it in a sentence naming that, or the one after it.
+  // it in a sentence naming that (allowing the sentence after it too let a near miss through).
   const namesValue = (i: number) =>
     askedValues.some(({ word, parts }) => {
       const text = c.folded.slice(scored[i]!.start, scored[i]!.end)
