@@ -7,6 +7,8 @@ import { createInterface } from 'node:readline'
 import pino from 'pino'
 import { loadEnv } from '../env.js'
 import { openLibrary } from '../library/library.js'
+import { htmlToTerminal } from '../bot/console.js'
+import { renderNothingFound } from '../bot/render/search-results.js'
 import type { SearchHit } from '../search/types.js'
 import { commandLine } from './command-line.js'
 import { derivedDataDir } from './derived-data.js'
@@ -81,19 +83,15 @@ async function main(): Promise<void> {
     }
     return
   }
-  const { hits, unsaid, unknown } = await library.search(query, { limit })
+  const result = await library.search(query, { limit })
+  const { hits } = result
   if (values.json) {
     process.stdout.write(`${JSON.stringify(hits.map(hitToJson), null, 2)}\n`)
     return
   }
   if (hits.length === 0) {
-    process.stdout.write(
-      unsaid
-        ? `相关的文章都没有提到「${unsaid}」，这里没有答案 (the articles on this never mention it).\n`
-        : unknown
-          ? `相关的报道说「${unknown}」还不清楚或仍在调查，这里还没有答案 (the reports say it is not known yet).\n`
-          : '没有找到结果 (no results). 试试更短的关键词。\n',
-    )
+    // The bot's own reply (why nothing answers, with a hint), as plain text.
+    process.stdout.write(`${htmlToTerminal(renderNothingFound('zh-Hans', query, result), false)}\n`)
     return
   }
   hits.forEach((hit, i) => {

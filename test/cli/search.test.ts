@@ -70,6 +70,14 @@ describe('search CLI', () => {
     expect(r.stdout).toContain('相关的文章都没有提到「妻子」')
   })
 
+  it('says why nothing answers as the bot does, with its hint, in plain text', () => {
+    const r = run(['足球世界杯决赛'])
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('「足球世界杯决赛」')
+    expect(r.stdout).toContain('/search')
+    expect(r.stdout).not.toMatch(/<\/?[a-z]+>|&[a-z]+;/)
+  })
+
   it('prints an empty array and exits 0 when nothing matches', () => {
     const r = run(['--json', '足球世界杯决赛'])
     expect(r.status).toBe(0)

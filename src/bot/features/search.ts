@@ -1,17 +1,13 @@
 import { Composer } from 'grammy'
 import { MAX_QUERY_CHARS } from '../../search/tokenize.js'
-import { fold } from '../../text/script.js'
-import type { SearchResult } from '../../search/types.js'
-import { forDisplay } from '../../telegram/display.js'
-import { escapeHtml } from '../../telegram/html.js'
-import { format, localize } from '../../telegram/i18n.js'
+import { localize } from '../../telegram/i18n.js'
 import { CALLBACK_PATTERNS, NOOP_DATA, parseCallbackData } from '../callback-data.js'
 import type { CommandSpec } from '../commands.js'
 import type { BotContext } from '../context.js'
 import type { BotDeps } from '../deps.js'
 import { passRateLimit } from '../helpers/rate-gate.js'
 import { editHtml, replyHtml } from '../helpers/reply.js'
-import { pageCount, renderResultPage } from '../render/search-results.js'
+import { pageCount, renderNothingFound, renderResultPage } from '../render/search-results.js'
 import { TEXTS } from '../texts.js'
 
 export const SEARCH_COMMANDS: CommandSpec[] = [
@@ -53,7 +49,7 @@ export async function showResults(
     result = await deps.library.search(query, { limit: pageSize, offset: page * pageSize })
   }
   if (result.hits.length === 0) {
-    const text = nothingFound(ctx.locale, query, result)
+    const text = renderNothingFound(ctx.locale, query, result)
     if (options.edit) await editHtml(ctx, text)
     else await replyHtml(ctx, text)
     return
@@ -65,29 +61,6 @@ export async function showResults(
   )
   if (options.edit) await editHtml(ctx, rendered.text, rendered.keyboard)
   else await replyHtml(ctx, rendered.text, rendered.keyboard)
-}
-
-/** The reply when a search shows nothing: why, in the words the user will understand. */
-function nothingFound(locale: BotContext['locale'], query: string, result: SearchResult): string {
-  const q = escapeHtml(query)
-  // A word of the query as the user typed it (PPI, 妻子 or 妻子's Traditional form), else in the chat's script.
-  const shown = (word: string) => {
-    const at = fold(query).indexOf(word)
-    return escapeHtml(at >= 0 ? query.slice(at, at + word.length) : forDisplay(word, locale))
-  }
-  if (result.outcome === 'empty') return localize(locale, TEXTS.searchUsage)
-  // An English query over Chinese articles: say so, and show what to type instead.
-  if (!/\p{Script=Han}/u.test(query) && /\p{Script=Latin}{3,}/u.test(query)) return format(locale, TEXTS.noResultsEnglish, { query: q })
-  if (result.outcome === 'unanswered') {
-    // Articles on the question never name what it asks (妻子 of 叶光富的妻子): say so.
-    if (result.unsaid) return format(locale, TEXTS.unsaid, { query: q, unsaid: shown(result.unsaid) })
-    // The reports name it only to say it is not known yet (起火原因正在调查中): say so.
-    if (result.unknown) return format(locale, TEXTS.unknown, { query: q, unknown: shown(result.unknown) })
-    // Articles matched some words but none is about what carries the question: say what is missing.
-    const missing = result.missing[0]
-    if (missing) return format(locale, TEXTS.unanswered, { query: q, missing: shown(missing) })
-  }
-  return format(locale, TEXTS.noResults, { query: q })
 }
 
 /** `/search <query>` (also `/search@BotName` in groups) and the page buttons of its results. */

@@ -1,11 +1,12 @@
 import { InlineKeyboard } from 'grammy'
-import type { ArticleMeta, SearchHit } from '../../search/types.js'
+import type { ArticleMeta, SearchHit, SearchResult } from '../../search/types.js'
 import type { Locale } from '../../telegram/locale.js'
 import { NOOP_DATA, pageData, readData } from '../callback-data.js'
-import { format } from '../../telegram/i18n.js'
+import { format, localize } from '../../telegram/i18n.js'
 import { TEXTS } from '../texts.js'
 import { readLink } from '../../telegram/read-link.js'
 import { forDisplay } from '../../telegram/display.js'
+import { fold } from '../../text/script.js'
 import { escapeHtml, highlightExcerpt } from '../../telegram/html.js'
 
 /** One page of results, as the search handler hands it to the renderer. */
@@ -93,4 +94,30 @@ export function excerptHtml(hit: SearchHit, locale: Locale): string {
   const before = hit.excerpt.start > 0 ? '…' : ''
   const after = /[。！？!?…”」]$/.test(hit.excerpt.text.trimEnd()) ? '' : '…'
   return `${before}${text}${after}`
+}
+
+/**
+ * The reply when a search shows nothing (HTML): why, in the words the user will understand.
+ * The bot sends it; the search command line prints it as plain text.
+ */
+export function renderNothingFound(locale: Locale, query: string, result: SearchResult): string {
+  const q = escapeHtml(query)
+  // A word of the query as the user typed it (PPI, 妻子 or 妻子's Traditional form), else in the chat's script.
+  const shown = (word: string) => {
+    const at = fold(query).indexOf(word)
+    return escapeHtml(at >= 0 ? query.slice(at, at + word.length) : forDisplay(word, locale))
+  }
+  if (result.outcome === 'empty') return localize(locale, TEXTS.searchUsage)
+  // An English query over Chinese articles: say so, and show what to type instead.
+  if (!/\p{Script=Han}/u.test(query) && /\p{Script=Latin}{3,}/u.test(query)) return format(locale, TEXTS.noResultsEnglish, { query: q })
+  if (result.outcome === 'unanswered') {
+    // Articles on the question never name what it asks (妻子 of 叶光富的妻子): say so.
+    if (result.unsaid) return format(locale, TEXTS.unsaid, { query: q, unsaid: shown(result.unsaid) })
+    // The reports name it only to say it is not known yet (起火原因正在调查中): say so.
+    if (result.unknown) return format(locale, TEXTS.unknown, { query: q, unknown: shown(result.unknown) })
+    // Articles matched some words but none is about what carries the question: say what is missing.
+    const missing = result.missing[0]
+    if (missing) return format(locale, TEXTS.unanswered, { query: q, missing: shown(missing) })
+  }
+  return format(locale, TEXTS.noResults, { query: q })
 }
