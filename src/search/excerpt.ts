@@ -328,8 +328,8 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
  * It starts at a sentence or clause start, never in the middle of one.
  * Highlights are the words that carry the query (`highlightSpans`).
  * `subject` is the article's title when it names the subject (`titleNamesSubject`), else ''.
- * `date`: the article's date, when it is a news story (NEWS_KIND_SHARE). `valued`: the terms of the word a
- * 是什么 question asks the value of (主题 of 大会主题是什么); in a news story a best sentence
+ * `date`: the article's date, when it is a news story (NEWS_KIND_SHARE). `valued`: the terms of the words
+ * whose value the question asks (主题 of 大会主题是什么, 奖金 of 拿到多少奖金); in a news story a best sentence
  * lacking them (the lead, repeating the story the question names) gives way to the best one holding them.
  */
 export function buildExcerpt(

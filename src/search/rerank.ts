@@ -287,7 +287,7 @@ interface Derived {
   periods: Set<number>
   /** The terms of its words just after the question word (`askedTerms`), for a news story's excerpt. */
   asked: Set<string>
-  /** The terms of the word a 是什么 question asks about (`valueTerms`), for a news story's excerpt. */
+  /** The terms of the words whose value the question asks (`valueWords`: 主题 of 大会主题是什么), for a news story's excerpt. */
   valued: Set<string>
   /** The numbered names of the question (`numberedNames`: 神舟二十号), which an answer must name. */
   numbered: string[]
@@ -368,7 +368,7 @@ function derive(query: QueryModel): Derived {
     periods: periodsNamed(query.parsed.folded),
     holidays: holidaysNamed(query.parsed.folded),
     asked: askedTerms(query),
-    valued: valueTerms(query),
+    valued: termsOfWords(query, askedValues),
     numbered: numberedNames(query.parsed),
     codes: query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
     askedValues: askedValues.map((word) => ({ word, parts: compoundParts(word) })),
@@ -687,21 +687,6 @@ function addTermsOf(query: QueryModel, word: string, out: Set<string>): void {
 }
 
 /**
- * The query's terms inside the word just before 是什么, 是谁 or 叫什么 (主题 of 大会主题是什么):
- * what the question asks the value of.
- */
-function valueTerms(query: QueryModel): Set<string> {
-  const out = new Set<string>()
-  const folded = query.parsed.folded
-  for (const w of query.parsed.words) {
-    for (const at of wordOccurrences(folded, w.text)) {
-      if (/^(?:是什么|是谁|叫什么|是哪)/.test(folded.slice(at + w.text.length))) addTermsOf(query, w.text, out)
-    }
-  }
-  return out
-}
-
-/**
  * Whether an article names a word its answer must name (`Derived.numbered`, `Derived.codes`, `Derived.askedValues`),
  * in its text or title; a numbered name or ordinal also in Arabic digits (嫦娥6号 for 嫦娥六号, 第28 for 第二十八).
  */
@@ -850,4 +835,11 @@ export function tellsOfYear(c: Pick<Candidate, 'folded' | 'title' | 'date'>, yea
 function opening(text: string): Excerpt {
   const end = Math.min(text.length, EXCERPT_MAX)
   return { text: text.slice(0, end), start: 0, end, highlights: [] }
+}
+
+/** The query's terms inside the given words of it (`addTermsOf`). */
+function termsOfWords(query: QueryModel, words: readonly string[]): Set<string> {
+  const out = new Set<string>()
+  for (const w of words) addTermsOf(query, w, out)
+  return out
 }
