@@ -731,10 +731,18 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
       // The asked day in the article's year (or the year before, for 12月31日 in a report of 1月1日).
       const asked = Date.UTC(m < Number(x[2]) ? y - 1 : y, Number(x[2]) - 1, Number(x[3]))
       const lag = (dated - asked) / 86_400_000
-      if (lag >= 1 && lag <= REPORT_LAG_DAYS && new RegExp(`(?<![\\d月])${Number(x[3])}日`).test(c.folded)) agreeing.push(x[0])
+      if (lag >= 1 && lag <= REPORT_LAG_DAYS && dayAlone(Number(x[3])).test(c.folded)) agreeing.push(x[0])
     }
   }
   return agreeing.length > 0 ? `${c.title ?? ''} ${agreeing.join(' ')}` : c.title
+}
+
+/** A day of the month named by its day alone (3日, not 13日 nor 7月3日), one pattern a day, made once. */
+const DAY_ALONE = new Map<number, RegExp>()
+function dayAlone(day: number): RegExp {
+  let re = DAY_ALONE.get(day)
+  if (!re) DAY_ALONE.set(day, (re = new RegExp(`(?<![\\d月])${day}日`)))
+  return re
 }
 
 /**
