@@ -119,6 +119,11 @@ export function askedUnit(foldedQuestion: string): string | undefined {
 
 /** Question words asking for a year, not any time: 哪一年, 何年. */
 export const ASKS_YEAR = /哪一?年|何年/
+
+/** The years a folded question names (2019年, not the decade 1950年代). */
+export function yearsAsked(folded: string): number[] {
+  return [...folded.matchAll(/(?<!\d)((?:1[5-9]|20)\d\d)年(?!代)/g)].map((m) => Number(m[1]))
+}
 const YEAR = new RegExp(`\\d{1,4} ?年|[${NUMERAL}]{2,}年`, 'g')
 
 /**

@@ -1,7 +1,7 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
-import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester } from './answer-kind.js'
+import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester, yearsAsked } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import { countTest, valueTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
@@ -219,14 +219,13 @@ function announces(folded: string, s: SentenceScore): boolean {
 
 /**
  * Whether a folded text holds the kind of answer a question asks for: the figure only
- * a sum, a time of day or a count in a classifier gives (`valueTest`, `countTest`: 多少钱,
- * 几点, 几项), else a time, number, person or place (`askedKind`: a lead's 56个成员 is a
+ * a sum, a time of day or a count in a classifier gives (`figure`: the question's `valueTest`
+ * or `countTest`, for 多少钱, 几点, 几项), else a time, number, person or place (`askedKind`: a lead's 56个成员 is a
  * number, not the 19万亿英镑 asked), or a thing its noun names (`askedThing`:
  * 哪场战役); undefined when the question does not say.
  */
-function kindTest(query: ExcerptQuery): ((folded: string) => boolean) | undefined {
+function kindTest(query: ExcerptQuery, figure: ((folded: string) => boolean) | undefined): ((folded: string) => boolean) | undefined {
   // A figure only a sum, a time of day or a count in a classifier answers (多少钱, 几点, 几项).
-  const figure = valueTest(query.folded) ?? countTest(query.folded)
   if (figure) return figure
   const kind = askedKind(query.folded)
   // A question without a kind may still name what it asks for (哪场战役, 什么奖).
@@ -353,14 +352,15 @@ export function buildExcerpt(
     for (let i = 0; i < scored.length; i++) if (holdsValued(i) && (alt < 0 || scored[i]!.score > scored[alt]!.score)) alt = i
     if (alt >= 0) best = alt
   }
-  const kind = kindTest(query)
+  // The figure only a sum, a time of day, a day or a count in a unit gives (多少钱, 几点, 哪天, 几项, 多重).
+  const figure = valueTest(query.folded) ?? countTest(query.folded)
+  const kind = kindTest(query, figure)
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence
   // names it. The report's own year names the event (2024年夏季达沃斯), which the answering sentence need not repeat.
   const years = news
-    ? [...query.folded.matchAll(/(?<!\d)(\d{4})年/g)]
-        .map((m) => m[1]!)
-        .filter((y) => y !== date.slice(0, 4))
+    ? yearsAsked(query.folded)
+        .filter((y) => y !== Number(date.slice(0, 4)))
         .map((y) => `${y}年`)
     : []
   const namesYear = (t: string) => years.some((y) => t.includes(y))
@@ -376,8 +376,15 @@ export function buildExcerpt(
   // A number in the unit asked for (50多年 of 多少年历史) answers whatever else its sentence holds.
   // A news story's sentences repeat the story the question names (部长通道), not what it asks (文旅部部长是谁).
   const heldShare = askedUnit(query.folded) !== undefined || news ? 0 : KIND_HELD_SHARE
-  const figureAsked = news && (valueTest(query.folded) ?? countTest(query.folded)) !== undefined
-  best = leadSentence(text, folded, scored, best, holds, heldShare, figureAsked ? NEWS_FIGURE_SHARE : news ? NEWS_KIND_SHARE : KIND_SHARE)
+  best = leadSentence(
+    text,
+    folded,
+    scored,
+    best,
+    holds,
+    heldShare,
+    news && figure ? NEWS_FIGURE_SHARE : news ? NEWS_KIND_SHARE : KIND_SHARE,
+  )
   const core = scored[best]!
   let start = core.start
   let end = core.end

@@ -12,6 +12,7 @@ import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
+import { ASKS_YEAR, yearsAsked } from './answer-kind.js'
 import { answerTest, askedVenue, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
 import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
@@ -318,6 +319,9 @@ interface Derived {
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
 
+/** A question's text ending in 哪一年 or 何年 (`ASKS_YEAR`): the word after it is what happened that year (`Derived.yearOf`). */
+const YEAR_ASKED_BEFORE = new RegExp(`(?:${ASKS_YEAR.source})[在是了的]?$`)
+
 /** jieba's tags of proper names: people, places, organisations, other names. */
 const PROPER_NAME = /^(?:nr|ns|nt|nz)/
 
@@ -384,7 +388,7 @@ function derive(query: QueryModel): Derived {
   const venue = askedVenue(query.parsed.folded)
   if (venue) d.venue = venue
   for (const w of query.parsed.words)
-    if (wordOccurrences(query.parsed.folded, w.text).some((at) => /(?:哪一?年|何年)[在是了的]?$/.test(query.parsed.folded.slice(0, at))))
+    if (wordOccurrences(query.parsed.folded, w.text).some((at) => YEAR_ASKED_BEFORE.test(query.parsed.folded.slice(0, at))))
       addTermsOf(query, w.text, d.yearOf)
   const count = countTest(query.parsed.folded)
   if (count) d.count = count
@@ -804,11 +808,6 @@ const HOLIDAYS: ReadonlyArray<readonly string[]> = [
 /** The holidays a folded question names, each as its words (`HOLIDAYS`). */
 export function holidaysNamed(folded: string): ReadonlyArray<readonly string[]> {
   return HOLIDAYS.filter((words) => words.some((w) => folded.includes(w)))
-}
-
-/** The years a folded question names (2019年, not the decade 1950年代). */
-export function yearsAsked(folded: string): number[] {
-  return [...folded.matchAll(/(?<!\d)((?:1[5-9]|20)\d\d)年(?!代)/g)].map((m) => Number(m[1]))
 }
 
 /**
