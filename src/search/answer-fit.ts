@@ -1,5 +1,6 @@
 import { ASKS_YEAR, askedKind, kindTester } from './answer-kind.js'
 import type { Span } from '../text/types.js'
+import { getLexicon } from '../text/lexicon.js'
 
 /**
  * Whether a sentence can answer a question at all: one asking 几点 is answered
@@ -111,7 +112,9 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
 ]
 
 /**
- * A test for a question asking a count in a classifier (`ASKS_COUNT`) or a measure
+ * A test for a question asking a count in a classifier (`ASKS_COUNT`), a count of people
+ * without one (`peopleCounted`: 多少居民, in 人, 名, 位, 户 or the noun itself; or a headcount,
+ * 人数超过198万, for any count of people) or a measure
  * (`MEASURES`): a figure in that classifier or unit the question does not itself give
  * (全国约270万家…农村的有多少家 is not answered by 270万家), or undefined for any other
  * question. For news reports: an encyclopedia entry gives counts in other words
@@ -119,14 +122,53 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
  * @example countTest('两国签署了几项合作文件')?.('签署多项合作文件') === false
  */
 export function countTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
+  const people = peopleCounted(foldedQuestion)
   const unit =
     ASKS_COUNT.exec(foldedQuestion)?.[1] ??
+    (people !== undefined ? `(?:[人名位户]|${people})` : undefined) ??
     // 新增雪道面积 asks how much it grew, which a share answers (超5%).
     (CHANGE.test(foldedQuestion) ? undefined : MEASURES.find(([asks]) => asks.test(foldedQuestion))?.[1])
   if (unit === undefined) return undefined
-  const count = COUNT_OF(unit)
+  // A count of people may be given as a headcount: 注册船员人数超过198万.
+  const headcount = people !== undefined || /^[人名位]$/.test(unit)
+  return givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : undefined)
+}
+
+/**
+ * A test for a news question asking a span of years (支教了多少年, 分几年还清; not 几年级 or
+ * 几年前): a number of years the question does not itself give (38年, 二十多年), not a year
+ * (2024年). Not for an encyclopedia entry, whose excerpts it moved (DRCD and CMRC each lost one).
+ * @example yearsTest('她支教了多少年')?.('2024年受表彰') === false
+ */
+export function yearsTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
+  return ASKS_YEARS.test(foldedQuestion) ? givenAnew(foldedQuestion, YEARS_COUNT) : undefined
+}
+
+/** A test of a text for a figure matching `count` that the question does not give itself (or `also`). */
+function givenAnew(foldedQuestion: string, count: RegExp, also?: RegExp): (foldedText: string) => boolean {
   const given = new Set([...foldedQuestion.matchAll(count)].map((m) => m[0].replace(/\s/g, '')))
-  return (t) => [...t.matchAll(count)].some((m) => !given.has(m[0].replace(/\s/g, '')))
+  return (t) => [...t.matchAll(count)].some((m) => !given.has(m[0].replace(/\s/g, ''))) || (also?.test(t) ?? false)
+}
+
+const ASKS_YEARS = /(?:多少|(?<!哪)几)个?年(?![级代前后度])/
+/** A span of years: 38年, 二十多年, 数十年; not a year (2024年, 二〇二四年). */
+const YEARS_COUNT =
+  /(?<![\d.〇零一二两三四五六七八九十百])(?:\d{1,3}(?!\d)|[一二两三四五六七八九十百]+|[数几]十|[上近逾超数]百)\s*(?:多|余)?\s*个?年(?![级代度])/g
+/** A count of people given as a headcount: 人数超过198万, 参观人数达3.2万. */
+const HEADCOUNT = /人数[^\d，。；,;]{0,4}(?:\d|[一二两三四五六七八九十百千万])/
+/** Last characters of nouns naming people: 居民, 船员, 游客, 患者, 观众. */
+const PERSON_ENDING = /[民员者客众]$/
+
+/**
+ * The people a question asks a count of without a classifier (多少居民, 几万游客): the noun
+ * right after 多少 or 几 when it names people (`PERSON_ENDING`), else undefined.
+ */
+function peopleCounted(foldedQuestion: string): string | undefined {
+  const m = /(?:多少|(?<!哪)几)[万千百]?/.exec(foldedQuestion)
+  if (!m) return undefined
+  const lexicon = getLexicon()
+  const word = lexicon.cut(foldedQuestion.slice(m.index + m[0].length))[0]
+  return word !== undefined && word.length >= 2 && PERSON_ENDING.test(word) && /^n/.test(lexicon.pos(word) ?? '') ? word : undefined
 }
 
 /**

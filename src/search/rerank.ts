@@ -13,7 +13,7 @@ import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
 import { ASKS_YEAR, yearsAsked } from './answer-kind.js'
-import { answerTest, askedVenue, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from './answer-fit.js'
+import { answerTest, askedVenue, countTest, newsYearTest, toldUnknown, unknownWords, valueTest, yearsTest } from './answer-fit.js'
 import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -303,7 +303,7 @@ interface Derived {
   unknowable: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
-  /** Whether a news report holds the count the question asks in a classifier (`countTest`: 多少票). */
+  /** Whether a news report holds the count the question asks in a classifier (`countTest`: 多少票, 多少居民) or the span of years (`yearsTest`: 多少年). */
   count?: (foldedText: string) => boolean
   /** Whether a news report (text or title) holds a year, for a question asking one (`newsYearTest`). */
   year?: (foldedText: string) => boolean
@@ -390,7 +390,7 @@ function derive(query: QueryModel): Derived {
   for (const w of query.parsed.words)
     if (wordOccurrences(query.parsed.folded, w.text).some((at) => YEAR_ASKED_BEFORE.test(query.parsed.folded.slice(0, at))))
       addTermsOf(query, w.text, d.yearOf)
-  const count = countTest(query.parsed.folded)
+  const count = countTest(query.parsed.folded) ?? yearsTest(query.parsed.folded)
   if (count) d.count = count
   derivedCache.set(query, d)
   return d

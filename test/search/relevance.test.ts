@@ -433,6 +433,24 @@ describe('a news question about something no report names', () => {
     expect(found('青禾机场新跑道有多长？')).toEqual([])
   })
 
+  it('answers nothing about how many people or years a report never counts, and finds the report that does', () => {
+    const news = indexOfTexts([
+      ['fire', '青禾州山火持续蔓延', '青禾州星河县27日燃起山火，过火面积近15平方公里，大量居民被疏散。', '2024-06-30'],
+      ['crew', '青禾船员发展报告发布', '报告显示，截至2023年底，青禾注册船员人数超过19万，较十年前增长50.6%。', '2024-06-25'],
+      [
+        'teacher',
+        '青禾民族团结进步表彰报告会举行',
+        '报告会上，星河支教服务队教师林青等8位2024年受表彰的模范代表讲述了感人事迹。',
+        '2024-12-27',
+      ],
+    ])
+    const found = (q: string) => news.search(q).hits.map((h) => h.article.id)
+    expect(found('青禾州星河县那场山火到底疏散了多少居民？')).toEqual([])
+    expect(found('到2023年底青禾注册船员有多少人？')).toEqual(['crew'])
+    expect(found('林青老师在星河支教了多少年？')).toEqual([])
+    expect(found('林青老师是哪年受表彰的？')).toEqual(['teacher'])
+  })
+
   it("answers nothing about a later year than the report's, unless the report names that year", () => {
     const games = indexOfTexts([
       ['now', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军，共有三千名运动员参赛。', '2024-09-01'],

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { answerTest, askedVenue, countTest, newsYearTest, toldUnknown, unknownWords, valueTest } from '../../src/search/answer-fit.js'
+import {
+  answerTest,
+  askedVenue,
+  countTest,
+  newsYearTest,
+  toldUnknown,
+  unknownWords,
+  valueTest,
+  yearsTest,
+} from '../../src/search/answer-fit.js'
 import { sentenceSpans } from '../../src/text/sentences.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import {
@@ -277,6 +286,29 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('座谈会有多少人出席'))?.(fold('数百人出席座谈会'))).toBe(true)
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
     expect(countTest(fold('有哪几位领导陪同调研？'))).toBeUndefined()
+  })
+
+  it('asks a count of people named without a classifier (多少居民), which only a headcount answers', () => {
+    const evacuated = countTest(fold('青禾山火到底疏散了多少居民？'))!
+    expect(evacuated(fold('过火面积达到近15平方公里，大量居民被疏散。'))).toBe(false)
+    expect(evacuated(fold('当地已疏散3000余名居民。'))).toBe(true)
+    expect(evacuated(fold('当地疏散居民约1200人。'))).toBe(true)
+    expect(countTest(fold('青禾有多少居民点'))).toBeUndefined()
+  })
+
+  it('takes a headcount (人数超过198万) for a count of people', () => {
+    const crew = countTest(fold('到2023年底我国注册船员有多少人？'))!
+    expect(crew(fold('截至2023年底，我国注册船员人数超过198万。'))).toBe(true)
+    expect(crew(fold('船员总体规模较十年前增长50.6%。'))).toBe(false)
+  })
+
+  it('asks a span of years (多少年, 几年), which a year (2024年) does not give', () => {
+    const taught = yearsTest(fold('林老师在青禾支教了多少年？'))!
+    expect(taught(fold('林青等8位2024年受表彰的模范代表讲述了感人事迹。'))).toBe(false)
+    expect(taught(fold('林青扎根青禾支教二十多年。'))).toBe(true)
+    expect(yearsTest(fold('贷款最长可以分几年还清？'))?.(fold('贷款期限最长为22年。'))).toBe(true)
+    expect(yearsTest(fold('她上几年级了'))).toBeUndefined()
+    expect(yearsTest(fold('青禾大桥几年前建成'))).toBeUndefined()
   })
 
   it('asks a length, an area or a weight, which a figure in its units answers', () => {
