@@ -451,6 +451,11 @@ describe('a news question about something no report names', () => {
     expect(found('林青老师是哪年受表彰的？')).toEqual(['teacher'])
   })
 
+  it('answers a question about a turnover (成交额) from the report that calls it 交易额', () => {
+    const fair = indexOfTexts([['fair', '青禾纺织品博览会闭幕', '短短四天里，青禾纺织品博览会的交易额就突破15亿元。', '2024-11-11']])
+    expect(fair.search('青禾纺织品博览会那四天成交额有多少').hits.map((h) => h.article.id)).toEqual(['fair'])
+  })
+
   it("answers nothing about a later year than the report's, unless the report names that year", () => {
     const games = indexOfTexts([
       ['now', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军，共有三千名运动员参赛。', '2024-09-01'],
