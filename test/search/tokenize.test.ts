@@ -59,6 +59,12 @@ describe('parseQuery', () => {
     expect(q.terms).not.toContain('个朝') // which would match 整個朝鮮
   })
 
+  it('leaves out 名字 after 什么, which asks for a name the answer gives without the word', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(words('那位飞行员叫什么名字？')).not.toContain('名字')
+    expect(words('青禾这个名字的由来')).toContain('名字')
+  })
+
   it('leaves out 何年, 何种… and 时候, which ask when or what kind', () => {
     expect(parseQuery('蘇聯於何年解體?').segments).toEqual(['苏联', '解体'])
     expect(parseQuery('狄托於西元幾年的時候過世?').terms).not.toContain('时候')
