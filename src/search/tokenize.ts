@@ -284,6 +284,8 @@ export function parseQuery(query: string): ParsedQuery {
     const isWord = trimmed !== '' && /[\p{L}\p{N}]/u.test(trimmed)
     // 哪一, 哪一种, 哪座… are question words however jieba cuts them.
     let question = isWord && (QUESTION_WORDS.has(trimmed) || trimmed.startsWith('哪'))
+    // 这次, 那位, 那边: a pronoun pointing at what the rest of the question names.
+    if (isWord && /^[这那]/.test(trimmed) && getLexicon().pos(trimmed) === 'r') question = true
     // 叫什么名字: the name asked, which the answer gives without the word.
     if (isWord && (trimmed === '名字' || trimmed === '名称') && words[k - 1]?.trim() === '什么') question = true
     if (question && trimmed.length === 1 && !PARTICLES.has(trimmed) && partOfWord(words, k)) question = false

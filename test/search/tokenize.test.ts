@@ -59,6 +59,14 @@ describe('parseQuery', () => {
     expect(q.terms).not.toContain('个朝') // which would match 整個朝鮮
   })
 
+  it('leaves out 这次, 那位, 那边: pronouns pointing at what the rest of the question names', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(words('神舟十七号乘组这次在天上飞了多少天？')).not.toContain('这次')
+    expect(words('伊朗官员说会站真主党那边，这人是谁？')).not.toContain('那边')
+    expect(words('那座桥塌了的那天晚上，那位第一书记叫啥？')).toEqual(expect.arrayContaining(['第一书记']))
+    expect(words('那座桥塌了的那天晚上，那位第一书记叫啥？')).not.toContain('那位')
+  })
+
   it('leaves out 名字 after 什么, which asks for a name the answer gives without the word', () => {
     const words = (q: string) => parseQuery(q).words.map((w) => w.text)
     expect(words('那位飞行员叫什么名字？')).not.toContain('名字')
