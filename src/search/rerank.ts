@@ -713,7 +713,8 @@ export const REPORT_LAG_DAYS = 2
  * 12月) that its date agrees with appended: a news report says 今天 of the day
  * a reader asks about. A day up to REPORT_LAG_DAYS before the article's date
  * agrees too when the text names it by its day alone (俄罗斯国防部3日称 in a
- * report of 7月4日, for 7月3日); a month asked as a period (8月份, 1—5月) does not. The title alone when none agrees or the article has no date.
+ * report of 7月4日, for 7月3日); a month asked as a period (8月份, 1—5月) does not; a third of a month (8月中旬)
+ * only for the reports dated in it. The title alone when none agrees or the article has no date.
  * @example datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2月25日民航航班量') === '春运返程高峰 2月25日'
  */
 export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: string }, folded: string): string | undefined {
@@ -730,6 +731,13 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
     // A month asked alone (2024年11月…顺差) is not the month of a report giving another month's figures
     // (今年9月, in a report of 11月1日): figures are reported in the months after.
     if (Number(x[2]) === m && x[3] === undefined && c.folded !== undefined && monthsTold(c.folded, m) === 'others') continue
+    // 8月中旬 is the 11th to the 20th (a report may follow a day or two after).
+    const part = x[3] === undefined ? /^([上中下])旬/.exec(folded.slice(x.index + x[0].length)) : null
+    if (part) {
+      const third = '上中下'.indexOf(part[1]!)
+      if (Number(x[2]) === m && d > third * 10 && (third === 2 || d <= third * 10 + 10 + REPORT_LAG_DAYS)) agreeing.push(x[0] + part[0])
+      continue
+    }
     if (Number(x[2]) === m && (x[3] === undefined || Number(x[3]) === d)) agreeing.push(x[0])
     else if (x[3] !== undefined && c.folded !== undefined) {
       // The asked day in the article's year (or the year before, for 12月31日 in a report of 1月1日).

@@ -116,6 +116,13 @@ describe('datedTitle', () => {
     expect(datedTitle({ ...report, date: '2024-07-09' }, '7月3日星河港口有几名员工受伤')).toBe('星河港口遭袭')
   })
 
+  it('takes a third of a month (11月中旬) for the reports dated in it, not for the rest of the month', () => {
+    const q = '11月中旬星河前线哪几个方向战斗最激烈'
+    expect(datedTitle({ title: '星河前线战况', date: '2024-11-16' }, q)).toBe('星河前线战况 11月中旬')
+    expect(datedTitle({ title: '星河前线战况', date: '2024-11-09' }, q)).toBe('星河前线战况')
+    expect(datedTitle({ title: '星河前线战况', date: '2024-11-28' }, '11月下旬星河前线战况')).toBe('星河前线战况 11月下旬')
+  })
+
   it('does not take a month asked as a period of figures (8月份, 1—5月) for the month a report is dated in', () => {
     expect(datedTitle({ title: '物流指数公布', date: '2024-08-05' }, '8月份物流指数是多少')).toBe('物流指数公布')
     expect(datedTitle({ title: '工业利润公布', date: '2024-05-27' }, '1—5月工业利润是多少')).toBe('工业利润公布')
