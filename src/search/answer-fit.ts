@@ -75,7 +75,13 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
   if (ASKS_SCORE.test(foldedQuestion)) return (t) => SCORE.test(t)
   if (ASKS_CLOCK.test(foldedQuestion)) return (t) => CLOCK.test(t)
   if (ASKS_AGE.test(foldedQuestion)) return (t) => AGE.test(t)
-  if (ASKS_DAY.test(foldedQuestion)) return (t) => DAY.test(t)
+  if (ASKS_DAY.test(foldedQuestion)) {
+    // A day the question gives (从4月13号开始…哪天结束) is not the one it asks, nor 今天 said of it (今天（4月13日）).
+    const given = [...foldedQuestion.matchAll(/(\d{1,2})月(\d{1,2})[日号]/g)].map(
+      (m) => new RegExp(`(?:[今昨当]天)?[（(]?(?<!\\d)${m[1]}月${m[2]}[日号][）)]?`, 'g'),
+    )
+    return given.length === 0 ? (t) => DAY.test(t) : (t) => DAY.test(given.reduce((rest, day) => rest.replace(day, ''), t))
+  }
   const money =
     ASKS_MONEY.test(foldedQuestion) ||
     // Keywords ending in what is asked: 特展 门票价格, 乘客 赔偿金额.

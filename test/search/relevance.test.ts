@@ -339,6 +339,19 @@ describe('a news question about something no report names', () => {
     expect(forum.search('青禾发展高层论坛2024年年会是哪个机构主办的？').hits[0]?.excerpt.text).toContain('星河发展研究中心')
   })
 
+  it('shows the sentence giving the day asked, not the lead giving the day the question names', () => {
+    const bridge = indexOfTexts([
+      [
+        'bridge',
+        '青禾大桥开始荷载试验',
+        '央视网消息：今天（4月13日），青禾大桥进入桥梁荷载试验阶段，64辆大货车停在桥梁跨中位置，检测桥梁位移和应力情况。\n' +
+          '青禾大桥全长约17公里。今天起到4月17日，大货车组将对桥梁展开荷载试验，以判断桥梁承载能力是否符合设计要求。',
+        '2024-04-13',
+      ],
+    ])
+    expect(bridge.search('青禾大桥荷载试验从4月13号开始，要做到哪天结束？').hits[0]?.excerpt.text).toContain('4月17日')
+  })
+
   it("shows last year's figure asked for, not this year's outlook, from a report of both", () => {
     const post = indexOfTexts([
       [

@@ -265,6 +265,12 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('去青禾站坐地铁几号线？'))).toBeUndefined()
   })
 
+  it('asks a day other than the one the question gives (从4月13号开始…哪天结束)', () => {
+    const end = valueTest(fold('青禾大桥荷载试验从4月13号开始，要做到哪天结束？'))!
+    expect(end(fold('今天（4月13日），青禾大桥进入荷载试验阶段。'))).toBe(false)
+    expect(end(fold('今天起到4月17日，大货车组将对桥梁展开荷载试验。'))).toBe(true)
+  })
+
   it('asks a score, which a text without one cannot give', () => {
     const score = valueTest(fold('女排八强赛的比分是多少'))!
     expect(score(fold('中国女排在八强赛中遗憾告负。'))).toBe(false)
