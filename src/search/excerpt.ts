@@ -343,7 +343,10 @@ export function buildExcerpt(
   if (scored.length === 0) return undefined
   const news = date !== undefined
   let best = 0
-  for (let i = 1; i < scored.length; i++) if (scored[i]!.score > scored[best]!.score) best = i
+  // A news lead announcing what a later sentence gives (发布12月份物流业景气指数 / 12月份物流业景气指数为53.5%)
+  // gives way to it when both hold the question alike.
+  for (let i = 1; i < scored.length; i++)
+    if (scored[i]!.score > scored[best]!.score || (news && best === 0 && scored[i]!.score === scored[0]!.score)) best = i
   if (scored[best]!.score <= 0) return undefined
   if (best === 0) best = pastTheName(folded, scored)
   const holdsValued = (i: number) => scored[i]!.terms.some((t) => valued.has(t))

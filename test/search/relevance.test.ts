@@ -339,6 +339,19 @@ describe('a news question about something no report names', () => {
     expect(forum.search('青禾发展高层论坛2024年年会是哪个机构主办的？').hits[0]?.excerpt.text).toContain('星河发展研究中心')
   })
 
+  it('shows the sentence giving the figure, not the lead announcing it, when both hold the keywords alike', () => {
+    const index = indexOfTexts([
+      [
+        'logistics',
+        '12月份青禾物流业景气指数公布',
+        '央视网消息：青禾物流与采购联合会今天发布2023年12月份青禾物流业景气指数。数据显示，物流业景气水平保持企稳回升态势。\n' +
+          '2023年12月份，青禾物流业景气指数为53.5%，环比回升0.2个百分点。',
+        '2024-01-03',
+      ],
+    ])
+    expect(index.search('青禾物流业景气指数 2023年12月').hits[0]?.excerpt.text).toMatch(/^2023年12月份，青禾物流业景气指数为53.5%/)
+  })
+
   it('shows the sentence giving the day asked, not the lead giving the day the question names', () => {
     const bridge = indexOfTexts([
       [
