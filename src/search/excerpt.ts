@@ -201,6 +201,9 @@ export const NEWS_KIND_SHARE = 0.4
  */
 export const NEWS_FIGURE_SHARE = 0.1
 
+/** A figure: a number in a unit, a share or a count (53.5%, 120亿元, 3.2万件), not a date. */
+const FIGURE = /\d[\d.,]*\s*(?:%|‰|[万亿千百]|[个位名人家项件台辆架艘吨元米次倍])/
+
 /**
  * jieba tags of a first word that shows a sentence does not open with what it is about:
  * a conjunction (此外), preposition, adverb, pronoun, verb (取代), or a word jieba does not know (两校).
@@ -343,10 +346,15 @@ export function buildExcerpt(
   if (scored.length === 0) return undefined
   const news = date !== undefined
   let best = 0
-  // A news lead announcing what a later sentence gives (发布12月份物流业景气指数 / 12月份物流业景气指数为53.5%)
+  // A news lead announcing a figure a later sentence gives (发布12月份物流业景气指数 / 12月份物流业景气指数为53.5%)
   // gives way to it when both hold the question alike.
+  const figureOf = (i: number) => FIGURE.test(folded.slice(scored[i]!.start, scored[i]!.end))
   for (let i = 1; i < scored.length; i++)
-    if (scored[i]!.score > scored[best]!.score || (news && best === 0 && scored[i]!.score === scored[0]!.score)) best = i
+    if (
+      scored[i]!.score > scored[best]!.score ||
+      (news && best === 0 && scored[i]!.score === scored[0]!.score && figureOf(i) && !figureOf(0))
+    )
+      best = i
   if (scored[best]!.score <= 0) return undefined
   if (best === 0) best = pastTheName(folded, scored)
   const holdsValued = (i: number) => scored[i]!.terms.some((t) => valued.has(t))
