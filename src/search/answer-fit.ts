@@ -165,16 +165,20 @@ const HEADCOUNT = /人数[^\d，。；,;]{0,4}(?:\d|[一二两三四五六七八
 /** Last characters of nouns naming people: 居民, 船员, 游客, 患者, 观众. */
 const PERSON_ENDING = /[民员者客众]$/
 
+/** Whether a word names people (`PERSON_ENDING`). */
+function namesPeople(word: string): boolean {
+  return word.length >= 2 && PERSON_ENDING.test(word) && /^n/.test(getLexicon().pos(word) ?? '')
+}
+
 /**
  * The people a question asks a count of without a classifier (多少居民, 几万游客): the noun
  * right after 多少 or 几 when it names people (`PERSON_ENDING`), else undefined.
  */
-function peopleCounted(foldedQuestion: string): string | undefined {
+export function peopleCounted(foldedQuestion: string): string | undefined {
   const m = /(?:多少|(?<!哪)几)[万千百]?/.exec(foldedQuestion)
   if (!m) return undefined
-  const lexicon = getLexicon()
-  const word = lexicon.cut(foldedQuestion.slice(m.index + m[0].length))[0]
-  return word !== undefined && word.length >= 2 && PERSON_ENDING.test(word) && /^n/.test(lexicon.pos(word) ?? '') ? word : undefined
+  const word = getLexicon().cut(foldedQuestion.slice(m.index + m[0].length))[0]
+  return word !== undefined && namesPeople(word) ? word : undefined
 }
 
 /**

@@ -13,7 +13,17 @@ import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
 import { ASKS_YEAR, yearsAsked } from './answer-kind.js'
-import { answerTest, askedVenue, countTest, newsYearTest, toldUnknown, unknownWords, valueTest, yearsTest } from './answer-fit.js'
+import {
+  answerTest,
+  askedVenue,
+  countTest,
+  newsYearTest,
+  peopleCounted,
+  toldUnknown,
+  unknownWords,
+  valueTest,
+  yearsTest,
+} from './answer-fit.js'
 import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -303,6 +313,8 @@ interface Derived {
   unknowable: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
+  /** Whether the count asked is of people named without a classifier (`peopleCounted`: 多少居民). */
+  peopleCount: boolean
   /** Whether a news report holds the count the question asks in a classifier (`countTest`: 多少票, 多少居民) or the span of years (`yearsTest`: 多少年). */
   count?: (foldedText: string) => boolean
   /** Whether a news report (text or title) holds a year, for a question asking one (`newsYearTest`). */
@@ -378,6 +390,7 @@ function derive(query: QueryModel): Derived {
     askedValues: askedValues.map((word) => ({ word, parts: compoundParts(word) })),
     unknowable: unknownWords(query.parsed.folded, askedValues),
     yearOf: new Set(),
+    peopleCount: peopleCounted(query.parsed.folded) !== undefined,
   }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
@@ -486,6 +499,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     year,
     yearOf,
     venue,
+    peopleCount,
   } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
@@ -502,9 +516,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       const text = c.folded.slice(scored[i]!.start, scored[i]!.end)
       return holdsNamed(text, word) || (parts.length > 0 && parts.every((p) => holdsNamed(text, p)))
     })
-  const gives = (test: (foldedText: string) => boolean) =>
-    (c.date !== undefined ? scored.filter((s, i) => s.score > 0 && (askedValues.length === 0 || namesValue(i))) : top).some((x) =>
-      test(c.folded.slice(x.start, x.end)),
+  // A count of people (疏散了多少居民) is given in 人 or 名 (约4000人被疏散) in a sentence that need not name them.
+  const gives = (test: (foldedText: string) => boolean, anySentence = false) =>
+    (c.date !== undefined ? scored.filter((s, i) => s.score > 0 && (anySentence || askedValues.length === 0 || namesValue(i))) : top).some(
+      (x) => test(c.folded.slice(x.start, x.end)),
     )
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
@@ -580,7 +595,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
       (figure !== undefined && !gives(figure)) ||
-      (count !== undefined && c.date !== undefined && !gives(count)) ||
+      (count !== undefined && c.date !== undefined && !gives(count, peopleCount)) ||
       (year !== undefined &&
         c.date !== undefined &&
         (yearOf.size > 0

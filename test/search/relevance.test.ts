@@ -479,6 +479,15 @@ describe('a news question about something no report names', () => {
     ])
     const found = (q: string) => news.search(q).hits.map((h) => h.article.id)
     expect(found('青禾州星河县那场山火到底疏散了多少居民？')).toEqual([])
+    const north = indexOfTexts([
+      [
+        'blaze',
+        '星河州北部林火失控 数千居民疏散',
+        '星河州北部24日燃起的林火迅速蔓延，大火已摧毁100多栋建筑，约4000人被疏散。',
+        '2024-07-27',
+      ],
+    ])
+    expect(north.search('星河州北部那场大火疏散了多少居民？').hits.map((h) => h.article.id)).toEqual(['blaze'])
     expect(found('到2023年底青禾注册船员有多少人？')).toEqual(['crew'])
     expect(found('林青老师在星河支教了多少年？')).toEqual([])
     expect(found('林青老师是哪年受表彰的？')).toEqual(['teacher'])
