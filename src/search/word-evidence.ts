@@ -129,7 +129,7 @@ function share(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWei
  * gives without the noun itself.
  */
 const KIND_NOUNS: ReadonlySet<string> = new Set(
-  '名字 名称 姓名 选手 运动员 球员 队员 人物 人士 领导 领导人 官员 标题 题目 全称 目标 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总值 总数 数值 总量 总分 得分 分数 成绩 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 起因 缘由 理由 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
+  '名字 名称 全名 姓名 选手 运动员 球员 队员 人物 人士 领导 领导人 官员 标题 题目 全称 目标 时间 日期 地点 地方 位置 城市 国家 省份 地区 数量 人数 金额 总额 总值 总数 数值 总量 总分 得分 分数 成绩 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 起因 缘由 理由 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
     ' ',
   ),
 )
@@ -139,7 +139,7 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
  * 全国一共有多少家: a report gives the national figure without 全国).
  */
 const NOT_ASKED: ReadonlySet<string> = new Set(
-  '一共 总共 累计 合计 共计 总计 预计 估计 预期 目前 如今 现在 当前 今年 去年 全年 已经 对方 双方 各方 本人 自己 大家 别人 他人 全国 全球 全世界 全省 全市 全区 全县 国内 我国 各地 各国'.split(
+  '一共 总共 累计 合计 共计 总计 预计 估计 预期 据说 听说 据悉 目前 如今 现在 当前 今年 去年 全年 已经 对方 双方 各方 本人 自己 大家 别人 他人 全国 全球 全世界 全省 全市 全区 全县 国内 我国 各地 各国'.split(
     ' ',
   ),
 )
@@ -237,7 +237,8 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
           ? /^(?:n|v|nz|j)/
           : /^(?:n|vn|nz|j)/
         ).test(pos) &&
-        !KIND_NOUNS.has(word) &&
+        // jieba cuts 全名是 as one word.
+        !KIND_NOUNS.has(word.replace(/是$/, '')) &&
         !NOT_ASKED.has(word) &&
         // 执政党叫什么: the name asked ends in what the word ends in (新民主党), whether or not the report says 执政党.
         !(k === i && after && /^都?叫/.test(rest) && NAME_ENDINGS.has(word.at(-1)!))

@@ -62,7 +62,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['首任', '第一任'],
   ['原因', '缘故'],
   // People
-  ['孩子', '儿童'],
+  ['孩子', '儿童', '小孩'],
   // Things
   ['手机', '移动电话'],
   ['电脑', '计算机'],

@@ -385,6 +385,7 @@ describe('a news question about something no report names', () => {
       ['ship', '青禾最大液化天然气运输船首制船交付', '青禾海油建造的液化天然气运输船首制船今天交付，命名为“绿能青禾”号。', '2024-05-15'],
     ])
     expect(reports.search('星河妇女署说冲突以来青禾地带有多少孩子成了孤儿？').hits.map((h) => h.article.id)).toEqual(['war'])
+    expect(reports.search('星河妇女署说冲突以来青禾地带有多少小孩成了孤儿？').hits.map((h) => h.article.id)).toEqual(['war'])
     expect(reports.search('青禾海油 LNG运输船 首制船 名称').hits.map((h) => h.article.id)).toEqual(['ship'])
   })
 

@@ -163,6 +163,11 @@ describe('the words whose value a question asks', () => {
     expect(valued('中继星计划什么时候发射？')).toEqual([])
     expect(valued('飞船计划哪天返回？')).toEqual([])
     expect(valued('仓库大火是什么原因引起的？')).toEqual([])
+    expect(valued('那个出口管制条例全名是什么？')).toEqual([])
+  })
+
+  it('are not a word telling where the reader heard it (据说, 听说)', () => {
+    expect(valued('失踪的两名士兵据说是哪支部队的？')).toEqual([])
   })
 
   it('are not a word for a kind of person (选手, 运动员), whom a report names without it', () => {
