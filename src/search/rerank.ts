@@ -304,6 +304,8 @@ interface Derived {
   numbered: string[]
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
   codes: string[]
+  /** What the question says a code stands for, in brackets after it (Meta（元公司）): a report may name that instead. */
+  glosses: Map<string, string>
   /**
    * The words whose value the question asks (`valueWords`: 妻子 of 妻子是做什么的), which a news report
    * answering it names, and the words a compound of them is made of (`compoundParts`: 产品产量), which may stand for it.
@@ -331,8 +333,19 @@ interface Derived {
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
 
-/** A question's text ending in 哪一年 or 何年 (`ASKS_YEAR`): the word after it is what happened that year (`Derived.yearOf`). */
-const YEAR_ASKED_BEFORE = new RegExp(`(?:${ASKS_YEAR.source})[在是了的]?$`)
+/**
+ * A question's text ending in 哪一年 or 何年 (`ASKS_YEAR`): the word after it is what happened that year (`Derived.yearOf`);
+ * after 开始, 正式 or 首次 (哪一年开始商业运营), the word after that (投入商业运营).
+ */
+const YEAR_ASKED_BEFORE = new RegExp(`(?:${ASKS_YEAR.source})[在是了的]?(?:开始|正式|首次|才)?$`)
+
+/** A Latin name and what it stands for in brackets after it: meta（元公司）. */
+const GLOSSED_CODE = /([a-z][a-z0-9]*)\s*[（(]([^（）()a-z]{2,12})[）)]/g
+
+/** Whether a folded report names what a code stands for (`Derived.glosses`), quotes aside (美国“元”公司). */
+function namesGloss(gloss: string | undefined, folded: string): boolean {
+  return gloss !== undefined && folded.replace(/[“”"‘’'「」『』]/g, '').includes(gloss)
+}
 
 /** jieba's tags of proper names: people, places, organisations, other names. */
 const PROPER_NAME = /^(?:nr|ns|nt|nz)/
@@ -387,6 +400,7 @@ function derive(query: QueryModel): Derived {
     valued: termsOfWords(query, askedValues),
     numbered: numberedNames(query.parsed),
     codes: query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
+    glosses: new Map([...query.parsed.folded.matchAll(GLOSSED_CODE)].map((m) => [m[1]!, m[2]!.trim()])),
     askedValues: askedValues.map((word) => ({ word, parts: compoundParts(word) })),
     unknowable: unknownWords(query.parsed.folded, askedValues),
     yearOf: new Set(),
@@ -500,6 +514,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     yearOf,
     venue,
     peopleCount,
+    glosses,
   } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
@@ -561,7 +576,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const unnamed =
     numbered.find((w) => !mentions(w)) ??
     (c.date !== undefined
-      ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w)) ??
+      ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w) && !namesGloss(glosses.get(w), c.folded)) ??
         (venue && !venue.some(mentions) ? venue[0] : undefined) ??
         // An asked compound (产品产量) may stand in its parts (主要产品中71种产量增长).
         askedValues.find(({ word, parts }) => !mentions(word) && !(parts.length > 0 && parts.every(mentions)))?.word)

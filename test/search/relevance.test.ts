@@ -432,6 +432,18 @@ describe('a news question about something no report names', () => {
     expect(chief.search('青禾新特首林青山是哪一年出生的？').hits.map((h) => h.article.id)).toEqual(['bio'])
   })
 
+  it('answers the year something began (哪一年开始商业运营) from the sentence telling of it in other verbs', () => {
+    const rail = indexOfTexts([
+      [
+        'rail',
+        '星青铁路运营六周年',
+        '星青铁路是青禾首条电气化铁路。自2018年投入商业运营以来，促进了沿线地区的人员往来和经济发展。',
+        '2024-05-11',
+      ],
+    ])
+    expect(rail.search('星青铁路是哪一年開始商業運營的？').hits.map((h) => h.article.id)).toEqual(['rail'])
+  })
+
   it('answers nothing about the venue asked (哪个滑雪场) from a report naming only the city', () => {
     const season = indexOfTexts([
       ['launch', '第十一届青禾大众冰雪季启动', '第十一届青禾大众冰雪季今天在星河市启动，本届冰雪季以“欢乐冰雪”为主题。', '2024-12-21'],
@@ -557,6 +569,19 @@ describe('a news question about something no report names', () => {
     expect(ppi.hits).toEqual([])
     expect(ppi.unsaid).toBe('ppi')
     expect(prices.search('2月份全国CPI同比上涨多少？').hits.map((h) => h.article.id)).toEqual(['cpi'])
+  })
+
+  it('answers about a Latin name from a report naming only what the question glosses it as (Meta（元公司）)', () => {
+    const fine = indexOfTexts([
+      [
+        'fine',
+        '星河联盟对“元”公司开出罚单',
+        '星河联盟委员会14日称将对“元”公司处以7.97亿欧元罚款，原因是该公司滥用市场主导地位。',
+        '2024-11-15',
+      ],
+    ])
+    expect(fine.search('星河联盟这次罚Meta（元公司）罚了多少钱？').hits.map((h) => h.article.id)).toEqual(['fine'])
+    expect(fine.search('星河联盟这次罚Meta罚了多少钱？').hits).toEqual([])
   })
 
   it("answers a question asking the year from a report giving it apart from the sentences naming the question's words", () => {
