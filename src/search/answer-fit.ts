@@ -97,6 +97,45 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
  * which asks who, not how many.
  */
 const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗座所只头件台批])/
+/** Classifiers that count the same things: 几家医院 is answered by 10所医院, 多少发炮弹 by 17万枚, 多少人 by 300名. */
+const SAME_COUNT: Readonly<Record<string, string>> = {
+  // (Not 位 for 人 or 名: 一位 is most often the article a, 是一位赛车手.)
+  人: '[人名]',
+  名: '[人名]',
+  位: '[位名人]',
+  家: '[家所]',
+  所: '[家所]',
+  发: '[发枚颗]',
+  枚: '[发枚颗]',
+  颗: '[发枚颗]',
+  辆: '[辆台]',
+  台: '[台辆]',
+}
+/** Words written with a classifier's character that still count in it: 1200人次, 3批次. */
+const COUNT_WORDS: ReadonlySet<string> = new Set(['人次', '件套', '批次', '架次', '艘次', '台套', '台次'])
+
+/**
+ * The classifier a question asks a count in (`ASKS_COUNT`), or undefined: 多少台胞, 多少项目
+ * and 多少名额 begin a noun with a classifier's character and count in none.
+ */
+function askedClassifier(foldedQuestion: string): string | undefined {
+  const m = ASKS_COUNT.exec(foldedQuestion)
+  if (!m) return undefined
+  const lexicon = getLexicon()
+  const word = lexicon.cut(foldedQuestion.slice(m.index + m[0].length - 1))[0] ?? ''
+  if (word.length > 1 && !COUNT_WORDS.has(word) && /^n/.test(lexicon.pos(word) ?? '')) return undefined
+  return m[1]
+}
+
+/**
+ * Whether a question asks a count of people: in 人, 名 or 位 (多少人), or of a noun naming
+ * people (`peopleCounted`: 多少居民). A report may give it in a sentence of its own
+ * (约300人出席 after the sentence naming the banquet).
+ */
+export function countsPeople(foldedQuestion: string): boolean {
+  const unit = askedClassifier(foldedQuestion)
+  return unit !== undefined ? /^[人名位]$/.test(unit) : peopleCounted(foldedQuestion) !== undefined
+}
 const COUNT_OF = (unit: string) =>
   new RegExp(
     `(?:\\d[\\d.,]*|[零〇一二两三四五六七八九十百千万亿]+|[数上近逾超几][十百千万])\\s*(?:多|余)?\\s*[十百千万亿]{0,2}\\s*${unit}`,
@@ -128,15 +167,16 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
  * @example countTest('两国签署了几项合作文件')?.('签署多项合作文件') === false
  */
 export function countTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
-  const people = peopleCounted(foldedQuestion)
+  const classifier = askedClassifier(foldedQuestion)
+  const people = classifier === undefined ? peopleCounted(foldedQuestion) : undefined
   const unit =
-    ASKS_COUNT.exec(foldedQuestion)?.[1] ??
+    (classifier !== undefined ? (SAME_COUNT[classifier] ?? classifier) : undefined) ??
     (people !== undefined ? `(?:[人名位户]|${people})` : undefined) ??
     // 新增雪道面积 asks how much it grew, which a share answers (超5%).
     (CHANGE.test(foldedQuestion) ? undefined : MEASURES.find(([asks]) => asks.test(foldedQuestion))?.[1])
   if (unit === undefined) return undefined
   // A count of people may be given as a headcount: 注册船员人数超过198万.
-  const headcount = people !== undefined || /^[人名位]$/.test(unit)
+  const headcount = people !== undefined || /^[人名位]$/.test(classifier ?? '')
   return givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : undefined)
 }
 
@@ -162,8 +202,8 @@ const YEARS_COUNT =
   /(?<![\d.〇零一二两三四五六七八九十百])(?:\d{1,3}(?!\d)|[一二两三四五六七八九十百]+|[数几]十|[上近逾超数]百)\s*(?:多|余)?\s*个?年(?![级代度])/g
 /** A count of people given as a headcount: 人数超过198万, 参观人数达3.2万. */
 const HEADCOUNT = /人数[^\d，。；,;]{0,4}(?:\d|[一二两三四五六七八九十百千万])/
-/** Last characters of nouns naming people: 居民, 船员, 游客, 患者, 观众. */
-const PERSON_ENDING = /[民员者客众]$/
+/** Last characters of nouns naming people: 居民, 船员, 游客, 患者, 观众, 台胞, 员工, 人士. */
+const PERSON_ENDING = /[民员者客众胞工士]$/
 
 /** Whether a word names people (`PERSON_ENDING`). */
 function namesPeople(word: string): boolean {
@@ -218,7 +258,10 @@ export function toldUnknown(folded: string, sentences: readonly Span[], words: r
   return words.find((w) => {
     if (causeGiven && CAUSE_WORDS.includes(w)) return false
     const holding = told.filter((s) => s.includes(w))
-    return holding.length > 0 && holding.every((s) => NOT_KNOWN_YET.test(s))
+    // A clause giving a figure of it answers (已致84人死亡，80人下落不明).
+    return (
+      holding.length > 0 && holding.every((s) => NOT_KNOWN_YET.test(s) && !s.split(/[，,；;]/).some((c) => c.includes(w) && /\d/.test(c)))
+    )
   })
 }
 

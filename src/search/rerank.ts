@@ -18,7 +18,7 @@ import {
   askedVenue,
   countTest,
   newsYearTest,
-  peopleCounted,
+  countsPeople,
   toldUnknown,
   unknownWords,
   valueTest,
@@ -315,7 +315,7 @@ interface Derived {
   unknowable: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
-  /** Whether the count asked is of people named without a classifier (`peopleCounted`: 多少居民). */
+  /** Whether the count asked is of people (`countsPeople`: 多少人, 多少居民). */
   peopleCount: boolean
   /** Whether a news report holds the count the question asks in a classifier (`countTest`: 多少票, 多少居民) or the span of years (`yearsTest`: 多少年). */
   count?: (foldedText: string) => boolean
@@ -404,7 +404,7 @@ function derive(query: QueryModel): Derived {
     askedValues: askedValues.map((word) => ({ word, parts: compoundParts(word) })),
     unknowable: unknownWords(query.parsed.folded, askedValues),
     yearOf: new Set(),
-    peopleCount: peopleCounted(query.parsed.folded) !== undefined,
+    peopleCount: countsPeople(query.parsed.folded),
   }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
@@ -531,11 +531,15 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       const text = c.folded.slice(scored[i]!.start, scored[i]!.end)
       return holdsNamed(text, word) || (parts.length > 0 && parts.every((p) => holdsNamed(text, p)))
     })
-  // A count of people (疏散了多少居民) is given in 人 or 名 (约4000人被疏散) in a sentence that need not name them.
+  // A count of people (疏散了多少居民) is given in 人 or 名 (约4000人被疏散) in a sentence that need not name them,
+  // nor any query word when it follows one that does (…共同出席欢迎宴会并致辞。新各界人士代表约300人出席).
   const gives = (test: (foldedText: string) => boolean, anySentence = false) =>
-    (c.date !== undefined ? scored.filter((s, i) => s.score > 0 && (anySentence || askedValues.length === 0 || namesValue(i))) : top).some(
-      (x) => test(c.folded.slice(x.start, x.end)),
-    )
+    (c.date !== undefined
+      ? scored.filter((s, i) =>
+          anySentence ? s.score > 0 || (i > 0 && scored[i - 1]!.score > 0) : s.score > 0 && (askedValues.length === 0 || namesValue(i)),
+        )
+      : top
+    ).some((x) => test(c.folded.slice(x.start, x.end)))
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
   for (const s of scored) for (const t of s.terms) present.add(t)

@@ -506,6 +506,33 @@ describe('a news question about something no report names', () => {
     expect(found('林青老师是哪年受表彰的？')).toEqual(['teacher'])
   })
 
+  it('finds a count given in a like classifier (几家医院: 10所, 多少发: 17万枚), or asked of a noun starting with one (多少台胞)', () => {
+    const news = indexOfTexts([
+      ['hospitals', '星河地带医疗系统濒临崩溃', '星河卫生组织30日说，星河地带36所医院中仅有10所医院勉强运转。', '2024-03-31'],
+      ['shells', '星河联盟计划向青禾交付炮弹', '星河联盟外长24日称，联盟计划3月底前向青禾交付约17万枚炮弹。', '2024-02-25'],
+      ['border', '十项出入境措施实施满百日', '十项出入境措施实施满百日，青禾边检站已为9400余名台胞办理快捷通关备案。', '2024-04-09'],
+    ])
+    const found = (q: string) => news.search(q).hits.map((h) => h.article.id)
+    expect(found('星河卫生组织说星河地带还剩几家医院在运转？')).toEqual(['hospitals'])
+    expect(found('星河联盟打算3月底前给青禾送多少发炮弹？')).toEqual(['shells'])
+    expect(found('十项出入境措施满一百天，青禾边检给多少台胞办了快捷通关备案？')).toEqual(['border'])
+  })
+
+  it('finds a count of people in the sentence after the one naming the event, or beside a count of the missing', () => {
+    const news = indexOfTexts([
+      [
+        'banquet',
+        '总理出席青禾各界举行的欢迎宴会',
+        '当地时间14日晚，总理在青禾市出席各界举行的欢迎宴会并致辞。各界人士代表约300人出席。',
+        '2024-06-14',
+      ],
+      ['quake', '星河县强震已致84人死亡', '星河县今天公布的数据显示，强震已致84人死亡，80人下落不明。', '2024-01-04'],
+    ])
+    const found = (q: string) => news.search(q).hits.map((h) => h.article.id)
+    expect(found('总理在青禾市那场欢迎宴会大概来了多少人')).toEqual(['banquet'])
+    expect(found('星河县强震死亡人数是多少？')).toEqual(['quake'])
+  })
+
   it('answers a question about a turnover (成交额) from the report that calls it 交易额', () => {
     const fair = indexOfTexts([['fair', '青禾纺织品博览会闭幕', '短短四天里，青禾纺织品博览会的交易额就突破15亿元。', '2024-11-11']])
     expect(fair.search('青禾纺织品博览会那四天成交额有多少').hits.map((h) => h.article.id)).toEqual(['fair'])
