@@ -733,7 +733,24 @@ function namesRequired(word: string, folded: string, title: string | undefined):
   const m = /^(.+?)([一二三四五六七八九十]+)(号?)$/u.exec(word)
   const n = m ? smallNumberValue(m[2]!) : undefined
   if (n !== undefined) forms.push(`${m![1]}${n}${m![3]}`)
-  return forms.some((f) => holdsNamed(folded, f) || (title !== undefined && holdsNamed(title, f)))
+  return (
+    forms.some((f) => holdsNamed(folded, f) || (title !== undefined && holdsNamed(title, f))) ||
+    (m !== null && m[3] === '号' && (namedInSeries(m[1]!, m[2]!, folded) || (title !== undefined && namedInSeries(m[1]!, m[2]!, title))))
+  )
+}
+
+/**
+ * Whether a text names one of a series by numbers written together (陆坡一二号, 陆坡一、二号 for
+ * 陆坡一号): digits without 十 run together are each a number, not 十二.
+ */
+function namedInSeries(stem: string, numeral: string, folded: string): boolean {
+  for (const x of folded.matchAll(
+    new RegExp(`${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([一二三四五六七八九十、和与及]{2,12})号`, 'g'),
+  )) {
+    const numbers = x[1]!.split(/[、和与及]/).flatMap((p) => (/十/.test(p) ? [p] : [...p]))
+    if (numbers.includes(numeral)) return true
+  }
+  return false
 }
 
 /**

@@ -341,17 +341,25 @@ export function numberedNames(parsed: ParsedQuery): string[] {
   for (let i = 0; i + 1 < words.length; i++) {
     const w = words[i]!
     const n = words[i + 1]!
-    if (n.segment !== w.segment || n.start !== w.end || w.text.length < 2 || !isCjkText(w.text) || !NUMERAL_WORD.test(n.text)) continue
+    // (Not 一号二号: a numeral is not what is numbered.)
+    if (
+      n.segment !== w.segment ||
+      n.start !== w.end ||
+      w.text.length < 2 ||
+      !isCjkText(w.text) ||
+      NUMERAL_WORD.test(w.text) ||
+      !NUMERAL_WORD.test(n.text)
+    )
+      continue
     const segment = segments[w.segment]!
     if (n.text.endsWith('号')) out.push(segment.slice(w.start, n.end))
     else if (segment[n.end] === '号') out.push(segment.slice(w.start, n.end + 1))
   }
-  // 第4号洪水, 3号台风, 11号线: a number in digits, 号 and the noun jieba knows of what it numbers (not 5月4号, a day).
+  // 第4号洪水, 3号台风, 11号线: a number in digits, 号 and the noun jieba knows of what it numbers
+  // (not 5月4号 nor the end of 6月12到14号, days).
   const lexicon = getLexicon()
-  for (const segment of segments) {
-    for (const m of segment.matchAll(/(?<![\d.月])(\d{1,3})号(\p{Script=Han}{1,2})/gu)) {
-      if (/^n/.test(lexicon.pos(m[2]!) ?? '')) out.push(`${m[1]}号${m[2]}`)
-    }
+  for (const m of parsed.folded.matchAll(/(?<![\d.月]|月\d{1,2}[到至—~-])(\d{1,3})号(\p{Script=Han}{1,2})/gu)) {
+    if (/^n/.test(lexicon.pos(m[2]!) ?? '')) out.push(`${m[1]}号${m[2]}`)
   }
   return out
 }

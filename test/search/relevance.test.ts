@@ -629,6 +629,17 @@ describe('a news question about something no report names', () => {
     const digits = indexOfTexts([['c6', '星河6号发射成功', '星河6号今天在青禾发射场发射成功。', '2024-06-01']])
     expect(digits.search('星河六号什么时候发射？').hits.map((h) => h.article.id)).toEqual(['c6'])
   })
+
+  it('finds numbered names written together (陆坡一二号 for 陆坡一号 and 二号), and takes the end of a span of days for no name', () => {
+    const news = indexOfTexts([
+      ['wreck', '深海考古重大成果首次与公众见面', '星河西北陆坡一二号沉船的文物日前在青禾博物馆首次与公众见面。', '2024-09-29'],
+      ['heat', '北方大范围高温天气持续', '预计6月12日至14日，华北、黄淮等地最高气温可达39℃到42℃。', '2024-06-11'],
+    ])
+    const found = (q: string) => news.search(q).hits.map((h) => h.article.id)
+    expect(found('星河西北陆坡一号二号沉船的文物在哪个博物馆展出？')).toEqual(['wreck'])
+    expect(found('星河西北陆坡三号沉船的文物在哪个博物馆展出？')).toEqual([])
+    expect(found('6月12到14号华北黄淮高温最高能到多少度')).toEqual(['heat'])
+  })
 })
 
 describe('one report of a series of like ones', () => {
