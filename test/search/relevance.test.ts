@@ -596,6 +596,10 @@ describe('a news question about something no report names', () => {
     expect(ppi.hits).toEqual([])
     expect(ppi.unsaid).toBe('ppi')
     expect(prices.search('2月份全国CPI同比上涨多少？').hits.map((h) => h.article.id)).toEqual(['cpi'])
+    const standards = indexOfTexts([
+      ['iso', '国际标准化组织新设技术委员会', '国际标准化组织新成立的青禾技术委员会共有28个参与成员国。', '2024-03-31'],
+    ])
+    expect(standards.search('ISO新成立的青禾技术委员会有几个参与成员国？').hits.map((h) => h.article.id)).toEqual(['iso'])
   })
 
   it('answers about a Latin name from a report naming only what the question glosses it as (Meta（元公司）)', () => {
