@@ -175,8 +175,9 @@ export class SearchIndex {
         if (v.scope === 'hant' && entry.meta.script !== 'hant') continue
         if (!v.forms.some((f) => holdsWord(entry.folded!, f) || holdsWord(entry.title!, f))) continue
         const synonym = i >= vocabulary.length
-        // Other words are for an article that does not say it the question's way (着陆, never 降落).
-        if (synonym && v.replaced.some((r) => holdsWord(entry.folded!, r) || holdsWord(entry.title!, r))) continue
+        // Other words are for an article that does not say it the question's way (着陆, never 降落), at least
+        // in one of the words replaced (妇女 kept, 孩子 read as the report's 儿童).
+        if (synonym && v.replaced.every((r) => holdsWord(entry.folded!, r) || holdsWord(entry.title!, r))) continue
         const other = judge(models[i + 1]!, candidate, synonym ? RANKING.synonym : 1)
         if (other && (!judged || other.rank > judged.rank)) judged = other
       }

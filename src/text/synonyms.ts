@@ -63,6 +63,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['原因', '缘故'],
   // People
   ['孩子', '儿童', '小孩'],
+  ['女子', '妇女', '女性'],
   // Things
   ['手机', '移动电话'],
   ['电脑', '计算机'],

@@ -387,6 +387,10 @@ describe('a news question about something no report names', () => {
     expect(reports.search('星河妇女署说冲突以来青禾地带有多少孩子成了孤儿？').hits.map((h) => h.article.id)).toEqual(['war'])
     expect(reports.search('星河妇女署说冲突以来青禾地带有多少小孩成了孤儿？').hits.map((h) => h.article.id)).toEqual(['war'])
     expect(reports.search('青禾海油 LNG运输船 首制船 名称').hits.map((h) => h.article.id)).toEqual(['ship'])
+    const shot = indexOfTexts([
+      ['shot', '星河一执法人员枪杀妇女视频公布', '星河市一名妇女在家中被执法人员开枪打死，她名叫林青。', '2024-07-23'],
+    ])
+    expect(shot.search('星河市被执法人员开枪打死的那个女子叫什么').hits.map((h) => h.article.id)).toEqual(['shot'])
   })
 
   it('shows the sentence giving what is asked (几号船), though another sets the scene with more of the question', () => {
