@@ -296,6 +296,8 @@ interface Derived {
   holidays: ReadonlyArray<readonly string[]>
   /** The spans of the year the question names (`periodsNamed`). */
   periods: Set<number>
+  /** The months the question names alone (6月份电商物流指数, not 6月12日): what figures are given for. */
+  months: number[]
   /** The terms of its words just after the question word (`askedTerms`), for a news story's excerpt. */
   asked: Set<string>
   /** The terms of the words whose value the question asks (`valueWords`: 主题 of 大会主题是什么), for a news story's excerpt. */
@@ -395,6 +397,7 @@ function derive(query: QueryModel): Derived {
     ordinals: query.parsed.words.map((w) => w.text).filter((w) => /^第(?:[一二三四五六七八九十百]+|\d+)$/.test(w)),
     days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
     periods: periodsNamed(query.parsed.folded),
+    months: [...query.parsed.folded.matchAll(MONTH_ALONE)].map((m) => Number(m[1])),
     holidays: holidaysNamed(query.parsed.folded),
     asked: askedTerms(query),
     valued: termsOfWords(query, askedValues),
@@ -500,6 +503,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     years,
     days,
     periods,
+    months,
     holidays,
     ordinals,
     asked,
@@ -599,6 +603,11 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   if (periods.size > 0) {
     const told = periodsNamed(title ? `${title} ${c.folded}` : c.folded)
     if (told.size > 0 && ![...periods].some((p) => told.has(p))) rank *= RANKING.periodMiss
+  }
+  // A month's figures (6月份) are not in a report giving only another month's (5月份…指数).
+  if (c.date !== undefined && months.length > 0) {
+    const text = title ? `${title} ${c.folded}` : c.folded
+    if (months.every((m) => monthsTold(text, m) === 'others')) rank *= RANKING.periodMiss
   }
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
   let excerpt: Excerpt | undefined
@@ -778,7 +787,7 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
     // 8月份 is a period figures are given for, reported in the month after, not the day of a report;
     // so is the end of a range (1—5月).
     if (x[3] === undefined && folded[x.index + x[0].length] === '份') continue
-    if (/\d[—-]$/.test(folded.slice(0, x.index))) continue
+    if (/\d[—至-]$/.test(folded.slice(0, x.index))) continue
     // A month asked alone (2024年11月…顺差) is not the month of a report giving another month's figures
     // (今年9月, in a report of 11月1日): figures are reported in the months after.
     if (Number(x[2]) === m && x[3] === undefined && c.folded !== undefined && monthsTold(c.folded, m) === 'others') continue
@@ -797,8 +806,21 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
       if (lag >= 1 && lag <= REPORT_LAG_DAYS && dayAlone(Number(x[3])).test(c.folded)) agreeing.push(x[0])
     }
   }
+  // A day named alone (到9号) is of the report's month: the report of that day, or one a day or two
+  // after naming the day alone (8日发生的地震…目前已造成16人受伤, in a report of the 9th).
+  for (const x of folded.matchAll(DAY_ASKED_ALONE)) {
+    const day = Number(x[1])
+    if (day === d || (c.folded !== undefined && d - day >= 1 && d - day <= REPORT_LAG_DAYS && dayAlone(day).test(c.folded)))
+      agreeing.push(x[0])
+  }
   return agreeing.length > 0 ? `${c.title ?? ''} ${agreeing.join(' ')}` : c.title
 }
+
+/** A day named alone in a question, after a word placing it in time: 到9号, 截至15日 (not 3号台风). */
+const DAY_ASKED_ALONE = /(?<=(?:到|至|截至|截止|在|于|从|是)\s?)(?<!月\d{1,2}[到至]\s?)(\d{1,2})[日号](?![线楼馆院厅台机])/gu
+
+/** A month named alone in a question: 6月份, 今年6月 (not 6月12日, 6月12到14号, nor the end of 1—6月). */
+const MONTH_ALONE = /(?<!\d[—至-]?)(\d{1,2})月(?!\d)/g
 
 /** A day of the month named by its day alone (3日, not 13日 nor 7月3日), one pattern a day, made once. */
 const DAY_ALONE = new Map<number, RegExp>()
@@ -814,15 +836,16 @@ function dayAlone(day: number): RegExp {
  */
 function monthsTold(folded: string, m: number): 'asked' | 'others' | 'none' {
   let others = false
-  for (const x of folded.matchAll(/(?<![\d—-])(\d{1,2})月(?!\d{1,2}[日号])/g)) {
+  for (const x of folded.matchAll(/(?<!\d[—至-]?)(\d{1,2})月(?!\d{1,2}[日号])/g)) {
     if (Number(x[1]) === m) return 'asked'
     others = true
   }
   return others ? 'others' : 'none'
 }
 
-/** A span of the year from January, as news names it: 前4个月, 前4月, 1—4月(份), 一季度, 上半年, 前三季度, 全年. */
-const PERIOD = /前(\d{1,2}|两|[一二三四五六七八九十]{1,3})个?月|(?<![\d.—-])1—(\d{1,2})月|(前[三3]季度)|((?:第?[一1])季度)|(上半年)|(全年)/g
+/** A span of the year from January, as news names it: 前4个月, 前4月, 头两个月, 1—4月(份), 一季度, 上半年, 前三季度, 全年. */
+const PERIOD =
+  /[前头](\d{1,2}|两|[一二三四五六七八九十]{1,3})个?月|(?<![\d.—-])1[—至](\d{1,2})月|(前[三3]季度)|((?:第?[一1])季度)|(上半年)|(全年)/g
 
 /**
  * The spans of the year from January a folded text names, as month counts (前4个月 and

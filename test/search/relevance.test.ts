@@ -728,6 +728,17 @@ describe('one report of a series of like ones', () => {
     expect(monthly.search('青禾轻工业1-4月 产量增长的主要产品').hits[0]?.article.id).toBe('apr')
   })
 
+  it("puts the report of the month the question names before another month's, and the report of a day named alone", () => {
+    const news = indexOfTexts([
+      ['may', '5月份青禾电商物流指数公布', '5月份，青禾电商物流运行指数为114.1点，电商物流指数连续三个月回升。', '2024-06-05'],
+      ['june', '物流运行数据发布', '6月份，青禾电商物流指数为114.8点。', '2024-07-04'],
+      ['quake8', '星河县发生7.1级地震', '星河县日向滩今天发生7.1级地震，地震已造成星河县3人受伤。', '2024-08-08'],
+      ['quake9', '星河县地震致16人受伤', '星河县日向滩近海8日发生的7.1级地震目前已造成16人受伤。', '2024-08-09'],
+    ])
+    expect(news.search('6月份青禾电商物流指数是多少点？').hits[0]?.article.id).toBe('june')
+    expect(news.search('星河县日向滩7.1级地震到9号一共伤了几个人').hits[0]?.article.id).toBe('quake9')
+  })
+
   it("finds a quarter's figure in the quarter's report, not in the whole year's", () => {
     const logistics = indexOfTexts([
       ['year', '青禾物流规模稳步扩大', '记者了解到，2024年全年青禾社会物流总额预计将超过36万亿元，物流规模连续九年居前。', '2024-12-24'],

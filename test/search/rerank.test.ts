@@ -50,6 +50,8 @@ describe('spans of the year', () => {
     expect([...periodsNamed(fold('1至10月份，前十个月，前两个月'))]).toEqual([10, 2])
     expect([...periodsNamed(fold('一季度、上半年和前三季度'))]).toEqual([3, 6, 9])
     expect([...periodsNamed(fold('2024年全年社会物流总额'))]).toEqual([12])
+    expect([...periodsNamed(fold('今年头两个月网上零售额'))]).toEqual([2])
+    expect([...periodsNamed(fold('1至7月全国铁路固定资产投资'))]).toEqual([7])
   })
 
   it('reads no span in a day, a single month or another quarter', () => {
