@@ -156,6 +156,38 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
   [/多重(?!要)|重量(?:是|有|为)?多少/, '(?:[万千]?吨|[千公]?克|公斤|斤)'],
 ]
 
+/** A question asking a share in per cent: 百分之多少, 多少个百分点, 占比多少. */
+const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)个百分点|百分比是多少|占比(?:是|为|有)?多少/
+/** A share: 33%, 百分之三十, 2.1个百分点, 六成. */
+const PERCENT = /\d[\d.]*\s*[%％]|百分之[零〇一二两三四五六七八九十百点]+|\d[\d.]*个百分点|[一二三四五六七八九]成(?![功为员立])/g
+
+/**
+ * Units of measure a question may ask a figure in after 多少 or 几 (多少公里, 多少厘米, 几个小时,
+ * 多少度), each with the units that give it: 公里 and 千米 alike, 度 also as ℃.
+ */
+const MEASURE_UNITS: ReadonlyArray<readonly [string, string]> = [
+  ['平方公里|平方千米', '(?:平方公里|平方千米)'],
+  ['平方米', '平方米'],
+  ['立方米', '(?:立方米|方)'],
+  ['公里|千米', '(?:公里|千米)'],
+  ['厘米', '厘米'],
+  ['毫米', '毫米'],
+  ['海里', '海里'],
+  ['毫升', '毫升'],
+  ['升(?!级|温|高|值|空|旗)', '(?:升|立方米)'],
+  ['公斤|千克', '(?:公斤|千克)'],
+  ['千瓦时|度电', '(?:千瓦时|度)'],
+  ['摄氏度|度(?![过假])', '(?:度|℃|摄氏度)'],
+  ['个?小时', '(?:个?小时|分钟)'],
+  ['分钟', '分钟'],
+]
+const ASKS_MEASURE = MEASURE_UNITS.map(([asked, given]) => [new RegExp(`(?:多少|(?<!哪)几)(?:${asked})`), given] as const)
+
+/** The units a question asks a figure in after 多少 or 几 (`MEASURE_UNITS`), as a pattern; undefined for none. */
+function measuredIn(foldedQuestion: string): string | undefined {
+  return ASKS_MEASURE.find(([asks]) => asks.test(foldedQuestion))?.[1]
+}
+
 /**
  * A test for a question asking a count in a classifier (`ASKS_COUNT`), a count of people
  * without one (`peopleCounted`: 多少居民, in 人, 名, 位, 户 or the noun itself; or a headcount,
@@ -167,13 +199,15 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
  * @example countTest('两国签署了几项合作文件')?.('签署多项合作文件') === false
  */
 export function countTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
+  if (ASKS_PERCENT.test(foldedQuestion)) return givenAnew(foldedQuestion, PERCENT)
   const classifier = askedClassifier(foldedQuestion)
   const people = classifier === undefined ? peopleCounted(foldedQuestion) : undefined
   const unit =
     (classifier !== undefined ? (SAME_COUNT[classifier] ?? classifier) : undefined) ??
     (people !== undefined ? `(?:[人名位户]|${people})` : undefined) ??
     // 新增雪道面积 asks how much it grew, which a share answers (超5%).
-    (CHANGE.test(foldedQuestion) ? undefined : MEASURES.find(([asks]) => asks.test(foldedQuestion))?.[1])
+    (CHANGE.test(foldedQuestion) ? undefined : MEASURES.find(([asks]) => asks.test(foldedQuestion))?.[1]) ??
+    measuredIn(foldedQuestion)
   if (unit === undefined) return undefined
   // A count of people may be given as a headcount: 注册船员人数超过198万.
   const headcount = people !== undefined || /^[人名位]$/.test(classifier ?? '')

@@ -334,6 +334,25 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾雪场 新增雪道面积'))).toBeUndefined()
   })
 
+  it('asks a figure in the unit named after 多少 (公里, 厘米, 升, 几个小时, 度), which a figure in it or its kin answers', () => {
+    const depth = countTest(fold('青禾地震震源深度多少公里'))!
+    expect(depth(fold('青禾县发生6.2级地震，震中位于青禾山区。'))).toBe(false)
+    expect(depth(fold('震源深度10千米。'))).toBe(true)
+    expect(countTest(fold('海啸最高多少厘米'))?.(fold('海啸预警已发布。'))).toBe(false)
+    expect(countTest(fold('核电站到底溢出了多少升水'))?.(fold('约420升水溢出。'))).toBe(true)
+    expect(countTest(fold('机场停航了几个小时？'))?.(fold('机场关闭，航班取消。'))).toBe(false)
+    expect(countTest(fold('青禾最高气温能到多少度'))?.(fold('最高气温可达42℃。'))).toBe(true)
+    expect(countTest(fold('青禾今年升级了多少所学校'))?.(fold('升级了12所学校'))).toBe(true)
+  })
+
+  it('asks a share in per cent (百分之多少, 多少个百分点), which a share answers', () => {
+    const liking = countTest(fold('青禾民众对华好感度百分之多少'))!
+    expect(liking(fold('青禾民众对华好感度持续上升。'))).toBe(false)
+    expect(liking(fold('好感度达到76%。'))).toBe(true)
+    expect(liking(fold('超过七成受访者表示好感。'))).toBe(true)
+    expect(countTest(fold('利率下调了多少个百分点'))?.(fold('下调0.25个百分点'))).toBe(true)
+  })
+
   it('asks a sum of money when it asks an amount (受贿金额, 签约总金额)', () => {
     expect(valueTest(fold('林青山受贿金额是多少？'))?.(fold('林青山涉嫌受贿犯罪，数额特别巨大。'))).toBe(false)
     expect(valueTest(fold('青禾峰会 签约项目 总金额'))?.(fold('签约项目总金额达120亿元'))).toBe(true)
