@@ -205,8 +205,10 @@ export class SearchIndex {
       .map((w) => w.text)
     // Two keywords typed apart (煤炭 铜业) are each enough: an article may answer one of them.
     // Three or more describe one thing (梅西 今晚 比赛 比分), and news must hold them together.
-    const typedApart = parsed.folded.trim().split(/\s+/).length
-    const twoKeywords = typedApart === 2
+    const parts = parsed.folded.trim().split(/\s+/)
+    const typedApart = parts.length
+    // (Not a keyword and a question, 便秘 多吃什么水果: the question is asked of the keyword.)
+    const twoKeywords = typedApart === 2 && !parts.some((p) => ASKS.test(p))
     const newsEvidence = typedApart >= 3 ? RELEVANCE.keywordEvidence : RELEVANCE.headlineEvidence
     // Whether a candidate holds enough of the question, the words it asks aside.
     const holdsQuestion = ({ judged: j, title, meta }: Ranked) =>
@@ -250,6 +252,9 @@ export class SearchIndex {
     }
   }
 }
+
+/** A part of a query that asks something rather than names it. */
+const ASKS = /哪|什么|多少|谁|啥|怎么|怎样|为何|如何|几[个天次年月号点时岁]|[吗呢]$/
 
 /** One judged candidate. */
 export interface Ranked {

@@ -215,6 +215,16 @@ describe('keywords typed apart, over dated news', () => {
   it('still finds the story three keywords are about', () => {
     expect(found('星河省运动会 闭幕 时间')).toEqual(['games'])
   })
+
+  it('reads a keyword and a question about it as one thing (便秘 多吃什么水果)', () => {
+    const port = indexOfTexts([
+      ['fruit', '首批直航货物运抵青禾', '秘鲁首批直航货物今天运抵青禾港，其中有大批新鲜水果，通关更加便利。', '2024-12-18'],
+      ['books', '青禾举行读书会', '青禾举行读书会。', '2024-12-01'],
+      ['music', '星河大学举行音乐会', '星河大学举行新年音乐会。', '2024-12-02'],
+    ])
+    expect(port.search('便秘 多吃什么水果').hits).toEqual([])
+    expect(port.search('青禾港 水果').hits.map((h) => h.article.id)).toEqual(['fruit'])
+  })
 })
 
 describe('a news question about something no report names', () => {
