@@ -171,6 +171,8 @@ const NOUN_SUFFIXES: ReadonlySet<string> = new Set('器机仪站船舱艇车场�
 const CALENDAR_WORDS: ReadonlySet<string> = new Set(['月份', '年度', '年份'])
 /** Characters after a number that make it a date or time (15日, 3月, 2024年, 8时). */
 const CALENDAR_CHARS: ReadonlySet<string> = new Set('年月日号时')
+/** One-character nouns too general to name what a question is about (时 of 几世纪时, 人, 事). */
+const GENERIC_CHARS: ReadonlySet<string> = new Set('年月日号时天周点分秒人事物地处方面里间位名家样种次个')
 
 /** A one-character word at least this specific (jieba IDF: 人 3.4, 铜 6.1, 铝 7.2) names a thing. */
 const SINGLE_NAME_IDF = 6
@@ -418,7 +420,8 @@ function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
         else if (next && next.start === p.end && belongsWith(next.text, p.text, false)) {
           push(p.start, next.end)
           j++
-        } else if (pieces.length === 1) push(p.start, p.end)
+          // A noun of one character (the 猫 of 家里的猫一直不吃饭) names what the question is about.
+        } else if (pieces.length === 1 || (lexicon.pos(p.text) === 'n' && !GENERIC_CHARS.has(p.text))) push(p.start, p.end)
         i = j - 1
         continue
       }

@@ -227,6 +227,16 @@ describe('keywords typed apart, over dated news', () => {
   })
 })
 
+describe('a question naming its subject in one character', () => {
+  it('is not answered by a story holding its other words (家里的猫一直不吃饭)', () => {
+    const shop = indexOfTexts([
+      ['barber', '小镇理发店十年', '王师傅在家里开了一间理发店，十年来一直忙到很晚，常常顾不上吃饭。', '2024-01-28'],
+      ['cats', '青禾流浪猫救助站开放', '青禾流浪猫救助站今天开放，志愿者说，猫一直不吃饭要及时就医。', '2024-03-02'],
+    ])
+    expect(shop.search('家裡的貓一直不吃飯怎麼辦').hits.map((h) => h.article.id)).toEqual(['cats'])
+  })
+})
+
 describe('a news question about something no report names', () => {
   /** A report on nothing the questions ask, so that no index holds a single article. */
   const ANOTHER_STORY = ['games', '青禾运动会闭幕', '青禾运动会今天闭幕，星河队获得团体冠军。', '2024-09-01'] as const
