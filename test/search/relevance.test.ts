@@ -227,6 +227,21 @@ describe('keywords typed apart, over dated news', () => {
   })
 })
 
+describe('a short question whose most specific word no report holds', () => {
+  const news = indexOfTexts([
+    ['meeting', '青禾会见台湾参访团', '王青禾表示，两岸同胞要做民族复兴的参与者，携手共享盛世荣耀。', '2024-04-27'],
+    ['games', '青禾电竞大赛落幕', '青禾电竞大赛今天落幕，星河队获得冠军。', '2024-05-02'],
+  ])
+  it('gets nothing, though a report holds its other words (王者荣耀 怎么上王者)', () => {
+    expect(news.search('王者荣耀 怎么上王者').hits).toEqual([])
+  })
+
+  it('still finds the report holding it', () => {
+    expect(news.search('盛世荣耀').hits.map((h) => h.article.id)).toEqual(['meeting'])
+    expect(news.search('电竞大赛 冠军').hits.map((h) => h.article.id)).toEqual(['games'])
+  })
+})
+
 describe('a question naming its subject in one character', () => {
   it('is not answered by a story holding its other words (家里的猫一直不吃饭)', () => {
     const shop = indexOfTexts([
