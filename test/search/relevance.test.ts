@@ -242,6 +242,22 @@ describe('a short question whose most specific word no report holds', () => {
   })
 })
 
+describe('a news question naming a work in 《》', () => {
+  it('is answered only by a report naming the work, in full or by its short title', () => {
+    const news = indexOfTexts([
+      [
+        'quake',
+        '星河地震灾区恶劣天气影响救援',
+        '受恶劣天气影响，我们与灾区的距离更远了。在距离震中约30公里的青禾镇，第二批救援物资今天运抵。',
+        '2024-01-07',
+      ],
+      ['law', '青禾修订公司法', '修订后的《公司法》今天起施行，新设公司注册资本须在五年内缴足。', '2024-07-01'],
+    ])
+    expect(news.search('《我们与恶的距离》讲了什么').hits).toEqual([])
+    expect(news.search('《中华人民共和国公司法》 注册资本 几年内缴足').hits.map((h) => h.article.id)).toEqual(['law'])
+  })
+})
+
 describe('a question naming its subject in one character', () => {
   it('is not answered by a story holding its other words (家里的猫一直不吃饭)', () => {
     const shop = indexOfTexts([
