@@ -156,6 +156,10 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
   [/多重(?!要)|重量(?:是|有|为)?多少/, '(?:[万千]?吨|[千公]?克|公斤|斤)'],
 ]
 
+/** A question asking how long (多久, 多长时间): a span of time answers it (50分钟, 45天, 12个月, 500多年). */
+const ASKS_DURATION = /多久|多长时间/
+const DURATION_UNITS = '(?:个?小时|分钟|秒钟?|天|周|个?星期|个月)'
+
 /** A question asking a share in per cent: 百分之多少, 多少个百分点, 占比多少. */
 const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)个百分点|百分比是多少|占比(?:是|为|有)?多少/
 /** A share: 33%, 百分之三十, 2.1个百分点, 六成. */
@@ -180,6 +184,8 @@ const MEASURE_UNITS: ReadonlyArray<readonly [string, string]> = [
   ['摄氏度|度(?![过假])', '(?:度|℃|摄氏度)'],
   ['个?小时', '(?:个?小时|分钟)'],
   ['分钟', '分钟'],
+  // 得了多少分, 考了几分: points (not 几分之几).
+  ['分(?![钟之])', '分'],
 ]
 const ASKS_MEASURE = MEASURE_UNITS.map(([asked, given]) => [new RegExp(`(?:多少|(?<!哪)几)(?:${asked})`), given] as const)
 
@@ -200,6 +206,7 @@ function measuredIn(foldedQuestion: string): string | undefined {
  */
 export function countTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
   if (ASKS_PERCENT.test(foldedQuestion)) return givenAnew(foldedQuestion, PERCENT)
+  if (ASKS_DURATION.test(foldedQuestion)) return givenAnew(foldedQuestion, COUNT_OF(DURATION_UNITS), new RegExp(YEARS_COUNT.source))
   const classifier = askedClassifier(foldedQuestion)
   const people = classifier === undefined ? peopleCounted(foldedQuestion) : undefined
   const unit =

@@ -345,6 +345,16 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾今年升级了多少所学校'))?.(fold('升级了12所学校'))).toBe(true)
   })
 
+  it('asks how long (多久), which a span of time answers, not a year; and points (多少分)', () => {
+    const docking = countTest(fold('青禾八号发射后多久和空间站完成交会对接？'))!
+    expect(docking(fold('2024年11月青禾八号发射成功。'))).toBe(false)
+    expect(docking(fold('约3小时后完成交会对接。'))).toBe(true)
+    expect(countTest(fold('这批文物在海底沉睡了多久？'))?.(fold('在海底沉睡了500多年'))).toBe(true)
+    const points = countTest(fold('林青今天得了多少分'))!
+    expect(points(fold('林青当选青禾市副市长。'))).toBe(false)
+    expect(points(fold('林青全场砍下30分。'))).toBe(true)
+  })
+
   it('asks a share in per cent (百分之多少, 多少个百分点), which a share answers', () => {
     const liking = countTest(fold('青禾民众对华好感度百分之多少'))!
     expect(liking(fold('青禾民众对华好感度持续上升。'))).toBe(false)
