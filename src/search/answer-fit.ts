@@ -91,12 +91,12 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
 }
 
 /**
- * Classifiers a count is asked in (多少人, 几项, 多少票, 多少发), and a count in the
+ * Classifiers a count is asked in (多少人, 几项, 多少票, 多少发, 几响, 几场), and a count in the
  * same classifier: 1200人, 三项, 数百名, 上千家, 10余架; not 多项 or 多名 (no figure).
  * Not 个, 种 or 次: a list (法国、德国) or a name answers 几个国家 as well. Not 哪几位,
  * which asks who, not how many.
  */
-const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗座所只头件台批])/
+const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗座所只头件台批响场起例轮])/
 /** Classifiers that count the same things: 几家医院 is answered by 10所医院, 多少发炮弹 by 17万枚, 多少人 by 300名. */
 const SAME_COUNT: Readonly<Record<string, string>> = {
   // (Not 位 for 人 or 名: 一位 is most often the article a, 是一位赛车手.)

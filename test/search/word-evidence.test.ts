@@ -297,6 +297,10 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('座谈会有多少人出席'))?.(fold('数百人出席座谈会'))).toBe(true)
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
     expect(countTest(fold('有哪几位领导陪同调研？'))).toBeUndefined()
+    const salute = countTest(fold('欢迎仪式上鸣了几响礼炮？'))!
+    expect(salute(fold('青禾广场举行盛大欢迎仪式。'))).toBe(false)
+    expect(salute(fold('军乐团奏两国国歌，鸣21响礼炮。'))).toBe(true)
+    expect(countTest(fold('星河杯一共打了几场比赛'))?.(fold('共进行了48场比赛'))).toBe(true)
   })
 
   it('asks a count of people named without a classifier (多少居民), which only a headcount answers', () => {
