@@ -409,7 +409,7 @@ function derive(query: QueryModel): Derived {
     focus: focusWords(query.parsed.folded, query.parsed.words),
     names,
     years: yearsAsked(query.parsed.folded),
-    ordinals: query.parsed.words.map((w) => w.text).filter((w) => /^第(?:[一二三四五六七八九十百]+|\d+)$/.test(w)),
+    ordinals: query.parsed.words.flatMap((w) => /^第([一二三四五六七八九十百]+|\d+)[次届期批轮]?$/.exec(w.text)?.[1] ?? []),
     days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
     periods: periodsNamed(query.parsed.folded),
     months: [...query.parsed.folded.matchAll(MONTH_ALONE)].map((m) => Number(m[1])),
@@ -613,7 +613,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
   if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
   // 第二十八次主席会议 is not the 第二十一次: an ordinal names one of a series as a name does.
-  else if (ordinals.some((o) => !namesRequired(o, c.folded, title))) rank *= RANKING.nameMiss
+  else if (ordinals.some((o) => !namesOrdinal(o, c.folded) && !(title !== undefined && namesOrdinal(o, title)))) rank *= RANKING.nameMiss
   const tellsOfDay = (day: string) =>
     holdsWord(c.folded, day) || holdsWord(c.folded, day.replace(/号$/, '日')) || (title !== c.title && title?.includes(day))
   if (days.length > 0 && !days.some(tellsOfDay)) rank *= RANKING.dayMiss
@@ -765,6 +765,28 @@ function namesRequired(word: string, folded: string, title: string | undefined):
     forms.some((f) => holdsNamed(folded, f) || (title !== undefined && holdsNamed(title, f))) ||
     (m !== null && m[3] === '号' && (namedInSeries(m[1]!, m[2]!, folded) || (title !== undefined && namedInSeries(m[1]!, m[2]!, title))))
   )
+}
+
+/** A number from 1 to 99 in Chinese numerals, as ordinals write it (十一, 二十八). */
+function chineseNumeral(n: number): string {
+  const d = '〇一二三四五六七八九'
+  if (n < 10) return d[n]!
+  return `${n >= 20 ? d[Math.floor(n / 10)] : ''}十${n % 10 ? d[n % 10] : ''}`
+}
+
+/**
+ * Whether a folded text names the ordinal (the 十一 of 第十一次), in Chinese or Arabic numerals,
+ * and not inside a longer one (第十 is not 第十一).
+ */
+function namesOrdinal(numeral: string, folded: string): boolean {
+  const value = /^\d+$/.test(numeral) ? Number(numeral) : smallNumberValue(numeral)
+  const forms = value === undefined ? [numeral] : [numeral, String(value), chineseNumeral(value)]
+  for (const form of new Set(forms)) {
+    for (let at = folded.indexOf(`第${form}`); at >= 0; at = folded.indexOf(`第${form}`, at + 1)) {
+      if (!/[〇零一二三四五六七八九十百\d]/.test(folded[at + form.length + 1] ?? '')) return true
+    }
+  }
+  return false
 }
 
 /**

@@ -743,6 +743,12 @@ describe('one report of a series of like ones', () => {
       ...others,
     ])
     expect(meetings.search('青禾政协第二十八次主席会议撤销了谁的委员资格？').hits[0]?.article.id).toBe('m28')
+    const sessions = indexOfTexts([
+      ['s13', '星河常委会会议审议10件法律草案', '星河常委会第十三次会议今天闭幕。本次会议共审议10件法律草案，通过其中3件。', '2024-12-25'],
+      ['s11', '星河人大会议闭幕', '星河常委会第十一次会议今天闭幕，审议法律草案6件。', '2024-09-13'],
+      ...others,
+    ])
+    expect(sessions.search('星河常委会第十一次会议一共审议了几件法律草案').hits[0]?.article.id).toBe('s11')
   })
 
   it('puts the report of the holiday the question names before a like report of another holiday', () => {
