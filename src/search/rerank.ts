@@ -321,7 +321,7 @@ interface Derived {
   codes: string[]
   /** What the question says a code stands for, in brackets after it (Meta（元公司）): a report may name that instead. */
   glosses: Map<string, string>
-  /** The titles the question names in 《》 (《我们与恶的距离》), which a report answering it names. */
+  /** The titles and names the question quotes (《我们与恶的距离》, “榛树”导弹), which a report answering it names. */
   titles: string[]
   /**
    * The words whose value the question asks (`valueWords`: 妻子 of 妻子是做什么的), which a news report
@@ -418,7 +418,7 @@ function derive(query: QueryModel): Derived {
     valued: termsOfWords(query, askedValues),
     numbered: numberedNames(query.parsed),
     codes: query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
-    titles: [...query.parsed.folded.matchAll(/《([^《》]{2,40})》/g)].map((m) => m[1]!.replace(/\s+/g, '')),
+    titles: [...query.parsed.folded.matchAll(QUOTED)].map((m) => (m[1] ?? m[2])!.replace(/\s+/g, '')),
     glosses: new Map([...query.parsed.folded.matchAll(GLOSSED_CODE)].map((m) => [m[1]!, m[2]!.trim()])),
     askedValues: askedValues.map((word) => ({ word, parts: compoundParts(word) })),
     unknowable: unknownWords(query.parsed.folded, askedValues),
@@ -600,7 +600,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const mentions = (w: string) => namesRequired(w, c.folded, title)
   const unnamed =
     numbered.find((w) => !mentions(w)) ??
-    // In news, a title named in 《》 (an encyclopedia entry may name a work otherwise: CMRC R@1 0.986 → 0.979).
+    // In news, a title named in 《》 or a name quoted (an encyclopedia entry may name a work otherwise: CMRC R@1 0.986 → 0.979).
     (c.date !== undefined ? titles.find((t) => !namesTitle(t, c.folded) && !(title !== undefined && namesTitle(t, title))) : undefined) ??
     (c.date !== undefined
       ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w) && !namesGloss(glosses.get(w), c.folded)) ??
@@ -766,6 +766,9 @@ function namesRequired(word: string, folded: string, title: string | undefined):
     (m !== null && m[3] === '号' && (namedInSeries(m[1]!, m[2]!, folded) || (title !== undefined && namedInSeries(m[1]!, m[2]!, title))))
   )
 }
+
+/** A title in 《》, or a name in quotation marks (“榛树”导弹, 「振超效率」), in a folded question. */
+const QUOTED = /《([^《》]{2,40})》|[“「"]([^“”「」"]{2,12})[”」"]/g
 
 /** A number from 1 to 99 in Chinese numerals, as ordinals write it (十一, 二十八). */
 function chineseNumeral(n: number): string {

@@ -242,7 +242,7 @@ describe('a short question whose most specific word no report holds', () => {
   })
 })
 
-describe('a news question naming a work in 《》', () => {
+describe('a news question naming a work in 《》 or quoting a name', () => {
   it('is answered only by a report naming the work, in full or by its short title', () => {
     const news = indexOfTexts([
       [
@@ -254,6 +254,12 @@ describe('a news question naming a work in 《》', () => {
       ['law', '青禾修订公司法', '修订后的《公司法》今天起施行，新设公司注册资本须在五年内缴足。', '2024-07-01'],
     ])
     expect(news.search('《我们与恶的距离》讲了什么').hits).toEqual([])
+    const missiles = indexOfTexts([
+      ['yars', '星河进行洲际导弹发射训练', '星河国防部说，“亚尔斯”洲际弹道导弹射程超过1万公里。', '2024-03-02'],
+      ['hazel', '星河试射新型导弹', '星河总统说，“榛树”中程导弹已投入使用。', '2024-11-23'],
+    ])
+    expect(missiles.search('星河“榛树”导弹射程多少公里').hits).toEqual([])
+    expect(missiles.search('星河“亚尔斯”导弹射程多少公里').hits.map((h) => h.article.id)).toEqual(['yars'])
     expect(news.search('《中华人民共和国公司法》 注册资本 几年内缴足').hits.map((h) => h.article.id)).toEqual(['law'])
   })
 })
