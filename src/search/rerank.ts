@@ -301,8 +301,8 @@ interface Derived {
   names: string[]
   /** The years the question names (`yearsAsked`). */
   years: number[]
-  /** The ordinals the question names (第二十八 of 第二十八次会议). */
-  ordinals: string[]
+  /** The ordinals the question names (第二十八 of 第二十八次会议), with what they count (次, 届; or ''). */
+  ordinals: Array<{ numeral: string; of: string }>
   /** The days the question names (8月6日), folded. */
   days: string[]
   /** The holidays the question names (`holidaysNamed`). */
@@ -409,7 +409,10 @@ function derive(query: QueryModel): Derived {
     focus: focusWords(query.parsed.folded, query.parsed.words),
     names,
     years: yearsAsked(query.parsed.folded),
-    ordinals: query.parsed.words.flatMap((w) => /^第([一二三四五六七八九十百]+|\d+)[次届期批轮]?$/.exec(w.text)?.[1] ?? []),
+    ordinals: query.parsed.words.flatMap((w) => {
+      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)$/.exec(w.text)
+      return m ? [{ numeral: m[1]!, of: m[2]! }] : []
+    }),
     days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
     periods: periodsNamed(query.parsed.folded),
     months: [...query.parsed.folded.matchAll(MONTH_ALONE)].map((m) => Number(m[1])),
@@ -598,8 +601,18 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   rank *= scale * (title !== c.title ? RANKING.dated : 1)
   // A numbered name (神舟二十号) any answer names; in news, a letter code (cpi), the venue asked (哪个滑雪场) and the word whose value is asked (妻子).
   const mentions = (w: string) => namesRequired(w, c.folded, title)
+  const ordinalMissing = ordinals.find(
+    ({ numeral }) => !namesOrdinal(numeral, c.folded) && !(title !== undefined && namesOrdinal(numeral, title)),
+  )
   const unnamed =
     numbered.find((w) => !mentions(w)) ??
+    // In news, another edition of what the question numbers (第八届 for 第十三届…博览会) is another event.
+    (c.date !== undefined &&
+    ordinalMissing !== undefined &&
+    ordinalMissing.of !== '' &&
+    new RegExp(`第[〇零一二三四五六七八九十百\\d]+${ordinalMissing.of}`).test(title ? `${title} ${c.folded}` : c.folded)
+      ? `第${ordinalMissing.numeral}${ordinalMissing.of}`
+      : undefined) ??
     // In news, a title named in 《》 or a name quoted (an encyclopedia entry may name a work otherwise: CMRC R@1 0.986 → 0.979).
     (c.date !== undefined ? titles.find((t) => !namesTitle(t, c.folded) && !(title !== undefined && namesTitle(t, title))) : undefined) ??
     (c.date !== undefined
@@ -613,7 +626,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const holds = (text: string, name: string) => holdsWord(text, name) || holdsAbbreviated(text, name)
   if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
   // 第二十八次主席会议 is not the 第二十一次: an ordinal names one of a series as a name does.
-  else if (ordinals.some((o) => !namesOrdinal(o, c.folded) && !(title !== undefined && namesOrdinal(o, title)))) rank *= RANKING.nameMiss
+  else if (ordinalMissing !== undefined) rank *= RANKING.nameMiss
   const tellsOfDay = (day: string) =>
     holdsWord(c.folded, day) || holdsWord(c.folded, day.replace(/号$/, '日')) || (title !== c.title && title?.includes(day))
   if (days.length > 0 && !days.some(tellsOfDay)) rank *= RANKING.dayMiss

@@ -732,7 +732,7 @@ describe('one report of a series of like ones', () => {
     expect(funds.search('8月6日财政部和应急管理部预拨了多少中央青禾救灾资金？').hits[0]?.article.id).toBe('aug07')
   })
 
-  it('puts the meeting of the ordinal the question names before another of the series', () => {
+  it('puts the meeting of the ordinal the question names before another of the series, and takes no other edition', () => {
     // Ordinals are common in news: other reports hold 第二十… too.
     const others = Array.from(
       { length: 12 },
@@ -755,6 +755,12 @@ describe('one report of a series of like ones', () => {
       ...others,
     ])
     expect(sessions.search('星河常委会第十一次会议一共审议了几件法律草案').hits[0]?.article.id).toBe('s11')
+    const fairs = indexOfTexts([
+      ['fair8', '第八届星河博览会闭幕', '第八届星河博览会今天闭幕，签约金额达120亿元。', '2024-06-30'],
+      ...others,
+    ])
+    expect(fairs.search('第十三届星河博览会签约金额是多少').hits).toEqual([])
+    expect(fairs.search('第八届星河博览会签约金额是多少').hits.map((h) => h.article.id)).toEqual(['fair8'])
   })
 
   it('puts the report of the holiday the question names before a like report of another holiday', () => {
