@@ -338,7 +338,7 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾雪场 新增雪道面积'))).toBeUndefined()
   })
 
-  it('asks a figure in the unit named after 多少 (公里, 厘米, 升, 几个小时, 度), which a figure in it or its kin answers', () => {
+  it('asks a figure in the unit named after 多少 (公里, 厘米, 升, 几个小时, 度, 工作日), which a figure in it or its kin answers', () => {
     const depth = countTest(fold('青禾地震震源深度多少公里'))!
     expect(depth(fold('青禾县发生6.2级地震，震中位于青禾山区。'))).toBe(false)
     expect(depth(fold('震源深度10千米。'))).toBe(true)
@@ -347,6 +347,9 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('机场停航了几个小时？'))?.(fold('机场关闭，航班取消。'))).toBe(false)
     expect(countTest(fold('青禾最高气温能到多少度'))?.(fold('最高气温可达42℃。'))).toBe(true)
     expect(countTest(fold('青禾今年升级了多少所学校'))?.(fold('升级了12所学校'))).toBe(true)
+    const days = countTest(fold('征信投诉受理后多少个工作日内要办结？'))!
+    expect(days(fold('征信投诉办理流程进一步规范。'))).toBe(false)
+    expect(days(fold('受理后20个工作日内办结。'))).toBe(true)
   })
 
   it('asks how long (多久), which a span of time answers, not a year; and points (多少分)', () => {
