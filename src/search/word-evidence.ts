@@ -82,6 +82,9 @@ export function holdsAbbreviated(folded: string, word: string): boolean {
   return false
 }
 
+/** One-character modifiers before a noun: 老电影, 新机场, 大项目, 原部长. */
+const MODIFIERS: ReadonlySet<string> = new Set('老新旧大小原前首')
+
 /**
  * The dictionary words a compound is made of, in order and covering it (产品产量: 产品, 产量),
  * from jieba's search cut; none for a word it does not split into two-character words or longer.
@@ -91,6 +94,8 @@ export function compoundParts(word: string): string[] {
     .cutForSearch(word, false)
     .filter((p) => p.length >= 2 && p.length < word.length)
   const parts: string[] = []
+  // A noun after a one-character modifier (老电影, 新机场) is named by the noun (电影).
+  if (MODIFIERS.has(word[0]!) && pieces.includes(word.slice(1))) return [word.slice(1)]
   for (let at = 0; at < word.length;) {
     const next = pieces.filter((p) => word.startsWith(p, at)).sort((a, b) => b.length - a.length)[0]
     if (next === undefined) return []

@@ -68,6 +68,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['手机', '移动电话'],
   ['电脑', '计算机'],
   ['比赛', '赛事'],
+  ['影片', '片子'],
   ['出版', '发行'],
   ['播出', '播放'],
 ]

@@ -444,6 +444,10 @@ describe('a news question about something no report names', () => {
     expect(reports.search('星河妇女署说冲突以来青禾地带有多少孩子成了孤儿？').hits.map((h) => h.article.id)).toEqual(['war'])
     expect(reports.search('星河妇女署说冲突以来青禾地带有多少小孩成了孤儿？').hits.map((h) => h.article.id)).toEqual(['war'])
     expect(reports.search('青禾海油 LNG运输船 首制船 名称').hits.map((h) => h.article.id)).toEqual(['ship'])
+    const films = indexOfTexts([
+      ['films', '第二十六届星河电影节开幕', '第二十六届星河电影节今天开幕，共有50部影片入围金爵奖。', '2024-06-16'],
+    ])
+    expect(films.search('第26届星河电影节有多少部片子入围金爵奖').hits.map((h) => h.article.id)).toEqual(['films'])
     const shot = indexOfTexts([
       ['shot', '星河一执法人员枪杀妇女视频公布', '星河市一名妇女在家中被执法人员开枪打死，她名叫林青。', '2024-07-23'],
     ])

@@ -115,6 +115,10 @@ describe('parseQuery', () => {
     expect(parseQuery('玄奘是哪一個朝代的人?').segments).not.toContain('人')
   })
 
+  it('takes a one-character noun as a word of a longer question (猫 of 家里的猫)', () => {
+    expect(parseQuery('家裡的貓一直不吃飯怎麼辦').words.map((w) => w.text)).toContain('猫')
+  })
+
   it('names the words that carry a question, without the words that ask', () => {
     const words = (q: string) => parseQuery(q).words.map((w) => w.text)
     expect(words('中國銅業的會議在哪裡召開？')).toEqual(['中国', '铜业', '会议', '召开'])

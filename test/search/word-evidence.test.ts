@@ -109,6 +109,7 @@ describe('compound words', () => {
   it('splits a compound into the dictionary words it is made of', () => {
     expect(compoundParts('产品产量')).toEqual(['产品', '产量'])
     expect(compoundParts('门票价格')).toEqual(['门票', '价格'])
+    expect(compoundParts('老电影')).toEqual(['电影'])
   })
 
   it('leaves a word that is no compound whole', () => {
