@@ -35,11 +35,11 @@ const BRAND_NAMES: ReadonlyArray<[string, string]> = [
 
 /**
  * Letter abbreviations a reader types for what news may write out (CPI for
- * 居民消费价格, GDP for 国内生产总值), folded. Not in OpenCC.
+ * 居民消费价格, GDP for 国内生产总值 or 地区生产总值), folded. Not in OpenCC.
  */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['ai', '人工智能'],
-  ['gdp', '国内生产总值'],
+  ['gdp', '生产总值'],
   ['cpi', '居民消费价格'],
   ['ppi', '工业生产者出厂价格'],
   ['pmi', '采购经理指数'],
@@ -75,7 +75,7 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 
 /**
  * What news may write out for a letter abbreviation (居民消费价格 for cpi), folded; undefined for another word.
- * @example writtenOut('gdp') === '国内生产总值'
+ * @example writtenOut('gdp') === '生产总值'
  */
 export function writtenOut(code: string): string | undefined {
   return ABBREVIATIONS.get(code)

@@ -665,6 +665,8 @@ describe('a news question about something no report names', () => {
       ['iso', '国际标准化组织新设技术委员会', '国际标准化组织新成立的青禾技术委员会共有28个参与成员国。', '2024-03-31'],
     ])
     expect(standards.search('ISO新成立的青禾技术委员会有几个参与成员国？').hits.map((h) => h.article.id)).toEqual(['iso'])
+    const economy = indexOfTexts([['gdp', '青禾经济运行平稳', '2023年，青禾市地区生产总值达4.4万亿元，增长5.2%。', '2024-03-19']])
+    expect(economy.search('青禾市2023年GDP总量是多少').hits.map((h) => h.article.id)).toEqual(['gdp'])
   })
 
   it('answers about a Latin name from a report naming only what the question glosses it as (Meta（元公司）)', () => {
