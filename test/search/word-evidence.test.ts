@@ -302,6 +302,9 @@ describe('a question only a figure answers', () => {
     expect(salute(fold('青禾广场举行盛大欢迎仪式。'))).toBe(false)
     expect(salute(fold('军乐团奏两国国歌，鸣21响礼炮。'))).toBe(true)
     expect(countTest(fold('星河杯一共打了几场比赛'))?.(fold('共进行了48场比赛'))).toBe(true)
+    const clinics = countTest(fold('每年新增多少家社区医院'))!
+    expect(clinics(fold('每年新增500个以上社区医院'))).toBe(true)
+    expect(clinics(fold('建成一个社区医院'))).toBe(false)
   })
 
   it('asks a count of people named without a classifier (多少居民), which only a headcount answers', () => {
