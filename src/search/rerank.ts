@@ -810,7 +810,8 @@ function namesOrdinal(numeral: string, folded: string): boolean {
  * (《公司法》 for 《中华人民共和国公司法》).
  */
 function namesTitle(work: string, folded: string): boolean {
-  if (folded.includes(work)) return true
+  // (Spaced as a headline may space it: 全面深化改革 中国式现代化万千气象.)
+  if (folded.includes(work) || folded.replace(/\s+/g, '').includes(work)) return true
   for (const m of folded.matchAll(/《([^《》]{2,40})》/g)) if (work.endsWith(m[1]!)) return true
   return false
 }

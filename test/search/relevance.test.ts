@@ -261,6 +261,12 @@ describe('a news question naming a work in 《》 or quoting a name', () => {
     expect(missiles.search('星河“榛树”导弹射程多少公里').hits).toEqual([])
     expect(missiles.search('星河“亚尔斯”导弹射程多少公里').hits.map((h) => h.article.id)).toEqual(['yars'])
     expect(news.search('《中华人民共和国公司法》 注册资本 几年内缴足').hits.map((h) => h.article.id)).toEqual(['law'])
+    const series = indexOfTexts([
+      ['west', '深化改革 现代化万千气象', '今天的节目来到青禾、星河两个省区，看两地深化改革、推进科技创新。', '2024-07-10'],
+      ['books', '青禾举行读书会', '青禾举行读书会。', '2024-12-01'],
+      ['music', '星河大学举行音乐会', '星河大学举行新年音乐会。', '2024-12-02'],
+    ])
+    expect(series.search('7月10号那期《深化改革 现代化万千气象》去了哪两个省区').hits.map((h) => h.article.id)).toEqual(['west'])
   })
 })
 
