@@ -313,10 +313,11 @@ export function parseQuery(query: string): ParsedQuery {
   flush(true)
   // A one-character segment left between question words (的人, 是谁) says little; one typed
   // as a keyword (铜, 煤 价格) or rare enough to name a thing (铜和铝的价格) is the subject. A query of nothing else still searches what it has.
-  let kept = segments
-    .filter((s) => s.text.length > 1 || /[a-z0-9]/.test(s.text) || s.alone || getLexicon().idf(s.text) >= SINGLE_NAME_IDF)
-    .map((s) => s.text)
-  if (kept.length === 0) kept = segments.map((s) => s.text)
+  let keptSegments = segments.filter(
+    (s) => s.text.length > 1 || /[a-z0-9]/.test(s.text) || s.alone || getLexicon().idf(s.text) >= SINGLE_NAME_IDF,
+  )
+  if (keptSegments.length === 0) keptSegments = segments
+  const kept = keptSegments.map((s) => s.text)
   const terms = new Set<string>()
   for (const s of kept) for (const t of tokensWithPositions(s, [], 'query')) terms.add(t.term)
   const cuts = kept.map((s) => {
@@ -324,7 +325,8 @@ export function parseQuery(query: string): ParsedQuery {
     for (const piece of segmenter().cut(s, true)) at.push(at[at.length - 1]! + piece.length)
     return at
   })
-  return { folded, segments: kept, cuts, terms: [...terms], words: queryWords(kept, cuts) }
+  const alone = keptSegments.map((s) => s.alone)
+  return { folded, segments: kept, cuts, terms: [...terms], words: queryWords(kept, cuts, alone) }
 }
 
 /** A number in Chinese numerals, with the 号 of a name after it or not (二十号, 十八). */
@@ -367,12 +369,24 @@ export function numberedNames(parsed: ParsedQuery): string[] {
 }
 
 /** The words of the segments that name something (see QueryWord). */
-function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
+function queryWords(segments: string[], cuts: number[][], alone: boolean[]): QueryWord[] {
   const lexicon = getLexicon()
   const out: QueryWord[] = []
   const isSingle = (p: { text: string } | undefined) =>
     p !== undefined && p.text.length === 1 && isCjk(p.text.charCodeAt(0)) && !ASKING.test(p.text) && !GRAMMAR_CHARS.has(p.text)
   for (const [s, segment] of segments.entries()) {
+    const before = out.length
+    wordsOfSegment(s, segment)
+    // A keyword typed alone that leaves no word of two characters (绿能瀛: 绿 / 能 / 瀛) is a name jieba does not know.
+    if (alone[s] && segment.length >= 2 && segment.length <= 4 && isCjkText(segment) && out.slice(before).every((w) => w.text.length < 2)) {
+      out.length = before
+      const specificity = lexicon.idf(segment)
+      out.push({ text: segment, segment: s, start: 0, end: segment.length, specificity, weight: specificity })
+    }
+  }
+  return out
+
+  function wordsOfSegment(s: number, segment: string): void {
     const at = cuts[s]!
     const pieces: Array<{ start: number; end: number; text: string }> = []
     for (const [i, end] of at.slice(1).entries()) {
@@ -455,5 +469,4 @@ function queryWords(segments: string[], cuts: number[][]): QueryWord[] {
       if (joined) i++
     }
   }
-  return out
 }

@@ -115,6 +115,13 @@ describe('parseQuery', () => {
     expect(parseQuery('玄奘是哪一個朝代的人?').segments).not.toContain('人')
   })
 
+  it('takes a keyword typed alone that jieba cuts into single characters as one word (绿能瀛)', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(words('绿能瀛 装载量')).toEqual(['绿能瀛', '装载量'])
+    // Inside a sentence the same characters are left to the segmenter.
+    expect(words('绿能瀛号的装载量是多少')).not.toContain('绿能瀛')
+  })
+
   it('takes a one-character noun as a word of a longer question (猫 of 家里的猫)', () => {
     expect(parseQuery('家裡的貓一直不吃飯怎麼辦').words.map((w) => w.text)).toContain('猫')
   })
