@@ -283,6 +283,14 @@ export interface Judgement {
   readonly parts: Readonly<Record<string, number>>
 }
 
+/**
+ * Whether a compound asked of (公交线路 of 多少条公交线路, its `compoundParts`) is named by its head,
+ * the last part (线路): a report says 200余条线路 where the story has already said what they are.
+ */
+function namedByHead(parts: readonly string[], named: (part: string) => boolean): boolean {
+  return parts.length > 0 && named(parts[parts.length - 1]!)
+}
+
 /** What judging needs of a query beyond its model, derived once per query. */
 interface Derived {
   /**
@@ -553,7 +561,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const namesValue = (i: number) =>
     askedValues.some(({ word, parts }) => {
       const text = c.folded.slice(scored[i]!.start, scored[i]!.end)
-      return holdsNamed(text, word) || (parts.length > 0 && parts.every((p) => holdsNamed(text, p)))
+      return holdsNamed(text, word) || namedByHead(parts, (p) => holdsNamed(text, p))
     })
   // A count of people (疏散了多少居民) is given in 人 or 名 (约4000人被疏散) in a sentence that need not name them,
   // nor any query word when it follows one that does (…共同出席欢迎宴会并致辞。新各界人士代表约300人出席).
@@ -618,8 +626,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     (c.date !== undefined
       ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w) && !namesGloss(glosses.get(w), c.folded)) ??
         (venue && !venue.some(mentions) ? venue[0] : undefined) ??
-        // An asked compound (产品产量) may stand in its parts (主要产品中71种产量增长).
-        askedValues.find(({ word, parts }) => !mentions(word) && !(parts.length > 0 && parts.every(mentions)))?.word)
+        // An asked compound is named by its head (产品产量: 主要产品中71种产量增长; 公交线路: 200余条线路).
+        askedValues.find(({ word, parts }) => !mentions(word) && !namedByHead(parts, mentions))?.word)
       : undefined)
   // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.
   const unknown = c.date !== undefined && unnamed === undefined ? toldUnknown(c.folded, c.sentences, unknowable) : undefined

@@ -93,16 +93,18 @@ export function compoundParts(word: string): string[] {
   const pieces = segmenter()
     .cutForSearch(word, false)
     .filter((p) => p.length >= 2 && p.length < word.length)
-  const parts: string[] = []
   // A noun after a one-character modifier (老电影, 新机场) is named by the noun (电影).
   if (MODIFIERS.has(word[0]!) && pieces.includes(word.slice(1))) return [word.slice(1)]
-  for (let at = 0; at < word.length;) {
-    const next = pieces.filter((p) => word.startsWith(p, at)).sort((a, b) => b.length - a.length)[0]
-    if (next === undefined) return []
-    parts.push(next)
-    at += next.length
+  // The longest piece first at each place, a shorter one where the longest leaves no cover (公交线 / 路: 公交 / 线路).
+  const cover = (at: number): string[] | undefined => {
+    if (at === word.length) return []
+    for (const p of pieces.filter((p) => word.startsWith(p, at)).sort((a, b) => b.length - a.length)) {
+      const rest = cover(at + p.length)
+      if (rest) return [p, ...rest]
+    }
+    return undefined
   }
-  return parts
+  return cover(0) ?? []
 }
 
 /** Whether folded text holds the word as a word, or written out in full. */

@@ -190,3 +190,14 @@ describe('recaps', () => {
     expect(onTheDay).toBeGreaterThan(recounted)
   })
 })
+
+describe('the thing a count asks of', () => {
+  it('is named in a report by the head of its compound alone (多少条公交线路: 200余条线路)', () => {
+    const q = model('青禾市有多少条公交线路停驶或者绕行？')
+    const report = '受降雪影响，青禾市有200余条线路采取停驶、绕行等措施。'
+    expect(judge(q, { ...candidate(report), date: '2024-02-21' })!.lacksRequired).toBe(false)
+    // A report that names no line at all still does not answer.
+    const other = '受降雪影响，青禾市有200余个航班取消，部分道路停驶绕行。'
+    expect(judge(q, { ...candidate(other), date: '2024-02-21' })!.lacksRequired).toBe(true)
+  })
+})

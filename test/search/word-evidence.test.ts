@@ -110,6 +110,8 @@ describe('compound words', () => {
     expect(compoundParts('产品产量')).toEqual(['产品', '产量'])
     expect(compoundParts('门票价格')).toEqual(['门票', '价格'])
     expect(compoundParts('老电影')).toEqual(['电影'])
+    // jieba's longest piece (公交线) leaves 路 over: a shorter one covers the word.
+    expect(compoundParts('公交线路')).toEqual(['公交', '线路'])
   })
 
   it('leaves a word that is no compound whole', () => {
