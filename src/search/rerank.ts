@@ -7,7 +7,7 @@ import {
   titleNamesSubject,
   type SentenceScore,
 } from './excerpt.js'
-import { findTerms, isCjk, numberedNames, type ParsedQuery } from './tokenize.js'
+import { ASKING_PART, findTerms, isCjk, numberedNames, type ParsedQuery } from './tokenize.js'
 import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
@@ -59,6 +59,7 @@ export const RANKING: Record<
   | 'nameMiss'
   | 'dayMiss'
   | 'periodMiss'
+  | 'keywordMiss'
   | 'synonym'
   | 'dated',
   number
@@ -128,6 +129,12 @@ export const RANKING: Record<
    * period is what tells one month's report from the next. Not when it names no span.
    */
   periodMiss: 0.9,
+  /**
+   * What an article's score is multiplied by when the query is keywords typed apart (摩羯 海南 恢复 市县),
+   * none of them asking, and the article holds one of them nowhere, neither in its text nor its title:
+   * keywords are each required, as a search engine reads them.
+   */
+  keywordMiss: 0.9,
   /**
    * How much an article counts when it answers the question only in other
    * words (`synonymVariants`: 降落 asked, 着陆 written): an article in the
@@ -291,8 +298,23 @@ function namedByHead(parts: readonly string[], named: (part: string) => boolean)
   return parts.length > 0 && named(parts[parts.length - 1]!)
 }
 
+/**
+ * The keywords of a query typed apart (摩羯 海南 恢复 市县), each as the words it holds (越南总理: 越南, 总理),
+ * or itself when it holds none (2024); none for a question, nor for a query with a part that asks.
+ */
+function typedKeywords(parsed: ParsedQuery): string[][] {
+  const parts = parsed.folded.trim().split(/\s+/)
+  if (parts.length < 2 || parts.some((p) => ASKING_PART.test(p))) return []
+  return parts.map((p) => {
+    const words = parsed.words.filter((w) => p.includes(w.text)).map((w) => w.text)
+    return words.length > 0 ? words : [p]
+  })
+}
+
 /** What judging needs of a query beyond its model, derived once per query. */
 interface Derived {
+  /** The keywords of a query typed apart (`typedKeywords`). */
+  keywords: string[][]
   /**
    * Each CJK character of the query's subject terms, weighted by the mean weight of the terms holding it,
    * and each letter or number code among its terms (nba, 5g), weighted as a term.
@@ -435,6 +457,7 @@ function derive(query: QueryModel): Derived {
     unknowable: unknownWords(query.parsed.folded, askedValues),
     yearOf: new Set(),
     peopleCount: countsPeople(query.parsed.folded),
+    keywords: typedKeywords(query.parsed),
   }
   const answers = answerTest(query.parsed.folded)
   if (answers) d.answers = answers
@@ -547,6 +570,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     peopleCount,
     glosses,
     titles,
+    keywords,
   } = derive(query)
   // The day an article is dated is part of what it is about, as its title is (2月25日 of a 今天 report).
   const title = datedTitle(c, query.parsed.folded)
@@ -649,6 +673,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     const text = title ? `${title} ${c.folded}` : c.folded
     if (months.every((m) => monthsTold(text, m) === 'others')) rank *= RANKING.periodMiss
   }
+  if (keywords.some((words) => !words.every((w) => holdsNamed(c.folded, w) || (title !== undefined && holdsNamed(title, w)))))
+    rank *= RANKING.keywordMiss
   // The excerpt is cut only when asked for: a page shows 5 of the 50 candidates judged.
   let excerpt: Excerpt | undefined
   // Tagging the title is left until asked for, as is the excerpt.

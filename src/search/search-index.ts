@@ -3,7 +3,7 @@ import { judge, RANKING, RELEVANCE, type Judgement, type QueryModel } from './re
 import { holdsWord } from './coverage.js'
 import { fold } from '../text/script.js'
 import { TermIndex } from './term-index.js'
-import { indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
+import { ASKING_PART, indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
 import { vocabularyVariants, type VocabularyVariant } from '../text/vocabulary.js'
 import { synonymVariants } from '../text/synonyms.js'
 import type { Article } from '../corpus/article.js'
@@ -208,7 +208,7 @@ export class SearchIndex {
     const parts = parsed.folded.trim().split(/\s+/)
     const typedApart = parts.length
     // (Not a keyword and a question, 便秘 多吃什么水果: the question is asked of the keyword.)
-    const twoKeywords = typedApart === 2 && !parts.some((p) => ASKS.test(p))
+    const twoKeywords = typedApart === 2 && !parts.some((p) => ASKING_PART.test(p))
     const newsEvidence = typedApart >= 3 ? RELEVANCE.keywordEvidence : RELEVANCE.headlineEvidence
     // Whether a candidate holds enough of the question, the words it asks aside.
     const holdsQuestion = ({ judged: j, title, meta }: Ranked) =>
@@ -264,9 +264,6 @@ export class SearchIndex {
     }
   }
 }
-
-/** A part of a query that asks something rather than names it. */
-const ASKS = /哪|什么|多少|谁|啥|怎么|怎样|为何|如何|几[个天次年月号点时岁]|[吗呢]$/
 
 /** One judged candidate. */
 export interface Ranked {

@@ -146,6 +146,9 @@ const FRAME_PATTERN = /^何[年时种处地人方者样]|时候/
 const PARTICLES: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是谁哪')
 
 /** Pieces of a question that ask rather than name: 几点, 第几, 几世纪, 哪次, 什么样, 多少, 多大(时), 有何… (folded). */
+/** A part of a query typed apart that asks something rather than names it (便秘 多吃什么水果). */
+export const ASKING_PART = /哪|什么|多少|谁|啥|怎么|怎样|为何|如何|几[个天次年月号点时岁]|[吗呢]$/
+
 const ASKING = /哪|什么|多少|^多大|谁|啥|怎|为何|有何|^第?几(?:.|世纪)?$/
 
 /**

@@ -201,3 +201,20 @@ describe('the thing a count asks of', () => {
     expect(judge(q, { ...candidate(other), date: '2024-02-21' })!.lacksRequired).toBe(true)
   })
 })
+
+describe('keywords typed apart', () => {
+  it('ranks the report holding every keyword above one whose headline holds all but one', () => {
+    const q = model('青禾 台风 恢复 市县')
+    const everyKeyword = judge(q, {
+      ...candidate('青禾台风过后，灾后重建有序推进。目前全省已有12个市县全面恢复正常生产生活秩序。'),
+      title: fold('青禾灾后重建有序推进'),
+      date: '2024-09-15',
+    })!.rank
+    const allButOne = judge(q, {
+      ...candidate('经过20多天抢修，青禾受台风影响的87个乡镇今天全部恢复供电。'),
+      title: fold('青禾受台风影响用户今天全部恢复供电'),
+      date: '2024-09-28',
+    })!.rank
+    expect(everyKeyword).toBeGreaterThan(allButOne)
+  })
+})
