@@ -886,11 +886,12 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
   const agreeing: string[] = []
   for (const x of folded.matchAll(/(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?/g)) {
     if (x[1] !== undefined && Number(x[1]) !== y) continue
-    // 8月份 is a period figures are given for, reported in the month after, not the day of a report;
-    // so is the end of a range (1—5月).
-    if (x[3] === undefined && folded[x.index + x[0].length] === '份') continue
+    // The end of a range (1—5月) is a period figures are given for, not the day of a report.
     if (/\d[—至-]$/.test(folded.slice(0, x.index))) continue
-    // A month asked alone (2024年11月…顺差) is not the month of a report giving another month's figures
+    // 8月份 may be one too, reported in the month after, or the month a thing happened (1月份以色列…提出的停火方案):
+    // without the report's text to tell, it is taken for a period.
+    if (x[3] === undefined && folded[x.index + x[0].length] === '份' && c.folded === undefined) continue
+    // A month asked alone (2024年11月…顺差, 8月份…) is not the month of a report giving another month's figures
     // (今年9月, in a report of 11月1日): figures are reported in the months after.
     if (Number(x[2]) === m && x[3] === undefined && c.folded !== undefined && monthsTold(c.folded, m) === 'others') continue
     // 8月中旬 is the 11th to the 20th (a report may follow a day or two after).

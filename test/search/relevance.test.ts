@@ -126,6 +126,18 @@ describe('datedTitle', () => {
   it('does not take a month asked as a period of figures (8月份, 1—5月) for the month a report is dated in', () => {
     expect(datedTitle({ title: '物流指数公布', date: '2024-08-05' }, '8月份物流指数是多少')).toBe('物流指数公布')
     expect(datedTitle({ title: '工业利润公布', date: '2024-05-27' }, '1—5月工业利润是多少')).toBe('工业利润公布')
+    // Nor when the report gives another month's figures.
+    const july = { title: '物流指数公布', date: '2024-08-05', folded: '7月份，中国物流业景气指数为52.1%。' }
+    expect(datedTitle(july, '8月份物流指数是多少')).toBe('物流指数公布')
+  })
+
+  it('takes 1月份 for the month of a report dated then that gives no other month (the month a thing happened)', () => {
+    const report = {
+      title: '青禾两方就停火进行磋商',
+      date: '2024-01-23',
+      folded: '据媒体22日报道，甲方向乙方提出新提议，包括停火至多两个月。',
+    }
+    expect(datedTitle(report, '1月份甲方给乙方的新停火方案最多停火多久')).toBe('青禾两方就停火进行磋商 1月')
   })
 
   it("does not take a month asked alone for the month of a report giving another month's figures", () => {
