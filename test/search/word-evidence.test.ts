@@ -298,6 +298,11 @@ describe('a question only a figure answers', () => {
     expect(rural(fold('全国共有社区组织约270万家'))).toBe(false)
     expect(rural(fold('其中农村社区组织1.2万家'))).toBe(true)
     expect(countTest(fold('座谈会有多少人出席'))?.(fold('数百人出席座谈会'))).toBe(true)
+    // Medals are counted in 面 or 枚; 多少面积 asks an area, not a count.
+    const medals = countTest(fold('代表团一共拿了几面金牌？'))!
+    expect(medals(fold('代表团勇夺40枚金牌、27枚银牌'))).toBe(true)
+    expect(medals(fold('报告会在人民大会堂举行'))).toBe(false)
+    expect(countTest(fold('展馆有多少面积'))?.(fold('展馆共有3面墙'))).not.toBe(true)
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
     expect(countTest(fold('有哪几位领导陪同调研？'))).toBeUndefined()
     const salute = countTest(fold('欢迎仪式上鸣了几响礼炮？'))!
