@@ -96,7 +96,7 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
  * Not 个, 种 or 次: a list (法国、德国) or a name answers 几个国家 as well. Not 哪几位,
  * which asks who, not how many.
  */
-const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面座所只头件台批响场起例轮])/
+const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面座所只头件台批响场起例轮型种])/
 /** Classifiers that count the same things: 几家医院 is answered by 10所医院, 多少发炮弹 by 17万枚, 多少人 by 300名. */
 const SAME_COUNT: Readonly<Record<string, string>> = {
   // (Not 位 for 人 or 名: 一位 is most often the article a, 是一位赛车手.)

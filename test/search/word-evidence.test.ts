@@ -303,6 +303,11 @@ describe('a question only a figure answers', () => {
     expect(medals(fold('代表团勇夺40枚金牌、27枚银牌'))).toBe(true)
     expect(medals(fold('报告会在人民大会堂举行'))).toBe(false)
     expect(countTest(fold('展馆有多少面积'))?.(fold('展馆共有3面墙'))).not.toBe(true)
+    // So are 型 (19型火箭) and 种 (300多种新品); 多少型号 names the thing counted.
+    expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('可满足9家公司19型火箭的发射需求'))).toBe(true)
+    expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('二号工位正在加紧建设'))).toBe(false)
+    expect(countTest(fold('展会展出了几种新品？'))?.(fold('展出新品300多种'))).toBe(true)
+    expect(countTest(fold('这款车有多少型号'))).toBeUndefined()
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
     expect(countTest(fold('有哪几位领导陪同调研？'))).toBeUndefined()
     const salute = countTest(fold('欢迎仪式上鸣了几响礼炮？'))!
