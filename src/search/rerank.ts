@@ -909,6 +909,10 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
       if (lag >= 1 && lag <= REPORT_LAG_DAYS && dayAlone(Number(x[3])).test(c.folded)) agreeing.push(x[0])
     }
   }
+  // A month in Chinese numerals (三月份) is the report's month as one in digits is; news writes months in digits.
+  for (const x of folded.matchAll(MONTH_IN_NUMERALS)) {
+    if (smallNumberValue(x[1]!) === m && !(c.folded !== undefined && monthsTold(c.folded, m) === 'others')) agreeing.push(x[0])
+  }
   // A day named alone (到9号) is of the report's month: the report of that day, or one a day or two
   // after naming the day alone (8日发生的地震…目前已造成16人受伤, in a report of the 9th).
   for (const x of folded.matchAll(DAY_ASKED_ALONE)) {
@@ -921,6 +925,10 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
 
 /** A day named alone in a question, after a word placing it in time: 到9号, 截至15日 (not 3号台风). */
 const DAY_ASKED_ALONE = /(?<=(?:到|至|截至|截止|在|于|从|是)\s?)(?<!月\d{1,2}[到至]\s?)(\d{1,2})[日号](?![线楼馆院厅台机])/gu
+
+/** A month in Chinese numerals, with its 份 (三月份, 十二月); not a day of it (三月三) nor part of a longer numeral. */
+const MONTH_IN_NUMERALS =
+  /(?<![〇零一二三四五六七八九十百千万\d])([一二三四五六七八九十]{1,2})月(?:份)?(?![〇零一二三四五六七八九十\d日号])/g
 
 /** A month named alone in a question: 6月份, 今年6月 (not 6月12日, 6月12到14号, nor the end of 1—6月). */
 const MONTH_ALONE = /(?<!\d[—至-]?)(\d{1,2})月(?!\d)/g

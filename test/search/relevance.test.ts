@@ -131,6 +131,13 @@ describe('datedTitle', () => {
     expect(datedTitle(july, '8月份物流指数是多少')).toBe('物流指数公布')
   })
 
+  it('takes a month in Chinese numerals (三月份) as one in digits, not a day of it (三月三)', () => {
+    const report = { title: '秘书长访问口岸', date: '2024-03-24', folded: '秘书长23日访问星河口岸。' }
+    expect(datedTitle(report, '秘书长三月份去了哪个口岸')).toBe('秘书长访问口岸 三月份')
+    expect(datedTitle(report, '三月三歌节在哪里举办')).toBe('秘书长访问口岸')
+    expect(datedTitle({ ...report, folded: '2月份，口岸通关人数增长。' }, '三月份口岸通关人数')).toBe('秘书长访问口岸')
+  })
+
   it('takes 1月份 for the month of a report dated then that gives no other month (the month a thing happened)', () => {
     const report = {
       title: '青禾两方就停火进行磋商',
