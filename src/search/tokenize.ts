@@ -146,6 +146,9 @@ const FRAME_PATTERN = /^何[年时种处地人方者样]|时候/
 const PARTICLES: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是谁哪')
 
 /** Pieces of a question that ask rather than name: 几点, 第几, 几世纪, 哪次, 什么样, 多少, 多大(时), 有何… (folded). */
+/** One-character prefixes jieba cuts off a post it makes a deputy's (副 / 主席, 副 / 总理). */
+const DEPUTY: ReadonlySet<string> = new Set(['副'])
+
 /** A part of a query typed apart that asks something rather than names it (便秘 多吃什么水果). */
 export const ASKING_PART = /哪|什么|多少|谁|啥|怎么|怎样|为何|如何|几[个天次年月号点时岁]|[吗呢]$/
 
@@ -424,6 +427,13 @@ function queryWords(segments: string[], cuts: number[][], alone: boolean[]): Que
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!
       if (p.text.trim() === '' || ASKING.test(p.text) || GRAMMAR_CHARS.has(p.text)) continue
+      // A deputy's post is one word (军委副主席: 副 + 主席), not the post of the one they stand in for.
+      const post = pieces[i + 1]
+      if (DEPUTY.has(p.text) && post !== undefined && post.start === p.end && post.text.length >= 2 && isCjkText(post.text)) {
+        push(p.start, post.end)
+        i++
+        continue
+      }
       if (isSingle(p)) {
         // A run of one-character pieces is a word jieba did not know (碳 / 中 / 和).
         let j = i + 1

@@ -39,9 +39,24 @@ export function focusWords(foldedQuestion: string, words: readonly QueryWord[], 
       const after = foldedQuestion.slice(at + w.text.length, at + w.text.length + 4)
       const before = foldedQuestion.slice(Math.max(0, at - 4), at)
       if ((!afterOnly && ASKS_AFTER.test(after)) || ASKS_BEFORE.test(before)) out.add(i)
+      // 哪位军委副主席: after 哪位, a noun and a more specific noun after it name the post asked (an
+      // organisation and a post), not the first alone (军委, which 军委主席 holds too).
+      const next = words[i + 1]
+      if (ASKS_POST.test(before) && isNoun(w) && adjacentNoun(w, next) && next!.specificity > w.specificity) out.add(i + 1)
     }
   }
   return out
+}
+
+/** 哪位 before a word: a person is asked by their post. */
+const ASKS_POST = /哪[一]?位[是的]?$/
+
+/** Whether a query word is a noun (or one jieba's dictionary lacks: a name, a post it cut as 副主席). */
+const isNoun = (w: QueryWord) => /^(?:n|nz|nr|nt|j)$/.test(getLexicon().pos(w.text) ?? 'n')
+
+/** Whether `b` is a noun standing right after `a` in the same segment of a query. */
+function adjacentNoun(a: QueryWord | undefined, b: QueryWord | undefined): boolean {
+  return a !== undefined && b !== undefined && a.segment === b.segment && a.end === b.start && isNoun(b)
 }
 
 /**

@@ -115,6 +115,13 @@ describe('parseQuery', () => {
     expect(parseQuery('玄奘是哪一個朝代的人?').segments).not.toContain('人')
   })
 
+  it("keeps a deputy's post whole (副主席, 副总理), which jieba cuts as 副 / 主席", () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(words('哪位军委副主席讲话')).toContain('副主席')
+    expect(words('哪位军委副主席讲话')).not.toContain('主席')
+    expect(words('国务院副总理出席了什么活动')).toContain('副总理')
+  })
+
   it('takes a keyword typed alone that jieba cuts into single characters as one word (绿能瀛)', () => {
     const words = (q: string) => parseQuery(q).words.map((w) => w.text)
     expect(words('绿能瀛 装载量')).toEqual(['绿能瀛', '装载量'])

@@ -39,6 +39,11 @@ describe('focus words', () => {
     expect(focusOf('新大桥有多高的桥塔？')).toEqual(['桥塔'])
   })
 
+  it('finds the post asked after 哪位, organisation and post together (军委副主席), not the verb after it', () => {
+    expect(focusOf('会议上是哪位军委副主席讲话的？')).toEqual(['军委', '副主席'])
+    expect(focusOf('探测器几点着陆月球背面？')).toEqual(['着陆'])
+  })
+
   it('finds what a count is of after 多少 and its classifier (多少个技术难题)', () => {
     expect(focusOf('团队攻克了多少个技术难题？', true)).toEqual(['技术难题'])
   })
