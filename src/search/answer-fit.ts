@@ -97,6 +97,11 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
  * which asks who, not how many.
  */
 const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面座所只头件台批响场起例轮型种])/
+/** A question asking an ordinal in a classifier: 第几次, 第几届, 第几位 (not 第几大, which ranks). */
+const ASKS_ORDINAL = /第几([次届个位名批期轮号场])/
+/** An ordinal in a classifier: 第8次, 第二十九次. */
+const ORDINAL_OF = (classifier: string) => new RegExp(`第\\s*(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*${classifier}`, 'g')
+
 /** Classifiers that count the same things: 几家医院 is answered by 10所医院, 多少发炮弹 by 17万枚, 多少人 by 300名. */
 const SAME_COUNT: Readonly<Record<string, string>> = {
   // (Not 位 for 人 or 名: 一位 is most often the article a, 是一位赛车手.)
@@ -208,6 +213,9 @@ function measuredIn(foldedQuestion: string): string | undefined {
  * @example countTest('两国签署了几项合作文件')?.('签署多项合作文件') === false
  */
 export function countTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
+  // 第几次访华 is answered by an ordinal in the same classifier (这是我第8次访华), not by any number.
+  const ordinal = ASKS_ORDINAL.exec(foldedQuestion)
+  if (ordinal) return givenAnew(foldedQuestion, ORDINAL_OF(ordinal[1]!))
   if (ASKS_PERCENT.test(foldedQuestion)) return givenAnew(foldedQuestion, PERCENT)
   if (ASKS_DURATION.test(foldedQuestion)) return givenAnew(foldedQuestion, COUNT_OF(DURATION_UNITS), new RegExp(YEARS_COUNT.source))
   const classifier = askedClassifier(foldedQuestion)

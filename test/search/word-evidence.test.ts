@@ -308,6 +308,11 @@ describe('a question only a figure answers', () => {
     expect(medals(fold('代表团勇夺40枚金牌、27枚银牌'))).toBe(true)
     expect(medals(fold('报告会在人民大会堂举行'))).toBe(false)
     expect(countTest(fold('展馆有多少面积'))?.(fold('展馆共有3面墙'))).not.toBe(true)
+    // An ordinal asked (第几次) is answered by one in the same classifier, not by any number.
+    const visits = countTest(fold('总统这次是第几次来中国？'))!
+    expect(visits(fold('总统表示，这是我第8次访华'))).toBe(true)
+    expect(visits(fold('9月4日晚，两国元首举行会谈'))).toBe(false)
+    expect(countTest(fold('总理定期会晤 第几次'))?.(fold('中俄总理第二十九次定期会晤'))).toBe(true)
     // So are 型 (19型火箭) and 种 (300多种新品); 多少型号 names the thing counted.
     expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('可满足9家公司19型火箭的发射需求'))).toBe(true)
     expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('二号工位正在加紧建设'))).toBe(false)
