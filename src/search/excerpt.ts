@@ -3,7 +3,7 @@ import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
 import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester, yearsAsked } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
-import { countTest, valueTest } from './answer-fit.js'
+import { countTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -364,7 +364,8 @@ export function buildExcerpt(
     if (alt >= 0) best = alt
   }
   // The figure only a sum, a time of day, a day or a count in a unit gives (多少钱, 几点, 哪天, 几项, 多重).
-  const figure = valueTest(query.folded) ?? countTest(query.folded)
+  // In a news story, a span of years too (建交多少年: 建交52年来); not in an encyclopedia entry (`yearsTest`).
+  const figure = valueTest(query.folded) ?? countTest(query.folded) ?? (news ? yearsTest(query.folded) : undefined)
   const kind = kindTest(query, figure)
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence

@@ -411,3 +411,14 @@ describe('what a 是什么 question asks the value of, in choosing the excerpt o
     expect(excerpt).toContain('文明多样性与现代化')
   })
 })
+
+describe('a span of years asked in choosing the excerpt of a news story', () => {
+  it('shows how long two countries have had ties (建交52年来), not the lead that names the meeting', () => {
+    const text =
+      '星河网消息：9月6日下午，国家主席在人民大会堂会见来华出席青禾合作论坛峰会的马达星河总统拉索纳。两国元首宣布，将两国关系提升为全面战略合作伙伴关系，并共同见证签署共建“一带一路”、经贸、农业、卫生、数字经济、绿色发展等领域多项合作文件，为两国关系未来发展指明方向。\n' +
+      '国家主席指出，两国之间虽然远隔重洋，但两国人民相知相亲。建交52年来，双方始终坚持真诚友好、平等相待、互利共赢，在涉及彼此核心利益问题上相互支持。'
+    const index = indexOfTexts([['visit', '国家主席会见马达星河总统', text, '2024-09-07']])
+    const e = index.search('国家主席会见马达星河总统拉索纳时说，两国建交多少年了？').hits[0]?.excerpt.text ?? ''
+    expect(e).toContain('建交52年来')
+  })
+})
