@@ -455,7 +455,8 @@ function queryWords(segments: string[], cuts: number[][], alone: boolean[]): Que
       // 2024 + 年, 碳中 + 和, 返回 + 器.
       const next = pieces[i + 1]
       // 8 + 月份 is the month 8月, whether an article writes 8月份 or 8月 (not any 8 of its text).
-      if (/^\d+$/.test(p.text) && next?.start === p.end && CALENDAR_WORDS.has(next.text)) {
+      // So is 10 + 月 before another lone character (10 / 月 / 去浙江), not a made-up 月去.
+      if (/^\d+$/.test(p.text) && next?.start === p.end && (CALENDAR_WORDS.has(next.text) || CALENDAR_CHARS.has(next.text))) {
         push(p.start, p.end + 1)
         i++
         continue

@@ -115,6 +115,12 @@ describe('parseQuery', () => {
     expect(parseQuery('玄奘是哪一個朝代的人?').segments).not.toContain('人')
   })
 
+  it('reads a month in digits before a lone character as the month (10月去浙江: 10月, not 月去)', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(words('王明10月去浙江调研')).toEqual(expect.arrayContaining(['10月', '浙江', '调研']))
+    expect(words('王明10月去浙江调研')).not.toContain('月去')
+  })
+
   it("keeps a deputy's post whole (副主席, 副总理), which jieba cuts as 副 / 主席", () => {
     const words = (q: string) => parseQuery(q).words.map((w) => w.text)
     expect(words('哪位军委副主席讲话')).toContain('副主席')
