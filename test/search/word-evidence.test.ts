@@ -308,6 +308,12 @@ describe('a question only a figure answers', () => {
     expect(medals(fold('代表团勇夺40枚金牌、27枚银牌'))).toBe(true)
     expect(medals(fold('报告会在人民大会堂举行'))).toBe(false)
     expect(countTest(fold('展馆有多少面积'))?.(fold('展馆共有3面墙'))).not.toBe(true)
+    // 人数 asked by the word is a headcount, in 人 or 名 or given as one.
+    const dead = countTest(fold('星河县强震死亡人数是多少？'))!
+    expect(dead(fold('强震已致84人死亡'))).toBe(true)
+    expect(dead(fold('各方正全力开展救援'))).toBe(false)
+    expect(countTest(fold('星河垸 决口 转移 人数'))?.(fold('已转移群众5755名'))).toBe(true)
+    expect(countTest(fold('人数超过100万的城市有哪些'))).toBeUndefined()
     // An ordinal asked (第几次) is answered by one in the same classifier, not by any number.
     const visits = countTest(fold('总统这次是第几次来中国？'))!
     expect(visits(fold('总统表示，这是我第8次访华'))).toBe(true)
