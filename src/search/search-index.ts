@@ -237,7 +237,17 @@ export class SearchIndex {
       parsed.words.length <= RELEVANCE.shortQuestionWords &&
       missing.includes(rarest.text) &&
       ranked[0]?.meta.date !== undefined
-    const answers = uncovered ? [] : ranked.filter((r) => holdsQuestion(r) && !r.judged.lacksRequired)
+    // Nor is it answered by a report that never names that word, whatever else of it the report holds
+    // (明天上海会下雨吗: a typhoon report naming 明天 and 上海).
+    const short = rarest !== undefined && parsed.words.length <= RELEVANCE.shortQuestionWords && !twoKeywords
+    const namesRarest = (r: Ranked) =>
+      r.meta.date === undefined ||
+      holdsWord(r.folded, rarest!.text) ||
+      holdsWord(r.title, rarest!.text) ||
+      variants.some((v) =>
+        v.replaced.some((w, i) => w.includes(rarest!.text) && (holdsWord(r.folded, v.forms[i]!) || holdsWord(r.title, v.forms[i]!))),
+      )
+    const answers = uncovered ? [] : ranked.filter((r) => holdsQuestion(r) && !r.judged.lacksRequired && (!short || namesRarest(r)))
     // Nothing answers, but the best article on the question never names what it asks: say so.
     // Or it names it only to say it is not known yet (起火原因正在调查中): say that.
     const why =

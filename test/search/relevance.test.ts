@@ -255,6 +255,15 @@ describe('a short question whose most specific word no report holds', () => {
     expect(news.search('王者荣耀 怎么上王者').hits).toEqual([])
   })
 
+  it('gets nothing from a report that never names it, though another report does (明天上海会下雨吗)', () => {
+    const weather = indexOfTexts([
+      ['typhoon', '台风预计明天登陆', '今年第14号台风预计明天下午在星河沿海登陆，上海、星河等地将有大风。', '2024-09-18'],
+      ['drought', '星河旱情持续', '星河多地持续干旱，农民盼着下雨。', '2024-07-02'],
+    ])
+    expect(weather.search('明天上海会下雨吗？').hits).toEqual([])
+    expect(weather.search('星河农民盼着下雨吗').hits.map((h) => h.article.id)).toEqual(['drought'])
+  })
+
   it('still finds the report holding it', () => {
     expect(news.search('盛世荣耀').hits.map((h) => h.article.id)).toEqual(['meeting'])
     expect(news.search('电竞大赛 冠军').hits.map((h) => h.article.id)).toEqual(['games'])
