@@ -131,6 +131,10 @@ describe('the words whose value a question asks', () => {
     return valueWords(parsed.folded, parsed.words).map((i) => parsed.words[i]!.text)
   }
 
+  it('takes no verb before 什么 for a value asked, though jieba calls it a noun (把新能源车比作什么)', () => {
+    expect(valued('总理把智能网联新能源车比作什么')).toEqual([])
+  })
+
   it('are the nouns before 是谁, 是多少, 是做什么 and after 多少', () => {
     expect(valued('航天员林青山的妻子是做什么工作的？')).toEqual(['妻子'])
     expect(valued('开幕式上的旗手是谁')).toEqual(['旗手'])
