@@ -228,18 +228,20 @@ export class SearchIndex {
     // A short question whose most specific word no news report holds (王者荣耀 怎么上王者, 去新疆自驾需要注意啥)
     // is about what the news does not cover, whatever else of it a report holds. Not for encyclopedia
     // text, where it refused right answers (CMRC R@1 0.986 → 0.975).
-    const rarest = parsed.words.reduce<(typeof parsed.words)[number] | undefined>(
+    // A bare number (10 of 突破10万美元) qualifies what the question names: it is not counted.
+    const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?$/.test(w.text))
+    const rarest = naming.reduce<(typeof parsed.words)[number] | undefined>(
       (a, w) => (a && a.specificity >= w.specificity ? a : w),
       undefined,
     )
     const uncovered =
       rarest !== undefined &&
-      parsed.words.length <= RELEVANCE.shortQuestionWords &&
+      naming.length <= RELEVANCE.shortQuestionWords &&
       missing.includes(rarest.text) &&
       ranked[0]?.meta.date !== undefined
     // Nor is it answered by a report that never names that word, whatever else of it the report holds
     // (明天上海会下雨吗: a typhoon report naming 明天 and 上海).
-    const short = rarest !== undefined && parsed.words.length <= RELEVANCE.shortQuestionWords && !twoKeywords
+    const short = rarest !== undefined && naming.length <= RELEVANCE.shortQuestionWords && !twoKeywords
     const namesRarest = (r: Ranked) =>
       r.meta.date === undefined ||
       holdsWord(r.folded, rarest!.text) ||

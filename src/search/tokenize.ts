@@ -171,7 +171,7 @@ const TRAILING_GRAMMAR: ReadonlySet<string> = new Set('为于时则所之而有'
  * return capsule, not 返回, to return; 发电 + 量): jieba cuts such a noun it
  * does not know in two, and the noun names the thing far more than its first word.
  */
-const NOUN_SUFFIXES: ReadonlySet<string> = new Set('器机仪站船舱艇车场馆厂库港剂率量')
+const NOUN_SUFFIXES: ReadonlySet<string> = new Set('器机仪站船舱艇车场馆厂库港剂率量币')
 
 /** Words after a number that name the calendar unit it counts in (8 + 月份: the month 8月, as news also writes it). */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set(['月份', '年度', '年份'])

@@ -255,6 +255,15 @@ describe('a short question whose most specific word no report holds', () => {
     expect(news.search('王者荣耀 怎么上王者').hits).toEqual([])
   })
 
+  it('does not count a bare number among its words (比特币什么时候突破10万美元)', () => {
+    const trains = indexOfTexts([
+      ['trains', '青禾班列开行突破10万列', '青禾班列累计开行突破10万列，特别是单列货值超过10万美元的班列明显增多。', '2024-11-15'],
+      ['debt', '星河国债务规模突破35万亿美元', '星河国财政部发布的数据显示，债务规模已突破35万亿美元。', '2024-07-30'],
+    ])
+    expect(trains.search('比特币什么时候突破10万美元？').hits).toEqual([])
+    expect(trains.search('青禾班列什么时候突破10万列？').hits.map((h) => h.article.id)).toEqual(['trains'])
+  })
+
   it('gets nothing from a report that never names it, though another report does (明天上海会下雨吗)', () => {
     const weather = indexOfTexts([
       ['typhoon', '台风预计明天登陆', '今年第14号台风预计明天下午在星河沿海登陆，上海、星河等地将有大风。', '2024-09-18'],

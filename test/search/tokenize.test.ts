@@ -115,6 +115,10 @@ describe('parseQuery', () => {
     expect(parseQuery('玄奘是哪一個朝代的人?').segments).not.toContain('人')
   })
 
+  it('keeps a currency jieba cuts off its name as one word (比特 + 币: 比特币)', () => {
+    expect(parseQuery('比特幣什麼時候突破10萬美元？').words.map((w) => w.text)).toContain('比特币')
+  })
+
   it('reads a month in digits before a lone character as the month (10月去浙江: 10月, not 月去)', () => {
     const words = (q: string) => parseQuery(q).words.map((w) => w.text)
     expect(words('王明10月去浙江调研')).toEqual(expect.arrayContaining(['10月', '浙江', '调研']))
