@@ -31,6 +31,8 @@ const TIME = new RegExp(`\\d{1,4} ?年|\\d{1,2} ?月|\\d{1,2} ?[日号]|[${NUMER
 const NUMBER = new RegExp(`\\d+(?:\\.\\d+)?|[${NUMERAL}]+[个名位次倍件种项座人家所条只头米吨元岁度]|百分之`, 'g')
 const PERSON_TAGS: ReadonlySet<string> = new Set(['nr', 'nrt', 'nrfg'])
 const PLACE_TAGS: ReadonlySet<string> = new Set(['ns'])
+/** Words naming a venue: 总统府, 大会堂, 国宾馆, 体育馆 (not 中心: 航天飞行控制中心 watches a landing elsewhere). */
+const VENUE = /(?:府|宫|厅|馆|堂|广场|机场|大厦|酒店)$/
 
 /**
  * Whether folded text holds an answer of the kind: a time, number, person or
@@ -77,6 +79,8 @@ export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost
     let beforeTag = ''
     for (const { word, tag } of segmenter().tag(folded, true)) {
       if (tags.has(tag) && word.length > 1 && !foldedQuestion.includes(word)) return true
+      // A venue is a place too (总统府, 人民大会堂, 国宾馆), whatever jieba tags it.
+      if (kind === 'place' && VENUE.test(word) && word.length > 2 && !foldedQuestion.includes(word)) return true
       // A name jieba does not know, after the post it holds (主席郝明金/x).
       if (
         namedByPost &&

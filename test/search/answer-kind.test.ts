@@ -50,3 +50,16 @@ describe('a sentence answering a count asked in a unit (几天, 多少年, 几�
     expect(holdsKind('number', fold('一位赛车手获得冠军。'), fold('他获得第几名？'))).toBe(false)
   })
 })
+
+describe('a sentence answering 哪里', () => {
+  const q = fold('总理在星河国哪里会见总统？')
+
+  it('names a venue as a place (总统府, 国宾馆), whatever jieba tags it', () => {
+    expect(holdsKind('place', fold('当地时间15日，总理在总统府会见星河国总统。'), q)).toBe(true)
+    expect(holdsKind('place', fold('双方在钓鱼台国宾馆举行会谈。'), q)).toBe(true)
+  })
+
+  it('does not take a word the question names, nor a sentence naming no place', () => {
+    expect(holdsKind('place', fold('总统请总理转达诚挚问候。'), q)).toBe(false)
+  })
+})
