@@ -275,7 +275,8 @@ export function parseQuery(query: string): ParsedQuery {
     // Markup pasted with the words (<b>中国铜业</b>) is not what is searched for.
     .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, ' ')
     .slice(0, MAX_QUERY_CHARS)
-  const folded = fold(cleaned)
+  // 啥 and 咋 are spoken 什么 and 怎么 (啥时候, 给了啥处分, 咋办): the question asks the same.
+  const folded = fold(cleaned).replace(/啥/g, '什么').replace(/咋/g, '怎么')
   const words = folded.trim() ? segmenter().cut(folded, true) : []
   /** Each segment, and whether it stood alone between spaces or punctuation (a keyword typed as such). */
   const segments: Array<{ text: string; alone: boolean }> = []

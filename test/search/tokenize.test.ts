@@ -115,6 +115,12 @@ describe('parseQuery', () => {
     expect(parseQuery('玄奘是哪一個朝代的人?').segments).not.toContain('人')
   })
 
+  it('reads spoken 啥 and 咋 as 什么 and 怎么, which ask the same', () => {
+    expect(parseQuery('嫦娥七号啥时候发射').folded).toBe('嫦娥七号什么时候发射')
+    expect(parseQuery('手机没信号咋办').folded).toBe('手机没信号怎么办')
+    expect(parseQuery('李明最后给了啥处分').words.map((w) => w.text)).toContain('处分')
+  })
+
   it('keeps a currency jieba cuts off its name as one word (比特 + 币: 比特币)', () => {
     expect(parseQuery('比特幣什麼時候突破10萬美元？').words.map((w) => w.text)).toContain('比特币')
   })

@@ -39,6 +39,10 @@ describe('focus words', () => {
     expect(focusOf('新大桥有多高的桥塔？')).toEqual(['桥塔'])
   })
 
+  it('finds the word after spoken 啥 as after 什么 (给了啥处分)', () => {
+    expect(focusOf('李明最后给了啥处分', true)).toEqual(['处分'])
+  })
+
   it('finds the post asked after 哪位, organisation and post together (军委副主席), not the verb after it', () => {
     expect(focusOf('会议上是哪位军委副主席讲话的？')).toEqual(['军委', '副主席'])
     expect(focusOf('探测器几点着陆月球背面？')).toEqual(['着陆'])
