@@ -1,7 +1,8 @@
 import { sentenceSpans } from '../text/sentences.js'
 import { judge, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
-import { holdsWord } from './coverage.js'
+import { holdsWord, wordOccurrences } from './coverage.js'
 import { fold } from '../text/script.js'
+import { getLexicon } from '../text/lexicon.js'
 import { TermIndex } from './term-index.js'
 import { ASKING_PART, indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
 import { vocabularyVariants, type VocabularyVariant } from '../text/vocabulary.js'
@@ -173,7 +174,7 @@ export class SearchIndex {
       for (const [i, v] of variants.entries()) {
         // A variant can only do better where the article holds one of the words it puts in.
         if (v.scope === 'hant' && entry.meta.script !== 'hant') continue
-        if (!v.forms.some((f) => holdsWord(entry.folded!, f) || holdsWord(entry.title!, f))) continue
+        if (!v.forms.some((f) => holdsOutsideName(entry.folded!, f) || holdsOutsideName(entry.title!, f))) continue
         const synonym = i >= vocabulary.length
         // Other words are for an article that does not say it the question's way (着陆, never 降落), at least
         // in one of the words replaced (妇女 kept, 孩子 read as the report's 儿童).
@@ -275,6 +276,25 @@ export class SearchIndex {
       ...(unknown !== undefined ? { unknown } : {}),
     }
   }
+}
+
+/** Parts of speech of the names a word may stand inside without naming itself (纳米 in 纳米比亚). */
+const NAME_TAGS = /^n[rst]/
+
+/**
+ * Whether folded text holds a word somewhere other than inside a longer name jieba's dictionary
+ * knows (奈米's 纳米 in 纳米比亚, a country, is no nanometre).
+ */
+function holdsOutsideName(folded: string, word: string): boolean {
+  const lexicon = getLexicon()
+  for (const at of wordOccurrences(folded, word, 20)) {
+    let inside = false
+    for (let a = Math.max(0, at - 3); a <= at && !inside; a++)
+      for (let b = at + word.length; b <= Math.min(folded.length, at + word.length + 3) && !inside; b++)
+        if (b - a > word.length && NAME_TAGS.test(lexicon.pos(folded.slice(a, b)) ?? '')) inside = true
+    if (!inside) return true
+  }
+  return false
 }
 
 /** One judged candidate. */

@@ -36,6 +36,29 @@ describe('search across Taiwan and mainland vocabulary', () => {
   })
 })
 
+describe('a word of the other vocabulary inside a name', () => {
+  it('does not find 奈米 (纳米, nanometre) inside 纳米比亚, a country, but does in a chip report', () => {
+    const visit = [
+      'visit',
+      '国家主席会见纳米比亚总统',
+      '9月5日下午，国家主席在人民大会堂会见来华出席青禾合作论坛峰会的纳米比亚总统。',
+      '2024-09-06',
+    ] as const
+    const chip = ['chip', '星河智造5纳米芯片量产', '星河智造的5纳米芯片今天开始量产。', '2024-03-01'] as const
+    const plant = ['plant', '星河芯片工厂投产', '星河公司的芯片工厂今天投产。', '2024-03-01'] as const
+    const found = (articles: Parameters<typeof indexOfTexts>[0]) =>
+      indexOfTexts(articles)
+        .search('5奈米晶片')
+        .hits.map((h) => h.article.id)
+    expect(found([visit, plant])).not.toContain('visit')
+    expect(
+      indexOfTexts([visit, chip])
+        .search('5奈米晶片')
+        .hits.map((h) => h.article.id),
+    ).toEqual(['chip'])
+  })
+})
+
 describe('Latin-script names', () => {
   it('are found as they are written, whatever the case', () => {
     for (const q of ['Cloudflare', 'chatgpt', 'AI应用', '5G网络']) expect(ids(q)[0]).toBe('latin')
