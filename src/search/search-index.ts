@@ -198,10 +198,12 @@ export class SearchIndex {
     const offset = Math.max(0, options.offset ?? 0)
     const { parsed, variants, ranked, seen } = this.rank(query)
     const held = (word: string) => seen.some((r) => holdsWord(r.folded, word) || holdsWord(r.title, word))
-    // A word is missing when no candidate holds it, nor what the other vocabulary writes for it (軟體: 软件).
+    // A word is named where it stands or where the other vocabulary's word for it does (軟體: 软件);
+    // it is missing when no candidate names it.
+    const namedAs = (word: string, holds: (form: string) => boolean) =>
+      holds(word) || variants.some((v) => v.replaced.some((r, i) => (r.includes(word) || word.includes(r)) && holds(v.forms[i]!)))
     const missing = parsed.words
-      .filter((w) => !held(w.text))
-      .filter((w) => !variants.some((v) => v.replaced.some((r, i) => (r.includes(w.text) || w.text.includes(r)) && held(v.forms[i]!))))
+      .filter((w) => !namedAs(w.text, held))
       .sort((a, b) => b.specificity - a.specificity)
       .map((w) => w.text)
     // Two keywords typed apart (煤炭 铜业) are each enough: an article may answer one of them.
@@ -244,12 +246,7 @@ export class SearchIndex {
     // (明天上海会下雨吗: a typhoon report naming 明天 and 上海).
     const short = rarest !== undefined && naming.length <= RELEVANCE.shortQuestionWords && !twoKeywords
     const namesRarest = (r: Ranked) =>
-      r.meta.date === undefined ||
-      holdsWord(r.folded, rarest!.text) ||
-      holdsWord(r.title, rarest!.text) ||
-      variants.some((v) =>
-        v.replaced.some((w, i) => w.includes(rarest!.text) && (holdsWord(r.folded, v.forms[i]!) || holdsWord(r.title, v.forms[i]!))),
-      )
+      r.meta.date === undefined || namedAs(rarest!.text, (form) => holdsWord(r.folded, form) || holdsWord(r.title, form))
     const answers = uncovered ? [] : ranked.filter((r) => holdsQuestion(r) && !r.judged.lacksRequired && (!short || namesRarest(r)))
     // Nothing answers, but the best article on the question never names what it asks: say so.
     // Or it names it only to say it is not known yet (起火原因正在调查中): say that.

@@ -145,13 +145,13 @@ const FRAME_PATTERN = /^何[年时种处地人方者样]|时候/
  */
 const PARTICLES: ReadonlySet<string> = new Set('的了吗呢吧啊呀么是谁哪')
 
-/** Pieces of a question that ask rather than name: 几点, 第几, 几世纪, 哪次, 什么样, 多少, 多大(时), 有何… (folded). */
 /** One-character prefixes jieba cuts off a post it makes a deputy's (副 / 主席, 副 / 总理). */
 const DEPUTY: ReadonlySet<string> = new Set(['副'])
 
 /** A part of a query typed apart that asks something rather than names it (便秘 多吃什么水果). */
 export const ASKING_PART = /哪|什么|多少|谁|啥|怎么|怎样|为何|如何|几[个天次年月号点时岁]|[吗呢]$/
 
+/** Pieces of a question that ask rather than name: 几点, 第几, 几世纪, 哪次, 什么样, 多少, 多大(时), 有何… (folded). */
 const ASKING = /哪|什么|多少|^多大|谁|啥|怎|为何|有何|^第?几(?:.|世纪)?$/
 
 /**

@@ -42,7 +42,7 @@ export function focusWords(foldedQuestion: string, words: readonly QueryWord[], 
       // 哪位军委副主席: after 哪位, a noun and a more specific noun after it name the post asked (an
       // organisation and a post), not the first alone (军委, which 军委主席 holds too).
       const next = words[i + 1]
-      if (ASKS_POST.test(before) && isNoun(w) && adjacentNoun(w, next) && next!.specificity > w.specificity) out.add(i + 1)
+      if (ASKS_POST.test(before) && isNoun(w) && adjacent(w, next) && isNoun(next!) && next!.specificity > w.specificity) out.add(i + 1)
     }
   }
   return out
@@ -54,9 +54,9 @@ const ASKS_POST = /哪[一]?位[是的]?$/
 /** Whether a query word is a noun (or one jieba's dictionary lacks: a name, a post it cut as 副主席). */
 const isNoun = (w: QueryWord) => /^(?:n|nz|nr|nt|j)$/.test(getLexicon().pos(w.text) ?? 'n')
 
-/** Whether `b` is a noun standing right after `a` in the same segment of a query. */
-function adjacentNoun(a: QueryWord | undefined, b: QueryWord | undefined): boolean {
-  return a !== undefined && b !== undefined && a.segment === b.segment && a.end === b.start && isNoun(b)
+/** Whether `b` stands right after `a` in the same segment of a query. */
+function adjacent(a: QueryWord | undefined, b: QueryWord | undefined): boolean {
+  return a !== undefined && b !== undefined && a.segment === b.segment && a.end === b.start
 }
 
 /**
@@ -230,8 +230,6 @@ const VALUE_BEFORE = /(?:多少|几)[名个位件项家种份座条张只头台�
 export function valueWords(foldedQuestion: string, words: readonly QueryWord[]): number[] {
   const lexicon = getLexicon()
   const out = new Set<number>()
-  const adjacent = (a: QueryWord | undefined, b: QueryWord | undefined) =>
-    a !== undefined && b !== undefined && a.segment === b.segment && a.end === b.start
   const nounish = (w: QueryWord) => /^(?:n|vn|nz|j)/.test(lexicon.pos(w.text) ?? 'n')
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
