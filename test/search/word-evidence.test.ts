@@ -311,27 +311,6 @@ describe('a question only a figure answers', () => {
     expect(rural(fold('全国共有社区组织约270万家'))).toBe(false)
     expect(rural(fold('其中农村社区组织1.2万家'))).toBe(true)
     expect(countTest(fold('座谈会有多少人出席'))?.(fold('数百人出席座谈会'))).toBe(true)
-    // Medals are counted in 面 or 枚; 多少面积 asks an area, not a count.
-    const medals = countTest(fold('代表团一共拿了几面金牌？'))!
-    expect(medals(fold('代表团勇夺40枚金牌、27枚银牌'))).toBe(true)
-    expect(medals(fold('报告会在人民大会堂举行'))).toBe(false)
-    expect(countTest(fold('展馆有多少面积'))?.(fold('展馆共有3面墙'))).not.toBe(true)
-    // 人数 asked by the word is a headcount, in 人 or 名 or given as one.
-    const dead = countTest(fold('星河县强震死亡人数是多少？'))!
-    expect(dead(fold('强震已致84人死亡'))).toBe(true)
-    expect(dead(fold('各方正全力开展救援'))).toBe(false)
-    expect(countTest(fold('星河垸 决口 转移 人数'))?.(fold('已转移群众5755名'))).toBe(true)
-    expect(countTest(fold('人数超过100万的城市有哪些'))).toBeUndefined()
-    // An ordinal asked (第几次) is answered by one in the same classifier, not by any number.
-    const visits = countTest(fold('总统这次是第几次来中国？'))!
-    expect(visits(fold('总统表示，这是我第8次访华'))).toBe(true)
-    expect(visits(fold('9月4日晚，两国元首举行会谈'))).toBe(false)
-    expect(countTest(fold('总理定期会晤 第几次'))?.(fold('中俄总理第二十九次定期会晤'))).toBe(true)
-    // So are 型 (19型火箭) and 种 (300多种新品); 多少型号 names the thing counted.
-    expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('可满足9家公司19型火箭的发射需求'))).toBe(true)
-    expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('二号工位正在加紧建设'))).toBe(false)
-    expect(countTest(fold('展会展出了几种新品？'))?.(fold('展出新品300多种'))).toBe(true)
-    expect(countTest(fold('这款车有多少型号'))).toBeUndefined()
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
     expect(countTest(fold('有哪几位领导陪同调研？'))).toBeUndefined()
     const salute = countTest(fold('欢迎仪式上鸣了几响礼炮？'))!
@@ -341,6 +320,32 @@ describe('a question only a figure answers', () => {
     const clinics = countTest(fold('每年新增多少家社区医院'))!
     expect(clinics(fold('每年新增500个以上社区医院'))).toBe(true)
     expect(clinics(fold('建成一个社区医院'))).toBe(false)
+  })
+
+  it('counts medals in 面 or 枚, and rockets or kinds in 型 and 种 (多少面积 and 多少型号 name a noun)', () => {
+    const medals = countTest(fold('代表团一共拿了几面金牌？'))!
+    expect(medals(fold('代表团勇夺40枚金牌、27枚银牌'))).toBe(true)
+    expect(medals(fold('报告会在人民大会堂举行'))).toBe(false)
+    expect(countTest(fold('展馆有多少面积'))?.(fold('展馆共有3面墙'))).not.toBe(true)
+    expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('可满足9家公司19型火箭的发射需求'))).toBe(true)
+    expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('二号工位正在加紧建设'))).toBe(false)
+    expect(countTest(fold('展会展出了几种新品？'))?.(fold('展出新品300多种'))).toBe(true)
+    expect(countTest(fold('这款车有多少型号'))).toBeUndefined()
+  })
+
+  it('asks a headcount by the word 人数, given in 人 or 名 or as one', () => {
+    const dead = countTest(fold('星河县强震死亡人数是多少？'))!
+    expect(dead(fold('强震已致84人死亡'))).toBe(true)
+    expect(dead(fold('各方正全力开展救援'))).toBe(false)
+    expect(countTest(fold('星河垸 决口 转移 人数'))?.(fold('已转移群众5755名'))).toBe(true)
+    expect(countTest(fold('人数超过100万的城市有哪些'))).toBeUndefined()
+  })
+
+  it('asks an ordinal (第几次) that only an ordinal in the same classifier answers, not any number', () => {
+    const visits = countTest(fold('总统这次是第几次来中国？'))!
+    expect(visits(fold('总统表示，这是我第8次访华'))).toBe(true)
+    expect(visits(fold('9月4日晚，两国元首举行会谈'))).toBe(false)
+    expect(countTest(fold('总理定期会晤 第几次'))?.(fold('中俄总理第二十九次定期会晤'))).toBe(true)
   })
 
   it('asks a count of people named without a classifier (多少居民), which only a headcount answers', () => {
