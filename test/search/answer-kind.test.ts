@@ -32,6 +32,16 @@ describe('a sentence answering 谁', () => {
     expect(holdsKind('person', fold('星河协会主席郝明金代表常务委员会作工作报告。'), q)).toBe(false)
   })
 
+  it('names a person jieba does not know when what they do follows the name', () => {
+    const chair = fold('星河协会的全会是谁主持的？')
+    expect(holdsKind('person', fold('石玉珊主持会议。'), chair, true)).toBe(true)
+    expect(holdsKind('person', fold('会议由柯晓岚主持。'), chair, true)).toBe(true)
+  })
+
+  it('takes no unknown word before such a verb for a name unless a surname opens it', () => {
+    expect(holdsKind('person', fold('美媒表示会议推迟。'), q, true)).toBe(false)
+  })
+
   it('names no one when it only tells of posts and bodies', () => {
     expect(holdsKind('person', fold('会议指出，协会主席团和常务委员会一年来做了大量工作。'), q, true)).toBe(false)
   })

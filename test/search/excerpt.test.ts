@@ -393,6 +393,24 @@ describe('a person named after what they do, in choosing the excerpt of a news s
   })
 })
 
+describe('a person named before what they do, in choosing the excerpt of a news story', () => {
+  const index = indexOfTexts([
+    [
+      'forum',
+      '星河协会出席绿色能源调研协商座谈会',
+      '星河网消息：绿色能源调研协商座谈会18日在星河市召开，就各协会开展的重点考察调研成果进行协商。星河协会会长出席并讲话。\n' +
+        '他表示，要发挥协会优势，为绿色能源发展凝聚共识、汇聚力量。\n' +
+        '石玉珊主持会议。有关部门负责同志同与会代表进行了协商交流。',
+      '2024-06-18',
+    ],
+    ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。', '2024-06-18'],
+  ])
+
+  it('shows who chaired the meeting, whose name the dictionary does not know, not the lead', () => {
+    expect(index.search('绿色能源调研协商座谈会是谁主持的？').hits[0]?.excerpt.text).toContain('石玉珊主持会议')
+  })
+})
+
 describe('what a 是什么 question asks the value of, in choosing the excerpt of a news story', () => {
   const index = indexOfTexts([
     [
