@@ -19,6 +19,7 @@ import {
   countTest,
   newsYearTest,
   countsPeople,
+  judgementWords,
   toldUnknown,
   unknownWords,
   valueTest,
@@ -362,6 +363,8 @@ interface Derived {
   askedValues: Array<{ word: string; parts: string[] }>
   /** The words a news report may say are not known yet (`unknownWords`: 嫌疑人, 原因). */
   unknowable: string[]
+  /** The words asking a shopper's judgement (`judgementWords`: 好吃 of 哪个更好吃), which a news report answering it names. */
+  judgements: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
   /** Whether the count asked is of people (`countsPeople`: 多少人, 多少居民). */
@@ -457,6 +460,7 @@ function derive(query: QueryModel): Derived {
     glosses: new Map([...query.parsed.folded.matchAll(GLOSSED_CODE)].map((m) => [m[1]!, m[2]!.trim()])),
     askedValues: askedValues.map((word) => ({ word, parts: compoundParts(word) })),
     unknowable: unknownWords(query.parsed.folded, askedValues),
+    judgements: judgementWords(query.parsed.folded),
     yearOf: new Set(),
     peopleCount: countsPeople(query.parsed.folded),
     keywords: typedKeywords(query.parsed),
@@ -564,6 +568,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     codes,
     askedValues,
     unknowable,
+    judgements,
     figure,
     count,
     year,
@@ -653,7 +658,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w) && !namesGloss(glosses.get(w), c.folded)) ??
         (venue && !venue.some(mentions) ? venue[0] : undefined) ??
         // An asked compound is named by its head (产品产量: 主要产品中71种产量增长; 公交线路: 200余条线路).
-        askedValues.find(({ word, parts }) => !mentions(word) && !namedByHead(parts, mentions))?.word)
+        askedValues.find(({ word, parts }) => !mentions(word) && !namedByHead(parts, mentions))?.word ??
+        judgements.find((w) => !mentions(w)))
       : undefined)
   // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.
   const unknown = c.date !== undefined && unnamed === undefined ? toldUnknown(c.folded, c.sentences, unknowable) : undefined

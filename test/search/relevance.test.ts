@@ -279,6 +279,32 @@ describe('a short question whose most specific word no report holds', () => {
   })
 })
 
+describe('a question asking which is better to buy, eat or visit', () => {
+  const news = indexOfTexts([
+    ['rice', '青禾大米丰收', '青禾农场今年种植水稻三十万亩，青禾大米平均亩产达到620公斤，星河大米产区也迎来丰收。', '2024-10-08'],
+    ['fair', '星河博览会开幕', '第八届星河博览会今天开幕，展会期间星河市的酒店入住率超过九成。', '2024-04-15'],
+    ['prices', '星河菜价回落', '入秋以来星河蔬菜供应充足，菜价回落，白菜比上月便宜了三成。', '2024-09-20'],
+  ])
+
+  it('gets nothing from a report that only names the things compared (哪个更好吃)', () => {
+    expect(news.search('青禾大米和星河大米哪个更好吃？').hits).toEqual([])
+    expect(news.search('星河博览会期间哪里的酒店便宜点').hits).toEqual([])
+    expect(news.search('青禾大米值不值得买').hits).toEqual([])
+  })
+
+  it('says that the reports do not tell it', () => {
+    expect(news.search('青禾大米和星河大米哪个更好吃？').unsaid).toBe('好吃')
+  })
+
+  it('is answered by a report that names the judgement', () => {
+    expect(news.search('星河什么菜便宜了').hits.map((h) => h.article.id)).toEqual(['prices'])
+  })
+
+  it('leaves questions of fact about the same things alone', () => {
+    expect(news.search('青禾大米亩产多少公斤').hits.map((h) => h.article.id)).toEqual(['rice'])
+  })
+})
+
 describe('a news question naming a work in 《》 or quoting a name', () => {
   it('is answered only by a report naming the work, in full or by its short title', () => {
     const news = indexOfTexts([
