@@ -372,11 +372,14 @@ export function askedVenue(foldedQuestion: string): readonly string[] | undefine
 
 /**
  * Words asking a shopper's, diner's or traveller's judgement (哪个更好吃, 哪里的酒店便宜, 值不值得买,
- * 推荐买哪只, 有什么攻略): news reports what happened, not which is better to buy, so a report
- * answering such a question names the judgement itself. None of the 180 news questions written
+ * 推荐买哪只, 有什么攻略; and where to buy it, `WHERE_TO_BUY`): news reports what happened, not which
+ * is better to buy, so a report answering such a question names the judgement itself. None of the 180 news questions written
  * blind this session (sets G and L, news-dev's 40) holds one; 42 of 120 off-topic questions do.
  */
 const JUDGEMENT = /好吃|好喝|好用|好玩|便宜|划算|实惠|靠谱|值得|性价比|正宗|耐用|保暖|推荐|攻略|口碑|测评|评测|牌子/g
+
+/** A question asking where or how to buy something: 哪里买, 在哪能买到, 怎么买, 去哪儿买. */
+const WHERE_TO_BUY = /(?:哪里|哪儿|在哪|去哪|哪|怎么|如何)(?:能|可以|才能)?(?:买|购买)/
 
 /**
  * The judgement words of a folded question (`JUDGEMENT`), an A-not-A question read as
@@ -385,5 +388,8 @@ const JUDGEMENT = /好吃|好喝|好用|好玩|便宜|划算|实惠|靠谱|值�
  */
 export function judgementWords(foldedQuestion: string): string[] {
   const plain = foldedQuestion.replace(/(\p{Script=Han})不(?=\1)/gu, '')
-  return [...new Set([...plain.matchAll(JUDGEMENT)].map((m) => m[0]))]
+  const words = [...plain.matchAll(JUDGEMENT)].map((m) => m[0])
+  // Where to buy it (天舟六号拼装模型哪里买): a report telling of it names buying.
+  if (WHERE_TO_BUY.test(plain)) words.push('买')
+  return [...new Set(words)]
 }

@@ -290,6 +290,7 @@ describe('a question asking which is better to buy, eat or visit', () => {
     expect(news.search('青禾大米和星河大米哪个更好吃？').hits).toEqual([])
     expect(news.search('星河博览会期间哪里的酒店便宜点').hits).toEqual([])
     expect(news.search('青禾大米值不值得买').hits).toEqual([])
+    expect(news.search('青禾大米 哪里买').hits).toEqual([])
   })
 
   it('says that the reports do not tell it', () => {
