@@ -181,6 +181,23 @@ function objectOfVerb(rest: string): boolean {
   return words.length > 1 && /^n/.test(words[0]!.tag) && words.slice(1).some((w) => w.tag.startsWith('v'))
 }
 
+/**
+ * Whether the word before the question word qualifies the noun it asks, with no 是 between
+ * (央行哪位副行长, 河北哪个城市): the noun after is asked (a report names the 副行长 by the bank's
+ * full name, 中国人民银行), not the word before, as 旗手 of 旗手是哪位运动员 is.
+ */
+function qualifiesAskedNoun(rest: string): boolean {
+  const m = /^哪[一]?[个家位所座种项部条支名只件届次场门类款国]?(?=\p{Script=Han})/u.exec(rest)
+  if (!m) return false
+  return /^n/.test(segmenter().tag(rest.slice(m[0].length), true)[0]?.tag ?? '')
+}
+
+/** Whether `word`, first found in a folded question from `from` on, is followed by 了, 过 or 着: a verb. */
+function doneAfter(foldedQuestion: string, word: string, from: number): boolean {
+  const at = foldedQuestion.indexOf(word, from)
+  return at >= 0 && /^[了过着]/.test(foldedQuestion.slice(at + word.length))
+}
+
 /** Last characters of nouns whose instances' names end in them (执政党: 新民主党, 监测站: 珠峰站). */
 const NAME_ENDINGS: ReadonlySet<string> = new Set('党站会馆园厂场桥港村镇市县号团队院校所社局委组船舰星'.split(''))
 
@@ -234,7 +251,7 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
       const rest = foldedQuestion.slice(at + w.text.length)
-      const after = VALUE_AFTER.test(rest) && !objectOfVerb(rest) && !countsNounAfter(rest)
+      const after = VALUE_AFTER.test(rest) && !objectOfVerb(rest) && !countsNounAfter(rest) && !qualifiesAskedNoun(rest)
       const before = VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
       if (!after && !before) continue
       // 1月14日用什么: jieba's 日用 is the end of a date and a verb, no noun.
@@ -242,8 +259,10 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
       // 几纳米制程 asks a count in a unit, whatever the thing measured is called (制程, 工艺).
       if (before && !after && UNIT_WORDS.test(w.text)) continue
       let k = i
-      // 多少外国患者: the head of the nouns after 多少 (患者), not what qualifies it.
-      if (before && !after) while (adjacent(words[k], words[k + 1]) && nounish(words[k + 1]!)) k++
+      // 多少外国患者: the head of the nouns after 多少 (患者), not what qualifies it; a word after them
+      // that 了, 过 or 着 follows (多少家跨国公司交流了, jieba's 交流/n) is what they did.
+      if (before && !after)
+        while (adjacent(words[k], words[k + 1]) && nounish(words[k + 1]!) && !doneAfter(foldedQuestion, words[k + 1]!.text, at)) k++
       // 理赔金额: the measure's word before it, when it stands right there.
       if (MEASURE_NOUNS.has(words[k]!.text) && adjacent(words[k - 1], words[k])) k--
       const word = words[k]!.text

@@ -279,6 +279,21 @@ describe('a short question whose most specific word no report holds', () => {
   })
 })
 
+describe('a news question asking a person by the post after 哪位', () => {
+  it("is answered by a report naming the post under the bank's full name (央行哪位副行长: 中国人民银行副行长)", () => {
+    const news = indexOfTexts([
+      [
+        'tour',
+        '中央宣讲团在各地宣讲全会精神',
+        '中央宣讲团成员、中国人民银行副行长柯晓岚在青禾宣讲，青禾各界干部群众两千余人参加报告会。',
+        '2024-08-09',
+      ],
+      ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。', '2024-08-09'],
+    ])
+    expect(news.search('中央宣讲团在青禾宣讲的是央行哪位副行长').hits.map((h) => h.article.id)).toEqual(['tour'])
+  })
+})
+
 describe('a question asking which is better to buy, eat or visit', () => {
   const news = indexOfTexts([
     ['rice', '青禾大米丰收', '青禾农场今年种植水稻三十万亩，青禾大米平均亩产达到620公斤，星河大米产区也迎来丰收。', '2024-10-08'],

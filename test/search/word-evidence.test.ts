@@ -156,6 +156,15 @@ describe('the words whose value a question asks', () => {
     expect(valued('武装部队称打死了对方什么人？')).toEqual([])
   })
 
+  it('stop at the nouns after 多少 when the word after them is what was done (交流了)', () => {
+    expect(valued('总理在午餐会上跟多少家跨国公司交流了')).toEqual(['跨国公司'])
+  })
+
+  it('are not a word qualifying the noun after 哪位 or 哪个 (央行 of 央行哪位副行长)', () => {
+    expect(valued('宣讲团在青禾宣讲的是央行哪位副行长')).toEqual([])
+    expect(valued('这次的旗手是哪位运动员')).toEqual(['旗手'])
+  })
+
   it('are not the thing a count in a unit measures (制程 of 几纳米制程), which the other vocabulary calls otherwise (工艺)', () => {
     expect(valued('华芯科技的芯片用几纳米制程？')).toEqual([])
   })
