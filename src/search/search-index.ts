@@ -1,6 +1,7 @@
 import { sentenceSpans } from '../text/sentences.js'
 import { judge, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
 import { holdsWord, wordOccurrences } from './coverage.js'
+import { compoundParts } from './word-evidence.js'
 import { fold } from '../text/script.js'
 import { getLexicon } from '../text/lexicon.js'
 import { TermIndex } from './term-index.js'
@@ -198,20 +199,24 @@ export class SearchIndex {
     const offset = Math.max(0, options.offset ?? 0)
     const { parsed, variants, ranked, seen } = this.rank(query)
     const held = (word: string) => seen.some((r) => holdsWord(r.folded, word) || holdsWord(r.title, word))
-    // A word is named where it stands or where the other vocabulary's word for it does (軟體: 软件);
-    // it is missing when no candidate names it.
+    // A word is named where it stands, where the other vocabulary's word for it does (軟體: 软件), or where
+    // each word of a compound does (法国议会: 法国…议会选举); it is missing when no candidate names it.
+    const parts = new Map<string, string[]>()
+    const partsOf = (word: string) => parts.get(word) ?? parts.set(word, compoundParts(word)).get(word)!
     const namedAs = (word: string, holds: (form: string) => boolean) =>
-      holds(word) || variants.some((v) => v.replaced.some((r, i) => (r.includes(word) || word.includes(r)) && holds(v.forms[i]!)))
+      holds(word) ||
+      variants.some((v) => v.replaced.some((r, i) => (r.includes(word) || word.includes(r)) && holds(v.forms[i]!))) ||
+      (partsOf(word).length > 1 && partsOf(word).every(holds))
     const missing = parsed.words
       .filter((w) => !namedAs(w.text, held))
       .sort((a, b) => b.specificity - a.specificity)
       .map((w) => w.text)
     // Two keywords typed apart (煤炭 铜业) are each enough: an article may answer one of them.
     // Three or more describe one thing (梅西 今晚 比赛 比分), and news must hold them together.
-    const parts = parsed.folded.trim().split(/\s+/)
-    const typedApart = parts.length
+    const typed = parsed.folded.trim().split(/\s+/)
+    const typedApart = typed.length
     // (Not a keyword and a question, 便秘 多吃什么水果: the question is asked of the keyword.)
-    const twoKeywords = typedApart === 2 && !parts.some((p) => ASKING_PART.test(p))
+    const twoKeywords = typedApart === 2 && !typed.some((p) => ASKING_PART.test(p))
     const newsEvidence = typedApart >= 3 ? RELEVANCE.keywordEvidence : RELEVANCE.headlineEvidence
     // Whether a candidate holds enough of the question, the words it asks aside.
     const holdsQuestion = ({ judged: j, title, meta }: Ranked) =>

@@ -273,6 +273,14 @@ describe('a short question whose most specific word no report holds', () => {
     expect(weather.search('星河农民盼着下雨吗').hits.map((h) => h.article.id)).toEqual(['drought'])
   })
 
+  it('counts it held where each word of it stands apart (法国议会: 法国国民议会选举)', () => {
+    const vote = indexOfTexts([
+      ['vote', '法国左翼联盟在选举中获多数议席', '法国国民议会选举结果今天公布，左翼联盟“人民阵线”获得190个议席。', '2024-07-08'],
+      ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。', '2024-07-08'],
+    ])
+    expect(vote.search('法國議會選舉 人民陣線 拿了幾席').hits.map((h) => h.article.id)).toEqual(['vote'])
+  })
+
   it('still finds the report holding it', () => {
     expect(news.search('盛世荣耀').hits.map((h) => h.article.id)).toEqual(['meeting'])
     expect(news.search('电竞大赛 冠军').hits.map((h) => h.article.id)).toEqual(['games'])
