@@ -25,7 +25,7 @@ import {
   valueTest,
   yearsTest,
 } from './answer-fit.js'
-import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWords } from './word-evidence.js'
+import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWordRuns } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -358,9 +358,10 @@ interface Derived {
   titles: string[]
   /**
    * The words whose value the question asks (`valueWords`: 妻子 of 妻子是做什么的), which a news report
-   * answering it names, and the words a compound of them is made of (`compoundParts`: 产品产量), which may stand for it.
+   * answering it names, and the words a compound of them is made of (`compoundParts`: 产品产量), which may stand for it,
+   * and the nouns before one asked after 多少 (`valueWordRuns`: 武装 of 多少武装分子), which may too (打死170名武装人员).
    */
-  askedValues: Array<{ word: string; parts: string[] }>
+  askedValues: Array<{ word: string; parts: string[]; qualifiers: string[] }>
   /** The words a news report may say are not known yet (`unknownWords`: 嫌疑人, 原因). */
   unknowable: string[]
   /** The words asking a shopper's judgement (`judgementWords`: 好吃 of 哪个更好吃), which a news report answering it names. */
@@ -436,7 +437,8 @@ function derive(query: QueryModel): Derived {
   const lexicon = getLexicon()
   // A word jieba's dictionary does not hold (马克龙) is most often a name too.
   const names = query.parsed.words.map((w) => w.text).filter((w) => PROPER_NAME.test(lexicon.pos(w) ?? 'nz'))
-  const askedValues = valueWords(query.parsed.folded, query.parsed.words).map((i) => query.parsed.words[i]!.text)
+  const runs = valueWordRuns(query.parsed.folded, query.parsed.words)
+  const askedValues = runs.map(({ head }) => query.parsed.words[head]!.text)
   d = {
     chars,
     charTotal,
@@ -458,7 +460,11 @@ function derive(query: QueryModel): Derived {
     codes: query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
     titles: [...query.parsed.folded.matchAll(QUOTED)].map((m) => (m[1] ?? m[2])!.replace(/\s+/g, '')),
     glosses: new Map([...query.parsed.folded.matchAll(GLOSSED_CODE)].map((m) => [m[1]!, m[2]!.trim()])),
-    askedValues: askedValues.map((word) => ({ word, parts: compoundParts(word) })),
+    askedValues: runs.map(({ head, from }) => ({
+      word: query.parsed.words[head]!.text,
+      parts: compoundParts(query.parsed.words[head]!.text),
+      qualifiers: query.parsed.words.slice(from, head).map((w) => w.text),
+    })),
     unknowable: unknownWords(query.parsed.folded, askedValues),
     judgements: judgementWords(query.parsed.folded),
     yearOf: new Set(),
@@ -590,9 +596,9 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // When the question names what the figure is of (注册资本 of 注册资本最低要多少钱), a news report gives
   // it in a sentence naming that (allowing the sentence after it too let a near miss through).
   const namesValue = (i: number) =>
-    askedValues.some(({ word, parts }) => {
+    askedValues.some(({ word, parts, qualifiers }) => {
       const text = c.folded.slice(scored[i]!.start, scored[i]!.end)
-      return holdsNamed(text, word) || namedByHead(parts, (p) => holdsNamed(text, p))
+      return holdsNamed(text, word) || namedByHead(parts, (p) => holdsNamed(text, p)) || qualifiers.some((q) => holdsNamed(text, q))
     })
   // A count of people (疏散了多少居民) is given in 人 or 名 (约4000人被疏散) in a sentence that need not name them,
   // nor any query word when it follows one that does (…共同出席欢迎宴会并致辞。新各界人士代表约300人出席).
@@ -658,7 +664,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w) && !namesGloss(glosses.get(w), c.folded)) ??
         (venue && !venue.some(mentions) ? venue[0] : undefined) ??
         // An asked compound is named by its head (产品产量: 主要产品中71种产量增长; 公交线路: 200余条线路).
-        askedValues.find(({ word, parts }) => !mentions(word) && !namedByHead(parts, mentions))?.word ??
+        askedValues.find(({ word, parts, qualifiers }) => !mentions(word) && !namedByHead(parts, mentions) && !qualifiers.some(mentions))
+          ?.word ??
         judgements.find((w) => !mentions(w)))
       : undefined)
   // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.

@@ -245,8 +245,16 @@ const VALUE_BEFORE = /(?:多少|几)[名个位件项家种份座条张只头台�
  * @example valueWords('叶光富的妻子是做什么工作的', words) // [index of 妻子]
  */
 export function valueWords(foldedQuestion: string, words: readonly QueryWord[]): number[] {
+  return [...new Set(valueWordRuns(foldedQuestion, words).map((r) => r.head))]
+}
+
+/**
+ * `valueWords`, each with where the nouns it heads start (`from`: 武装 of 多少武装分子, 外国 of
+ * 多少外国患者; the word itself when it heads none).
+ */
+export function valueWordRuns(foldedQuestion: string, words: readonly QueryWord[]): Array<{ head: number; from: number }> {
   const lexicon = getLexicon()
-  const out = new Set<number>()
+  const out = new Map<number, number>()
   const nounish = (w: QueryWord) => /^(?:n|vn|nz|j)/.test(lexicon.pos(w.text) ?? 'n')
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
@@ -284,8 +292,8 @@ export function valueWords(foldedQuestion: string, words: readonly QueryWord[]):
         // 执政党叫什么: the name asked ends in what the word ends in (新民主党), whether or not the report says 执政党.
         !(k === i && after && /^都?叫/.test(rest) && NAME_ENDINGS.has(word.at(-1)!))
       )
-        out.add(k)
+        out.set(k, Math.min(out.get(k) ?? k, i))
     }
   }
-  return [...out]
+  return [...out].map(([head, from]) => ({ head, from }))
 }

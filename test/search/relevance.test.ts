@@ -302,6 +302,16 @@ describe('a news question asking a person by the post after 哪位', () => {
   })
 })
 
+describe('a news question counting what its nouns after 多少 name', () => {
+  it('is answered by a report naming the qualifying noun, though it calls the thing otherwise (武装分子: 武装人员)', () => {
+    const news = indexOfTexts([
+      ['raid', '星河军方称在青禾医院打死百余人', '星河军方今天称，在青禾医院的行动中打死了170多名武装人员，逮捕500余人。', '2024-03-24'],
+      ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。', '2024-03-24'],
+    ])
+    expect(news.search('星河军方说在青禾医院打死了多少武装分子').hits.map((h) => h.article.id)).toEqual(['raid'])
+  })
+})
+
 describe('a question asking which is better to buy, eat or visit', () => {
   const news = indexOfTexts([
     ['rice', '青禾大米丰收', '青禾农场今年种植水稻三十万亩，青禾大米平均亩产达到620公斤，星河大米产区也迎来丰收。', '2024-10-08'],
