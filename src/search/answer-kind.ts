@@ -110,6 +110,25 @@ export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost
   }
 }
 
+/** A question asking several places: 去了哪些城市, 哪些国家, 哪几个省. */
+const ASKS_PLACES = /哪(?:些|几个)(?:国家|城市|省份?|地区|地方|县|市|国)/
+
+/**
+ * For a question asking several places (`ASKS_PLACES`), a test of folded text for a list of
+ * them: a place the question does not name beside an enumeration comma (先后来到邯郸、邢台、石家庄等地;
+ * jieba tags some of a list's cities otherwise: 廊坊/ns、承德/nr).
+ * @example placesTest('赵乐际在河北调研去了哪些城市')?.('先后来到邯郸、邢台、石家庄等地') === true
+ */
+export function placesTest(foldedQuestion: string): ((folded: string) => boolean) | undefined {
+  if (!ASKS_PLACES.test(foldedQuestion)) return undefined
+  const place = (w: { word: string; tag: string } | undefined) =>
+    w !== undefined && PLACE_TAGS.has(w.tag) && w.word.length > 1 && !foldedQuestion.includes(w.word)
+  return (folded) => {
+    const words = segmenter().tag(folded, true)
+    return words.some((w, i) => w.word === '、' && (place(words[i - 1]) || place(words[i + 1])))
+  }
+}
+
 /** A post a person holds, written before the name in news (主席, 总理, 副省长, 董事长, 大使). */
 const POST =
   /(?:主席|总理|总统|首相|书记|部长|省长|市长|县长|区长|州长|局长|厅长|院长|校长|社长|主任|董事长|总经理|经理|委员|大使|国王|女王|教授|院士|记者|司令员|政委|秘书长|议长|代表|发言人|主持人|专家|负责人)$/

@@ -1,7 +1,7 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
-import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester, yearsAsked } from './answer-kind.js'
+import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester, placesTest, yearsAsked } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import { countTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
@@ -201,6 +201,13 @@ export const NEWS_KIND_SHARE = 0.4
  */
 export const NEWS_FIGURE_SHARE = 0.1
 
+/**
+ * KIND_SHARE for a news story when the question asks several places (`placesTest`: 去了哪些城市):
+ * the sentence listing them (赵乐际先后来到邯郸、邢台、石家庄等地) names little of the question but
+ * who went, which the lead names too, and leads whenever it holds any of it.
+ */
+export const NEWS_PLACES_SHARE = 0.01
+
 /** A figure: a number in a unit, a share or a count (53.5%, 120亿元, 3.2万件), not a date. */
 const FIGURE = /\d[\d.,]*\s*(?:%|‰|[万亿千百]|[个位名人家项件台辆架艘吨元米次倍])/
 
@@ -365,7 +372,9 @@ export function buildExcerpt(
   }
   // The figure only a sum, a time of day, a day or a count in a unit gives (多少钱, 几点, 哪天, 几项, 多重).
   // In a news story, a span of years too (建交多少年: 建交52年来); not in an encyclopedia entry (`yearsTest`).
-  const figure = valueTest(query.folded) ?? countTest(query.folded) ?? (news ? yearsTest(query.folded) : undefined)
+  const places = news ? placesTest(query.folded) : undefined
+  // In a news story, several places too (去了哪些城市: 先后来到邯郸、邢台、石家庄等地).
+  const figure = valueTest(query.folded) ?? countTest(query.folded) ?? (news ? (yearsTest(query.folded) ?? places) : undefined)
   const kind = kindTest(query, figure)
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence
@@ -395,7 +404,13 @@ export function buildExcerpt(
     best,
     holds,
     heldShare,
-    news && figure ? NEWS_FIGURE_SHARE : news ? NEWS_KIND_SHARE : KIND_SHARE,
+    places !== undefined && figure === places
+      ? NEWS_PLACES_SHARE
+      : news && figure
+        ? NEWS_FIGURE_SHARE
+        : news
+          ? NEWS_KIND_SHARE
+          : KIND_SHARE,
   )
   const core = scored[best]!
   let start = core.start

@@ -411,6 +411,24 @@ describe('a person named before what they do, in choosing the excerpt of a news 
   })
 })
 
+describe('several places asked, in choosing the excerpt of a news story', () => {
+  const index = indexOfTexts([
+    [
+      'tour',
+      '柯晓岚在河北考察',
+      '星河网消息：星河协会会长柯晓岚6月2日至4日在河北考察。她表示，协会要把服务会员放在首位，多听意见，多办实事，让会员切实感受到协会工作的变化和成效。\n' +
+        '考察期间，柯晓岚一行到廊坊、承德、张家口三地，看望基层协会工作人员。\n' +
+        '她要求，各级协会要改进作风，提高效率，把工作做深做细。',
+      '2024-06-04',
+    ],
+    ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。', '2024-06-04'],
+  ])
+
+  it('shows the sentence listing them, though the lead holds more of the question', () => {
+    expect(index.search('柯晓岚6月在河北考察都去了哪些城市？').hits[0]?.excerpt.text).toContain('廊坊、承德、张家口')
+  })
+})
+
 describe('what a 是什么 question asks the value of, in choosing the excerpt of a news story', () => {
   const index = indexOfTexts([
     [
