@@ -3,6 +3,8 @@ import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
 import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester, placesTest, yearsAsked } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
+import { getLexicon } from '../text/lexicon.js'
+import { focusWords } from './word-evidence.js'
 import { countTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -234,7 +236,11 @@ function announces(folded: string, s: SentenceScore): boolean {
  * number, not the 19万亿英镑 asked), or a thing its noun names (`askedThing`:
  * 哪场战役); undefined when the question does not say.
  */
-function kindTest(query: ExcerptQuery, figure: ((folded: string) => boolean) | undefined): ((folded: string) => boolean) | undefined {
+function kindTest(
+  query: ExcerptQuery,
+  figure: ((folded: string) => boolean) | undefined,
+  news = false,
+): ((folded: string) => boolean) | undefined {
   // A figure only a sum, a time of day or a count in a classifier answers (多少钱, 几点, 几项).
   if (figure) return figure
   const kind = askedKind(query.folded)
@@ -243,8 +249,21 @@ function kindTest(query: ExcerptQuery, figure: ((folded: string) => boolean) | u
   if (kind === undefined && thing === undefined) return undefined
   if (thing !== undefined) return (s) => holdsThing(thing, s, query.folded)
   const holds = kindTester(kind!, query.folded, true)
+  // In a news story, the person who did what is asked (是谁主持的) is named with the deed (石泰峰主持会议),
+  // not in the lead naming who else came (王沪宁出席并讲话).
+  const deeds = news && kind === 'person' ? deedsAsked(query) : []
+  if (deeds.length > 0) return (s) => deeds.some((d) => s.includes(d)) && holds(s)
   // A question asking 哪一年 is answered by a year, not by any date (9月3日).
   return (s) => holdsYear(s, query.folded) ?? holds(s)
+}
+
+/** The verbs right after 谁 in a question (主持 of 是谁主持的, 作 of 报告是谁作的): what the person asked did. */
+function deedsAsked(query: ExcerptQuery): string[] {
+  const lexicon = getLexicon()
+  return [...focusWords(query.folded, query.words, true)]
+    .map((i) => query.words[i]!)
+    .filter((w) => /谁[是在来]?$/.test(query.folded.slice(0, query.folded.indexOf(w.text))) && lexicon.pos(w.text)?.startsWith('v'))
+    .map((w) => w.text)
 }
 
 /** Which sentences hold the kind of answer a question asks for (`kindTest`). */
@@ -375,7 +394,7 @@ export function buildExcerpt(
   const places = news ? placesTest(query.folded) : undefined
   // In a news story, several places too (去了哪些城市: 先后来到邯郸、邢台、石家庄等地).
   const figure = valueTest(query.folded) ?? countTest(query.folded) ?? (news ? (yearsTest(query.folded) ?? places) : undefined)
-  const kind = kindTest(query, figure)
+  const kind = kindTest(query, figure, news)
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence
   // names it. The report's own year names the event (2024年夏季达沃斯), which the answering sentence need not repeat.

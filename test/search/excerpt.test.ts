@@ -409,6 +409,21 @@ describe('a person named before what they do, in choosing the excerpt of a news 
   it('shows who chaired the meeting, whose name the dictionary does not know, not the lead', () => {
     expect(index.search('绿色能源调研协商座谈会是谁主持的？').hits[0]?.excerpt.text).toContain('石玉珊主持会议')
   })
+
+  it('shows who chaired it, not the lead naming who else came (是谁主持的)', () => {
+    const named = indexOfTexts([
+      [
+        'forum',
+        '星河协会经验交流会在星河市召开',
+        '星河网消息：贯彻落实绿色能源会议精神经验交流会18日在星河市召开，星河协会会长王建国出席并讲话。他表示，要深入学习贯彻会议精神，以高质量发展为主题，推动绿色能源工作取得新成效。\n' +
+          '会上，五个地方协会作了交流发言。\n' +
+          '石玉珊主持会议，柯晓岚出席会议。',
+        '2024-12-18',
+      ],
+      ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。', '2024-12-18'],
+    ])
+    expect(named.search('貫徹落實綠色能源會議精神經驗交流會是誰主持的').hits[0]?.excerpt.text).toContain('石玉珊主持会议')
+  })
 })
 
 describe('several places asked, in choosing the excerpt of a news story', () => {
