@@ -447,12 +447,14 @@ export function buildExcerpt(
 }
 
 const CLAUSE_END = /[，,：:；;。！？!?]/
-/** Where an excerpt may start or end inside [from, to]: the given sentence edges and just after clause punctuation. */
-function cutPoints(text: string, from: number, to: number, edges: Iterable<number>): number[] {
+/** CLAUSE_END and the enumeration comma, for a sentence that is one long list (巡视将对中央宣传部、中央统战部、…等34家单位). */
+const ITEM_END = /[，,：:；;。！？!?、]/
+/** Where an excerpt may start or end inside [from, to]: the given sentence edges and just after clause punctuation (`ends`). */
+function cutPoints(text: string, from: number, to: number, edges: Iterable<number>, ends = CLAUSE_END): number[] {
   const set = new Set<number>()
   for (const e of edges) if (e >= from && e <= to) set.add(e)
   for (let i = from; i < to; i++) {
-    if (CLAUSE_END.test(text[i]!)) {
+    if (ends.test(text[i]!)) {
       let j = i + 1
       while (j < to && CLOSING_MARKS.has(text[j]!)) j++
       set.add(j)
@@ -554,11 +556,34 @@ function narrow(
   subject: string,
   answers?: (folded: string) => boolean,
 ): [number, number] {
-  const cuts = cutPoints(text, start, end, [start, end])
+  // The best window between clause edges; between list items too when that leaves one too short to read (a
+  // sentence that is one long list: 巡视将对中央宣传部、中央统战部、…等34家单位党组织开展常规巡视).
+  let [bestA, bestB, bestScore] = bestWindow(folded, cutPoints(text, start, end, [start, end]), hits, subject, answers)
+  if (bestB - bestA < EXCERPT_MIN) {
+    const items = bestWindow(folded, cutPoints(text, start, end, [start, end], ITEM_END), hits, subject, answers)
+    if (items[2] >= bestScore) [bestA, bestB, bestScore] = items
+  }
+  if (bestScore <= 0) {
+    // No clause boundary fits: a plain window around the first hit.
+    const h = hits[0]
+    const s = h ? Math.max(start, Math.min(h.start - 40, end - EXCERPT_MAX)) : start
+    return [s, Math.min(end, s + EXCERPT_MAX)]
+  }
+  return [bestA, bestB]
+}
+
+/** `narrow`'s choice among windows from one cut point to another: start, end and score (-1 when none fits). */
+function bestWindow(
+  folded: string,
+  cuts: number[],
+  hits: Span[],
+  subject: string,
+  answers?: (folded: string) => boolean,
+): [number, number, number] {
   // Each clause is tested once (a person or place test runs the tagger).
   const answering = cuts.map((c, k) => answers !== undefined && k + 1 < cuts.length && answers(folded.slice(c, cuts[k + 1])))
-  let bestA = start
-  let bestB = Math.min(end, start + EXCERPT_MAX)
+  let bestA = cuts[0]!
+  let bestB = cuts[0]!
   let bestScore = -1
   let bestCount = 0
   for (let a = 0; a < cuts.length; a++) {
@@ -582,11 +607,5 @@ function narrow(
       }
     }
   }
-  if (bestScore <= 0) {
-    // No clause boundary fits: a plain window around the first hit.
-    const h = hits[0]
-    const s = h ? Math.max(start, Math.min(h.start - 40, end - EXCERPT_MAX)) : start
-    return [s, Math.min(end, s + EXCERPT_MAX)]
-  }
-  return [bestA, bestB]
+  return [bestA, bestB, bestScore]
 }

@@ -34,6 +34,14 @@ function expectClean(text: string, e: Excerpt) {
 const filler = (n: number) => '会议还听取了各部门的工作汇报，并对下一阶段的重点任务作出部署。'.repeat(n)
 
 describe('excerpts', () => {
+  it('cut a sentence that is one long list between its items, not to its opening clause alone', () => {
+    const units = Array.from({ length: 30 }, (_, i) => `星河第${i + 1}研究所`).join('、')
+    const text = `星河网消息：经理事会批准，第四轮专项检查将对${units}等30家单位开展检查。`
+    const e = excerptFor(text, '第四轮专项检查 单位数量')
+    expectClean(text, e)
+    expect(e.text.length).toBeGreaterThan(EXCERPT_MIN)
+  })
+
   it('show the sentence after the matching one when the answer follows it', () => {
     const text = `${filler(3)}平顶山市科技局召开全市科技工作会议。会议地点设在市政府第一会议室。${filler(3)}`
     const e = excerptFor(text, '平顶山市科技工作会议在哪里召开？')
