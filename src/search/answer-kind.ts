@@ -129,6 +129,28 @@ export function placesTest(foldedQuestion: string): ((folded: string) => boolean
   }
 }
 
+/**
+ * For a question asking who holds a post (无党派人士代表是谁, 文旅局局长是谁: `posts`, the words whose
+ * value it asks), a test of folded text for that post and a name right after it (无党派人士代表李稻葵),
+ * which news writes so; undefined when the question asks no person or no post.
+ * @example postHolderTest('无党派人士代表是谁', ['代表'])?.('无党派人士代表李稻葵先后发言') === true
+ */
+export function postHolderTest(foldedQuestion: string, posts: readonly string[]): ((folded: string) => boolean) | undefined {
+  if (posts.length === 0 || askedKind(foldedQuestion) !== 'person') return undefined
+  return (folded) => {
+    if (!posts.some((p) => folded.includes(p))) return false
+    const words = segmenter().tag(folded, true)
+    return words.some(
+      (w, i) =>
+        i > 0 &&
+        posts.some((p) => words[i - 1]!.word.endsWith(p)) &&
+        (PERSON_TAGS.has(w.tag) || w.tag === 'x') &&
+        /^\p{Script=Han}{2,4}$/u.test(w.word) &&
+        !foldedQuestion.includes(w.word),
+    )
+  }
+}
+
 /** A post a person holds, written before the name in news (主席, 总理, 副省长, 董事长, 大使). */
 const POST =
   /(?:主席|总理|总统|首相|书记|部长|省长|市长|县长|区长|州长|局长|厅长|院长|校长|社长|主任|董事长|总经理|经理|委员|大使|国王|女王|教授|院士|记者|司令员|政委|秘书长|议长|代表|发言人|主持人|专家|负责人)$/

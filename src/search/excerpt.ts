@@ -1,10 +1,20 @@
 import { CLOSING_MARKS } from '../text/sentences.js'
 import { findTerms, type ParsedQuery } from './tokenize.js'
 import { highlightSpans, mergeSpans } from './highlight.js'
-import { askedKind, askedThing, askedUnit, holdsThing, holdsYear, kindTester, placesTest, yearsAsked } from './answer-kind.js'
+import {
+  askedKind,
+  askedThing,
+  askedUnit,
+  holdsThing,
+  holdsYear,
+  kindTester,
+  placesTest,
+  postHolderTest,
+  yearsAsked,
+} from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import { getLexicon } from '../text/lexicon.js'
-import { focusWords } from './word-evidence.js'
+import { focusWords, valueWords } from './word-evidence.js'
 import { countTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -393,7 +403,17 @@ export function buildExcerpt(
   // In a news story, a span of years too (建交多少年: 建交52年来); not in an encyclopedia entry (`yearsTest`).
   const places = news ? placesTest(query.folded) : undefined
   // In a news story, several places too (去了哪些城市: 先后来到邯郸、邢台、石家庄等地).
-  const figure = valueTest(query.folded) ?? countTest(query.folded) ?? (news ? (yearsTest(query.folded) ?? places) : undefined)
+  // And who holds the post asked, named right after it (无党派人士代表是谁: 无党派人士代表李稻葵), in a story that so names one.
+  const holder = news
+    ? postHolderTest(
+        query.folded,
+        valueWords(query.folded, query.words).map((i) => query.words[i]!.text),
+      )
+    : undefined
+  const figure =
+    valueTest(query.folded) ??
+    countTest(query.folded) ??
+    (news ? (yearsTest(query.folded) ?? places ?? (holder?.(folded) ? holder : undefined)) : undefined)
   const kind = kindTest(query, figure, news)
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence

@@ -380,6 +380,24 @@ describe('the person asked for in choosing the excerpt of a news story', () => {
   })
 })
 
+describe('the holder of the post asked, in choosing the excerpt of a news story', () => {
+  const index = indexOfTexts([
+    [
+      'forum',
+      '星河市长主持召开各界人士代表座谈会',
+      '星河网消息：星河市长1月24日下午主持召开座谈会，听取各协会负责人和无党派人士代表对《政府工作报告（征求意见稿）》的意见建议。\n' +
+        '座谈会上，星河商会会长章景澜、青禾学会会长卜晓楠、无党派人士代表柯晓岚等先后发言，就做好今年政府工作提出意见建议。\n' +
+        '市长感谢各界人士对政府工作的关心支持。',
+      '2024-01-25',
+    ],
+    ['other', '星河大学举行新年音乐会', '星河大学举行新年音乐会，师生同台演出。', '2024-01-25'],
+  ])
+
+  it('shows the post with the name after it, though the lead holds more of the question', () => {
+    expect(index.search('星河市长开座谈会听政府工作报告意见，无党派人士代表是谁').hits[0]?.excerpt.text).toContain('无党派人士代表柯晓岚')
+  })
+})
+
 describe('a person named after what they do, in choosing the excerpt of a news story', () => {
   const index = indexOfTexts([
     [
