@@ -258,7 +258,8 @@ export function valueWordRuns(foldedQuestion: string, words: readonly QueryWord[
   const nounish = (w: QueryWord) => /^(?:n|vn|nz|j)/.test(lexicon.pos(w.text) ?? 'n')
   for (const [i, w] of words.entries()) {
     for (const at of wordOccurrences(foldedQuestion, w.text)) {
-      const rest = foldedQuestion.slice(at + w.text.length)
+      // (A question typed apart asks of the keyword before it: 最佳男主角 是谁.)
+      const rest = foldedQuestion.slice(at + w.text.length).replace(/^\s+/, '')
       const after = VALUE_AFTER.test(rest) && !objectOfVerb(rest) && !countsNounAfter(rest) && !qualifiesAskedNoun(rest)
       const before = VALUE_BEFORE.test(foldedQuestion.slice(Math.max(0, at - 3), at))
       if (!after && !before) continue

@@ -312,6 +312,17 @@ describe('a news question counting what its nouns after 多少 name', () => {
   })
 })
 
+describe('a keyword query asking who holds a title', () => {
+  it('gets nothing from a report that names the prize but not the title asked (金椰奖 最佳男主角 是谁)', () => {
+    const news = indexOfTexts([
+      ['close', '第六届星河电影节闭幕', '第六届星河电影节昨晚闭幕，共揭晓“金椰奖”最佳影片奖等10个奖项。', '2024-12-11'],
+      ['other', '青禾电影节闭幕 大奖揭晓', '青禾电影节昨晚闭幕，章景澜获得最佳男主角。', '2024-04-27'],
+    ])
+    expect(news.search('金椰奖 最佳男主角 是谁').hits).toEqual([])
+    expect(news.search('青禾电影节 最佳男主角 是谁').hits.map((h) => h.article.id)).toEqual(['other'])
+  })
+})
+
 describe('a question asking which is better to buy, eat or visit', () => {
   const news = indexOfTexts([
     ['rice', '青禾大米丰收', '青禾农场今年种植水稻三十万亩，青禾大米平均亩产达到620公斤，星河大米产区也迎来丰收。', '2024-10-08'],

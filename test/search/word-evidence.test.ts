@@ -160,6 +160,10 @@ describe('the words whose value a question asks', () => {
     expect(valued('总理在午餐会上跟多少家跨国公司交流了')).toEqual(['跨国公司'])
   })
 
+  it('are the keyword a question typed apart asks of (男主角 of 最佳男主角 是谁)', () => {
+    expect(valued('星河电影节 最佳男主角 是谁')).toEqual(['男主角'])
+  })
+
   it('are not a word qualifying the noun after 哪位 or 哪个 (央行 of 央行哪位副行长)', () => {
     expect(valued('宣讲团在青禾宣讲的是央行哪位副行长')).toEqual([])
     expect(valued('这次的旗手是哪位运动员')).toEqual(['旗手'])
