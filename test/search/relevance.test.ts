@@ -917,6 +917,24 @@ describe('one report of a series of like ones', () => {
     expect(monthly.search('青禾轻工业1-4月 产量增长的主要产品').hits[0]?.article.id).toBe('apr')
   })
 
+  it("puts the report of the span named before another span's report all about what is asked", () => {
+    const trade = indexOfTexts([
+      [
+        'aug',
+        '今年前8个月青禾船舶出口增长62.8%',
+        '青禾海关统计显示，今年前8个月，青禾船舶出口513.4亿元，同比增长62.8%。其中民营企业船舶出口增长较快。',
+        '2024-10-09',
+      ],
+      [
+        'may',
+        '青禾外贸开局稳中有进',
+        '青禾海关今天发布数据，今年前5个月，青禾货物贸易进出口同比增长5.7%。出口方面，船舶、风电设备、家电出口分别增长88.6%、31.2%、12.5%。',
+        '2024-06-07',
+      ],
+    ])
+    expect(trade.search('今年前5个月青禾船舶出口增长了多少').hits[0]?.article.id).toBe('may')
+  })
+
   it("puts the report of the month the question names before another month's, and the report of a day named alone", () => {
     const news = indexOfTexts([
       ['may', '5月份青禾电商物流指数公布', '5月份，青禾电商物流运行指数为114.1点，电商物流指数连续三个月回升。', '2024-06-05'],
