@@ -217,4 +217,25 @@ describe('keywords typed apart', () => {
     })!.rank
     expect(everyKeyword).toBeGreaterThan(allButOne)
   })
+
+  it('ranks the talks above the reception of the same visit when 会谈 is typed', () => {
+    const q = model('柯晓岚 章景澜 会谈 建交 周年')
+    const talks = judge(q, {
+      ...candidate(
+        '柯晓岚在星河宫同星河国总理章景澜举行会谈。柯晓岚表示，两国关系保持良好发展势头。双方签署了经贸、教育等领域合作文件。今年是两国建交50周年。',
+        0.8,
+      ),
+      title: fold('柯晓岚同星河国总理章景澜举行会谈'),
+      date: '2024-06-19',
+    })!.rank
+    // The reception's report holds every keyword but 会谈, and more of the others.
+    const reception = judge(q, {
+      ...candidate(
+        '柯晓岚同星河国总理章景澜共同出席庆祝两国建交50周年招待会并发表主旨演讲，两国各界人士约500人参加。柯晓岚表示，建交50周年来两国关系不断发展。',
+      ),
+      title: fold('柯晓岚同章景澜共同出席庆祝两国建交50周年招待会'),
+      date: '2024-06-20',
+    })!.rank
+    expect(talks).toBeGreaterThan(reception)
+  })
 })
