@@ -1,6 +1,7 @@
 import { ASKS_YEAR, askedKind, kindTester } from './answer-kind.js'
 import type { Span } from '../text/types.js'
 import { getLexicon } from '../text/lexicon.js'
+import { segmenter } from '../text/segmenter.js'
 
 /**
  * Whether a sentence can answer a question at all: one asking 几点 is answered
@@ -372,14 +373,23 @@ export function askedVenue(foldedQuestion: string): readonly string[] | undefine
 
 /**
  * Words asking a shopper's, diner's or traveller's judgement (哪个更好吃, 哪里的酒店便宜, 值不值得买,
- * 推荐买哪只, 有什么攻略; and where to buy it, `WHERE_TO_BUY`): news reports what happened, not which
- * is better to buy, so a report answering such a question names the judgement itself. None of the 180 news questions written
- * blind this session (sets G and L, news-dev's 40) holds one; 42 of 120 off-topic questions do.
+ * 推荐买哪只, 有什么攻略), where to buy it (`WHERE_TO_BUY`), how to do it (`HOW_TO`: 要怎么预约) or
+ * whether it is done (`DONE_OR_NOT`: 周一开门吗): news reports what happened, not which is better
+ * to buy or how a reader gets it done, so a report answering such a question names the judgement
+ * or the doing itself. None of the 250 answerable news questions of this session's sets G, L, M
+ * and news-dev holds one; 98 of 285 off-topic questions (sets J, K, O, Q, R, G's and news-dev's,
+ * the test fixtures) do.
  */
 const JUDGEMENT = /好吃|好喝|好用|好玩|便宜|划算|实惠|靠谱|值得|性价比|正宗|耐用|保暖|推荐|攻略|口碑|测评|评测|牌子/g
 
 /** A question asking where or how to buy something: 哪里买, 在哪能买到, 怎么买, 去哪儿买. */
 const WHERE_TO_BUY = /(?:哪里|哪儿|在哪|去哪|哪|怎么|如何)(?:能|可以|才能)?(?:买|购买)/
+
+/** 怎么, 如何 and the like before what is to be done (怎么申请, 要如何才能预约), its first word the verb. */
+const HOW_TO = /(?:怎么|怎样|如何|咋)(?:才能|才|能|可以|去|来)?(\p{Script=Han}{2,6})/gu
+
+/** What is done before 吗 (周一开门吗, 需要提前预约吗), its last word the verb. */
+const DONE_OR_NOT = /(\p{Script=Han}{2,6}?)了?吗/gu
 
 /**
  * The judgement words of a folded question (`JUDGEMENT`), an A-not-A question read as
@@ -391,5 +401,17 @@ export function judgementWords(foldedQuestion: string): string[] {
   const words = [...plain.matchAll(JUDGEMENT)].map((m) => m[0])
   // Where to buy it (天舟六号拼装模型哪里买): a report telling of it names buying.
   if (WHERE_TO_BUY.test(plain)) words.push('买')
+  // How to do it (失业金怎么申请, 爱丽舍宫要怎么预约) or whether it is done (周一开门吗): a report
+  // telling of it names the doing.
+  const lexicon = getLexicon()
+  const isVerb = (w: string | undefined): w is string => w !== undefined && w.length >= 2 && lexicon.pos(w)?.startsWith('v') === true
+  for (const m of plain.matchAll(HOW_TO)) {
+    const verb = segmenter().cut(m[1]!, true)[0]
+    if (isVerb(verb)) words.push(verb)
+  }
+  for (const m of plain.matchAll(DONE_OR_NOT)) {
+    const verb = segmenter().cut(m[1]!, true).at(-1)
+    if (isVerb(verb)) words.push(verb)
+  }
   return [...new Set(words)]
 }

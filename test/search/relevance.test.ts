@@ -323,6 +323,22 @@ describe('a keyword query asking who holds a title', () => {
   })
 })
 
+describe('a question asking how to do something, or whether it is done', () => {
+  const news = indexOfTexts([
+    ['museum', '星河博物馆新馆开馆', '星河博物馆新馆今天开馆，首批展出文物三千余件，吸引大批市民参观。', '2024-09-14'],
+    ['visa', '星河推出出入境便利措施', '星河市今天推出出入境便利措施，外籍人员可在网上申请签证延期，办理时间缩短一半。', '2024-05-03'],
+  ])
+
+  it('gets nothing from a report that never tells of that doing (怎么预约, 开门吗)', () => {
+    expect(news.search('星河博物馆新馆要怎么预约？').hits).toEqual([])
+    expect(news.search('星河博物馆新馆周一开门吗').hits).toEqual([])
+  })
+
+  it('is answered by a report that tells of it', () => {
+    expect(news.search('在星河外籍人员怎么申请签证延期').hits.map((h) => h.article.id)).toEqual(['visa'])
+  })
+})
+
 describe('a question asking which is better to buy, eat or visit', () => {
   const news = indexOfTexts([
     ['rice', '青禾大米丰收', '青禾农场今年种植水稻三十万亩，青禾大米平均亩产达到620公斤，星河大米产区也迎来丰收。', '2024-10-08'],
