@@ -373,14 +373,15 @@ export function askedVenue(foldedQuestion: string): readonly string[] | undefine
 
 /**
  * Words asking a shopper's, diner's or traveller's judgement (哪个更好吃, 哪里的酒店便宜, 值不值得买,
- * 推荐买哪只, 有什么攻略), where to buy it (`WHERE_TO_BUY`), how to do it (`HOW_TO`: 要怎么预约) or
+ * 推荐买哪只, 有什么攻略) or a service (门票, 预约, 报名入口, 分数线, 年薪, 节目单), where to buy it (`WHERE_TO_BUY`), how to do it (`HOW_TO`: 要怎么预约) or
  * whether it is done (`DONE_OR_NOT`: 周一开门吗): news reports what happened, not which is better
  * to buy or how a reader gets it done, so a report answering such a question names the judgement
  * or the doing itself. None of the 250 answerable news questions of this session's sets G, L, M
  * and news-dev holds one; 98 of 285 off-topic questions (sets J, K, O, Q, R, G's and news-dev's,
  * the test fixtures) do.
  */
-const JUDGEMENT = /好吃|好喝|好用|好玩|便宜|划算|实惠|靠谱|值得|性价比|正宗|耐用|保暖|推荐|攻略|口碑|测评|评测|牌子/g
+const JUDGEMENT =
+  /好吃|好喝|好用|好玩|便宜|划算|实惠|靠谱|值得|性价比|正宗|耐用|保暖|推荐|攻略|口碑|测评|评测|牌子|门票|票价|预约|报名|入口|官网|分数线|年薪|月薪|节目单|营业时间|开放时间|退票|退款|客服|优惠券/g
 
 /** A question asking where or how to buy something: 哪里买, 在哪能买到, 怎么买, 去哪儿买. */
 const WHERE_TO_BUY = /(?:哪里|哪儿|在哪|去哪|哪|怎么|如何)(?:能|可以|才能)?(?:买|购买)/

@@ -337,6 +337,17 @@ describe('a question asking how to do something, or whether it is done', () => {
   it('is answered by a report that tells of it', () => {
     expect(news.search('在星河外籍人员怎么申请签证延期').hits.map((h) => h.article.id)).toEqual(['visa'])
   })
+
+  it('gets nothing for a service the report never names (门票 预约, 录取分数线)', () => {
+    const city = indexOfTexts([
+      ['museum', '星河博物馆新馆开馆', '星河博物馆新馆今天开馆，首批展出文物三千余件，吸引大批市民参观。', '2024-09-14'],
+      ['fair', '星河世园会开幕', '星河世园会今天开幕，门票分为普通票和学生票两种，普通票每张120元。', '2024-04-26'],
+      ['school', '星河大学新校区启用', '星河大学新校区今天启用，可容纳学生两万人。', '2024-09-01'],
+    ])
+    expect(city.search('星河博物馆新馆 门票 预约').hits).toEqual([])
+    expect(city.search('星河大学 录取分数线').hits).toEqual([])
+    expect(city.search('星河世园会门票多少钱').hits.map((h) => h.article.id)).toEqual(['fair'])
+  })
 })
 
 describe('a question asking which is better to buy, eat or visit', () => {
