@@ -400,10 +400,10 @@ export function buildExcerpt(
     if (alt >= 0) best = alt
   }
   // The figure only a sum, a time of day, a day or a count in a unit gives (多少钱, 几点, 哪天, 几项, 多重).
-  // In a news story, a span of years too (建交多少年: 建交52年来); not in an encyclopedia entry (`yearsTest`).
+  // In a news story, a span of years too (建交多少年: 建交52年来); not in an encyclopedia entry (`yearsTest`);
+  // several places (去了哪些城市: 先后来到邯郸、邢台、石家庄等地); and who holds the post asked, named right
+  // after it (无党派人士代表是谁: 无党派人士代表李稻葵), in a story that so names one.
   const places = news ? placesTest(query.folded) : undefined
-  // In a news story, several places too (去了哪些城市: 先后来到邯郸、邢台、石家庄等地).
-  // And who holds the post asked, named right after it (无党派人士代表是谁: 无党派人士代表李稻葵), in a story that so names one.
   const holder = news
     ? postHolderTest(
         query.folded,

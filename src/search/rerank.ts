@@ -370,7 +370,10 @@ interface Derived {
   askedValues: Array<{ word: string; parts: string[]; qualifiers: string[] }>
   /** The words a news report may say are not known yet (`unknownWords`: 嫌疑人, 原因). */
   unknowable: string[]
-  /** The words asking a shopper's judgement (`judgementWords`: 好吃 of 哪个更好吃), which a news report answering it names. */
+  /**
+   * The words asking a judgement, a service or how a thing is done (`judgementWords`: 好吃 of 哪个更好吃, 门票,
+   * 预约 of 怎么预约), which a news report answering it names.
+   */
   judgements: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
