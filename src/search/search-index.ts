@@ -236,8 +236,9 @@ export class SearchIndex {
     // A short question whose most specific word no news report holds (王者荣耀 怎么上王者, 去新疆自驾需要注意啥)
     // is about what the news does not cover, whatever else of it a report holds. Not for encyclopedia
     // text, where it refused right answers (CMRC R@1 0.986 → 0.975).
-    // A bare number (10 of 突破10万美元) qualifies what the question names: it is not counted.
-    const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?$/.test(w.text))
+    // A bare number (10 of 突破10万美元) or a date (2025年 of 2025年服贸会在哪里举办) qualifies what the
+    // question names: it is not counted.
+    const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?[年月日号]?$/.test(w.text))
     const rarest = naming.reduce<(typeof parsed.words)[number] | undefined>(
       (a, w) => (a && a.specificity >= w.specificity ? a : w),
       undefined,

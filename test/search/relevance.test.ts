@@ -264,6 +264,15 @@ describe('a short question whose most specific word no report holds', () => {
     expect(trains.search('青禾班列什么时候突破10万列？').hits.map((h) => h.article.id)).toEqual(['trains'])
   })
 
+  it('does not count a year as its most specific word (2025年服贸会在哪里举办)', () => {
+    const fairs = indexOfTexts([
+      ['fair', '2024年月湖博览会开幕', '2024年月湖博览会今天在青禾国际会展中心开幕，展期五天。', '2024-09-12'],
+      ['congress', '星河协会大会2025年3月举办', '会议决定，星河协会第三次大会2025年3月5日在青禾举办。', '2024-12-25'],
+    ])
+    expect(fairs.search('2025年月湖博览会在哪里举办').hits).toEqual([])
+    expect(fairs.search('2024年月湖博览会在哪里举办').hits.map((h) => h.article.id)).toEqual(['fair'])
+  })
+
   it('gets nothing from a report that never names it, though another report does (明天上海会下雨吗)', () => {
     const weather = indexOfTexts([
       ['typhoon', '台风预计明天登陆', '今年第14号台风预计明天下午在星河沿海登陆，上海、星河等地将有大风。', '2024-09-18'],
