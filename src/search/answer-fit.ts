@@ -373,8 +373,9 @@ export function askedVenue(foldedQuestion: string): readonly string[] | undefine
 
 /**
  * Words asking a shopper's, diner's or traveller's judgement (哪个更好吃, 哪里的酒店便宜, 值不值得买,
- * 推荐买哪只, 有什么攻略) or a service (门票, 预约, 报名入口, 分数线, 年薪, 节目单), where to buy it (`WHERE_TO_BUY`), how to do it (`HOW_TO`: 要怎么预约) or
- * whether it is done (`DONE_OR_NOT`: 周一开门吗): news reports what happened, not which is better
+ * 推荐买哪只, 有什么攻略) or a service (门票, 预约, 报名入口, 分数线, 年薪, 节目单), where to buy it
+ * (`WHERE_TO_BUY`), how to do it (`HOW_TO`: 要怎么预约) or whether it is done (`DONE_OR_NOT`:
+ * 周一开门吗): news reports what happened, not which is better
  * to buy or how a reader gets it done, so a report answering such a question names the judgement
  * or the doing itself. None of the 250 answerable news questions of this session's sets G, L, M
  * and news-dev holds one; 98 of 285 off-topic questions (sets J, K, O, Q, R, G's and news-dev's,

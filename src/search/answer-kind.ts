@@ -85,21 +85,18 @@ export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost
       if (
         namedByPost &&
         kind === 'person' &&
-        tag === 'x' &&
-        (POST.test(before) || (beforeTag === 'n' && ROLE.test(before))) &&
-        /^\p{Script=Han}{2,4}$/u.test(word) &&
-        !foldedQuestion.includes(word)
+        unknownName(word, tag, foldedQuestion) &&
+        (POST.test(before) || (beforeTag === 'n' && ROLE.test(before)))
       )
         return true
       // A name jieba does not know, before what a person does (石泰峰/x 主持会议): a surname opens it.
       if (
         namedByPost &&
         kind === 'person' &&
-        beforeTag === 'x' &&
+        unknownName(before, beforeTag, foldedQuestion) &&
         PERSON_ACT.test(word) &&
-        /^\p{Script=Han}{2,3}$/u.test(before) &&
-        SURNAMES.includes(before[0]!) &&
-        !foldedQuestion.includes(before)
+        before.length <= 3 &&
+        SURNAMES.includes(before[0]!)
       )
         return true
       before = word
@@ -108,6 +105,16 @@ export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost
     // A transcribed foreign name (威廉·琼斯) is a person.
     return kind === 'person' && /\p{Script=Han}[·•]\p{Script=Han}/u.test(folded)
   }
+}
+
+/** Whether a word could be a Chinese name the question does not hold: two to four Han characters. */
+function nameLike(word: string, foldedQuestion: string): boolean {
+  return /^\p{Script=Han}{2,4}$/u.test(word) && !foldedQuestion.includes(word)
+}
+
+/** Whether a word jieba does not know (x) could be a name: where the words beside it say so (主席郝明金, 石泰峰主持会议). */
+function unknownName(word: string, tag: string, foldedQuestion: string): boolean {
+  return tag === 'x' && nameLike(word, foldedQuestion)
 }
 
 /** A question asking several places: 去了哪些城市, 哪些国家, 哪几个省. */
@@ -144,9 +151,8 @@ export function postHolderTest(foldedQuestion: string, posts: readonly string[])
       (w, i) =>
         i > 0 &&
         posts.some((p) => words[i - 1]!.word.endsWith(p)) &&
-        (PERSON_TAGS.has(w.tag) || w.tag === 'x') &&
-        /^\p{Script=Han}{2,4}$/u.test(w.word) &&
-        !foldedQuestion.includes(w.word),
+        (w.tag === 'x' || PERSON_TAGS.has(w.tag)) &&
+        nameLike(w.word, foldedQuestion),
     )
   }
 }
