@@ -253,7 +253,15 @@ export class SearchIndex {
     const short = rarest !== undefined && naming.length <= RELEVANCE.shortQuestionWords && !twoKeywords
     const namesRarest = (r: Ranked) =>
       r.meta.date === undefined || namedAs(rarest!.text, (form) => holdsWord(r.folded, form) || holdsWord(r.title, form))
-    const answers = uncovered ? [] : ranked.filter((r) => holdsQuestion(r) && !r.judged.lacksRequired && (!short || namesRarest(r)))
+    // Nor, whatever the question's length, by a report ranked below one that names that word and never naming
+    // it: the question is about what the better one names (第七届世界佛教论坛, refused as another edition of
+    // the 佛教论坛), not what the rest of it shares with other news (第七届中国国际进口博览会…虹桥论坛).
+    const firstNaming = rarest === undefined || twoKeywords ? -1 : ranked.findIndex((r) => r.meta.date !== undefined && namesRarest(r))
+    const answers = uncovered
+      ? []
+      : ranked.filter(
+          (r, i) => holdsQuestion(r) && !r.judged.lacksRequired && (!(short || (firstNaming >= 0 && i > firstNaming)) || namesRarest(r)),
+        )
     // Nothing answers, but the best article on the question never names what it asks: say so.
     // Or it names it only to say it is not known yet (起火原因正在调查中): say that.
     const why =

@@ -919,6 +919,21 @@ describe('one report of a series of like ones', () => {
     expect(fairs.search('第八届星河博览会签约金额是多少').hits.map((h) => h.article.id)).toEqual(['fair8'])
   })
 
+  it('answers nothing for an edition of a forum the news never reports, not a report of another event of that edition', () => {
+    const others = Array.from(
+      { length: 12 },
+      (_, i) => [`f${i}`, `青禾简讯${i}`, `青禾第${i + 1}届读书节开幕，世界各地读者参加。`, '2024-09-01'] as const,
+    )
+    const index = indexOfTexts([
+      ['forum6', '第六届星河佛学论坛在青禾开幕', '第六届星河佛学论坛今天在青禾开幕，来自30个国家的代表出席。', '2024-10-16'],
+      ['expo7', '第七届青禾国际博览会筹备就绪', '第七届青禾国际博览会将于11月5日开幕，期间将举办世界开放论坛和19场分论坛。', '2024-10-23'],
+      ...others,
+    ])
+    expect(index.search('第七届星河佛学论坛在哪里举办？').hits).toEqual([])
+    expect(index.search('第六届星河佛学论坛在哪里举办？').hits.map((h) => h.article.id)).toEqual(['forum6'])
+    expect(index.search('第七届青禾国际博览会什么时候开幕').hits[0]?.article.id).toBe('expo7')
+  })
+
   it('puts the report of the holiday the question names before a like report of another holiday', () => {
     // Holidays are common in news: other reports hold 假期 and 返程 too.
     const others = Array.from(
