@@ -488,8 +488,12 @@ function derive(query: QueryModel): Derived {
   if (year) d.year = year
   const venue = askedVenue(query.parsed.folded)
   if (venue) d.venue = venue
+  // A word of place or time after it (以来 of 自哪一年以来) says nothing of what happened: the report may say 自1989年来.
   for (const w of query.parsed.words)
-    if (wordOccurrences(query.parsed.folded, w.text).some((at) => YEAR_ASKED_BEFORE.test(query.parsed.folded.slice(0, at))))
+    if (
+      lexicon.pos(w.text) !== 'f' &&
+      wordOccurrences(query.parsed.folded, w.text).some((at) => YEAR_ASKED_BEFORE.test(query.parsed.folded.slice(0, at)))
+    )
       addTermsOf(query, w.text, d.yearOf)
   const count = countTest(query.parsed.folded) ?? yearsTest(query.parsed.folded)
   if (count) d.count = count

@@ -647,6 +647,21 @@ describe('a news question about something no report names', () => {
     expect(chief.search('青禾新特首林青山是哪一年出生的？').hits.map((h) => h.article.id)).toEqual(['bio'])
   })
 
+  it('answers since which year (自哪一年以来) from a report saying 自…年来', () => {
+    const cold = indexOfTexts([
+      [
+        'cold',
+        '青禾多地遭遇寒流',
+        '青禾北部多地14日遭遇暴风雪。星河城14日的最低气温一度低于零下30摄氏度，是该市自1989年来记录到的最低气温。',
+        '2024-01-15',
+      ],
+      ['snow', '青禾铁路应对降雪', '受降雪影响，青禾铁路部分列车停运，最低气温低于零下10摄氏度。', '2024-01-16'],
+    ])
+    const hit = cold.search('星河城的最低气温是该市自哪一年以来最低的？').hits[0]
+    expect(hit?.article.id).toBe('cold')
+    expect(hit?.excerpt.text).toContain('1989年')
+  })
+
   it('answers the year something began (哪一年开始商业运营) from the sentence telling of it in other verbs', () => {
     const rail = indexOfTexts([
       [
