@@ -25,7 +25,7 @@ import {
   valueTest,
   yearsTest,
 } from './answer-fit.js'
-import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, namedShare, valueWordRuns } from './word-evidence.js'
+import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, holdsShortened, namedShare, valueWordRuns } from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -389,6 +389,8 @@ interface Derived {
    * appointment, for 岑浩辉是哪一年出生的). Not a focus word for ranking: on DRCD that lost 1 right article.
    */
   yearOf: Set<string>
+  /** The words `yearOf` holds the terms of (建交, which a report may write out: 建立外交关系). */
+  yearWords: string[]
   /** The words naming the venue the question asks for (`askedVenue`: 滑雪场 of 在哪个滑雪场举行), which a news report answering it holds. */
   venue?: readonly string[]
 }
@@ -477,6 +479,7 @@ function derive(query: QueryModel): Derived {
     unknowable: unknownWords(query.parsed.folded, askedValues),
     judgements: judgementWords(query.parsed.folded),
     yearOf: new Set(),
+    yearWords: [],
     peopleCount: countsPeople(query.parsed.folded),
     keywords: typedKeywords(query.parsed),
   }
@@ -493,8 +496,10 @@ function derive(query: QueryModel): Derived {
     if (
       lexicon.pos(w.text) !== 'f' &&
       wordOccurrences(query.parsed.folded, w.text).some((at) => YEAR_ASKED_BEFORE.test(query.parsed.folded.slice(0, at)))
-    )
+    ) {
       addTermsOf(query, w.text, d.yearOf)
+      d.yearWords.push(w.text)
+    }
   const count = countTest(query.parsed.folded) ?? yearsTest(query.parsed.folded)
   if (count) d.count = count
   derivedCache.set(query, d)
@@ -592,6 +597,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     count,
     year,
     yearOf,
+    yearWords,
     venue,
     peopleCount,
     glosses,
@@ -721,7 +727,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       (year !== undefined &&
         c.date !== undefined &&
         (yearOf.size > 0
-          ? !scored.some((x) => x.terms.some((t) => yearOf.has(t)) && year(c.folded.slice(x.start, x.end)))
+          ? !scored.some((x) => {
+              const text = c.folded.slice(x.start, x.end)
+              return (x.terms.some((t) => yearOf.has(t)) || yearWords.some((w) => holdsShortened(text, w))) && year(text)
+            })
           : !year(c.folded) && !(title !== undefined && year(title)))) ||
       unnamed !== undefined ||
       unknown !== undefined,

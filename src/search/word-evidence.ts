@@ -85,8 +85,16 @@ export function holdsWholeWord(folded: string, word: string): boolean {
  * with nothing but CJK characters between (澳大利亚网球).
  */
 export function holdsAbbreviated(folded: string, word: string): boolean {
+  return ABBREVIABLE.has(getLexicon().pos(word)) && holdsShortened(folded, word)
+}
+
+/**
+ * Whether a two-character word of any kind is written out in `folded` as `holdsAbbreviated` finds a
+ * name: 建交 in 建立外交关系. Only for a sentence already holding what else is asked (the year of 哪年建交):
+ * alone, two characters a few apart say little.
+ */
+export function holdsShortened(folded: string, word: string): boolean {
   if (word.length !== 2 || !isCjk(word.charCodeAt(0)) || !isCjk(word.charCodeAt(1))) return false
-  if (!ABBREVIABLE.has(getLexicon().pos(word))) return false
   for (let at = folded.indexOf(word[0]!); at >= 0; at = folded.indexOf(word[0]!, at + 1)) {
     for (let j = at + 2; j <= at + 1 + ABBREVIATION_GAP && j < folded.length; j++) {
       const c = folded.charCodeAt(j - 1)

@@ -662,6 +662,21 @@ describe('a news question about something no report names', () => {
     expect(hit?.excerpt.text).toContain('1989年')
   })
 
+  it('answers the year of 哪年建交 from a report writing it out (建立外交关系)', () => {
+    const talks = indexOfTexts([
+      [
+        'talks',
+        '林青山同青禾议长举行会谈',
+        '星河议长林青山今天同青禾议长举行会谈。\n林青山表示，2016年3月，星河和青禾建立外交关系。星河青禾建交符合两国人民的根本利益。',
+        '2024-01-17',
+      ],
+      ['other', '林青山会见海港议长', '星河议长林青山今天会见海港议长。双方表示，两国建交以来关系发展良好。', '2024-03-02'],
+    ])
+    const hit = talks.search('林青山同青禾议长会谈时提到两国哪年建交？').hits[0]
+    expect(hit?.article.id).toBe('talks')
+    expect(hit?.excerpt.text).toContain('2016年3月')
+  })
+
   it('answers the year something began (哪一年开始商业运营) from the sentence telling of it in other verbs', () => {
     const rail = indexOfTexts([
       [
