@@ -964,6 +964,15 @@ describe('one report of a series of like ones', () => {
     expect(index.search('第七届青禾国际博览会什么时候开幕').hits[0]?.article.id).toBe('expo7')
   })
 
+  it('takes no other batch when jieba cuts the ordinal from its classifier (第十二 / 批在)', () => {
+    const index = indexOfTexts([
+      ['b11', '第十一批在星河青禾烈士遗骸今天回国', '第十一批在星河青禾烈士遗骸今天回国，43位烈士回到祖国怀抱。', '2024-11-28'],
+      ['b11b', '第十一批在星河青禾烈士遗骸安葬仪式举行', '第十一批在星河青禾烈士遗骸安葬仪式今天在青禾烈士陵园举行。', '2024-11-29'],
+    ])
+    expect(index.search('第十二批在星河青禾烈士遗骸哪天回国？').hits).toEqual([])
+    expect(index.search('第十一批在星河青禾烈士遗骸哪天回国？').hits[0]?.article.id).toBe('b11')
+  })
+
   it('puts the report of the holiday the question names before a like report of another holiday', () => {
     // Holidays are common in news: other reports hold 假期 and 返程 too.
     const others = Array.from(
