@@ -92,12 +92,12 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
 }
 
 /**
- * Classifiers a count is asked in (多少人, 几项, 多少票, 多少发, 几响, 几场), and a count in the
+ * Classifiers a count is asked in (多少人, 几项, 多少票, 多少发, 几响, 几场, 几席), and a count in the
  * same classifier: 1200人, 三项, 数百名, 上千家, 10余架; not 多项 or 多名 (no figure).
  * Not 个, 种 or 次: a list (法国、德国) or a name answers 几个国家 as well. Not 哪几位,
  * which asks who, not how many.
  */
-const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面座所只头件台批响场起例轮型种])/
+const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面座所只头件台批响场起例轮型种席])/
 /** A question asking an ordinal in a classifier: 第几次, 第几届, 第几位 (not 第几大, which ranks). */
 const ASKS_ORDINAL = /第几([次届个位名批期轮号场])/
 /** An ordinal in a classifier: 第8次, 第二十九次. */
@@ -164,9 +164,9 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
   [/多重(?!要)|重量(?:是|有|为)?多少/, '(?:[万千]?吨|[千公]?克|公斤|斤)'],
 ]
 
-/** A question asking how long (多久, 多长时间): a span of time answers it (50分钟, 45天, 12个月, 500多年). */
+/** A question asking how long (多久, 多长时间): a span of time answers it (50分钟, 45天, 12个月, 500多年), not an anniversary (75周年). */
 const ASKS_DURATION = /多久|多长时间/
-const DURATION_UNITS = '(?:个?小时|分钟|秒钟?|天|周|个?星期|个月)'
+const DURATION_UNITS = '(?:个?小时|分钟|秒钟?|天|周(?!年)|个?星期|个月|个?工作日)'
 
 /** A question asking a share in per cent: 百分之多少, 多少个百分点, 占比多少. */
 const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)个百分点|百分比是多少|占比(?:是|为|有)?多少/

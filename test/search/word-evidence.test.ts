@@ -330,6 +330,9 @@ describe('a question only a figure answers', () => {
     expect(salute(fold('青禾广场举行盛大欢迎仪式。'))).toBe(false)
     expect(salute(fold('军乐团奏两国国歌，鸣21响礼炮。'))).toBe(true)
     expect(countTest(fold('星河杯一共打了几场比赛'))?.(fold('共进行了48场比赛'))).toBe(true)
+    const seats = countTest(fold('全球灯塔工厂青禾占了几席？'))!
+    expect(seats(fold('灯塔工厂40%以上诞生在青禾'))).toBe(false)
+    expect(seats(fold('青禾灯塔工厂已达74席'))).toBe(true)
     const clinics = countTest(fold('每年新增多少家社区医院'))!
     expect(clinics(fold('每年新增500个以上社区医院'))).toBe(true)
     expect(clinics(fold('建成一个社区医院'))).toBe(false)
@@ -410,11 +413,14 @@ describe('a question only a figure answers', () => {
     expect(days(fold('受理后20个工作日内办结。'))).toBe(true)
   })
 
-  it('asks how long (多久), which a span of time answers, not a year; and points (多少分)', () => {
+  it('asks how long (多久), which a span of time answers, not a year or an anniversary; and points (多少分)', () => {
     const docking = countTest(fold('青禾八号发射后多久和空间站完成交会对接？'))!
     expect(docking(fold('2024年11月青禾八号发射成功。'))).toBe(false)
     expect(docking(fold('约3小时后完成交会对接。'))).toBe(true)
     expect(countTest(fold('这批文物在海底沉睡了多久？'))?.(fold('在海底沉睡了500多年'))).toBe(true)
+    const visa = countTest(fold('星河驻青禾大使馆办签证要多久？'))!
+    expect(visa(fold('今年是星河建国75周年，大使馆举办招待会。'))).toBe(false)
+    expect(visa(fold('签证一般需要15个工作日。'))).toBe(true)
     const points = countTest(fold('林青今天得了多少分'))!
     expect(points(fold('林青当选青禾市副市长。'))).toBe(false)
     expect(points(fold('林青全场砍下30分。'))).toBe(true)
