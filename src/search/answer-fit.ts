@@ -116,6 +116,8 @@ const SAME_COUNT: Readonly<Record<string, string>> = {
   // 几面金牌 is answered by 40枚金牌.
   面: '[面枚]',
   颗: '[发枚颗]',
+  // 拿了几席 is answered by 190个议席 or 74席.
+  席: '(?:个?议?席)',
   辆: '[辆台]',
   台: '[台辆]',
 }

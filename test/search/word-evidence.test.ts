@@ -333,6 +333,7 @@ describe('a question only a figure answers', () => {
     const seats = countTest(fold('全球灯塔工厂青禾占了几席？'))!
     expect(seats(fold('灯塔工厂40%以上诞生在青禾'))).toBe(false)
     expect(seats(fold('青禾灯塔工厂已达74席'))).toBe(true)
+    expect(countTest(fold('人民阵线拿了几席'))?.(fold('人民阵线获得190个议席'))).toBe(true)
     const clinics = countTest(fold('每年新增多少家社区医院'))!
     expect(clinics(fold('每年新增500个以上社区医院'))).toBe(true)
     expect(clinics(fold('建成一个社区医院'))).toBe(false)
