@@ -97,7 +97,7 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
  * Not 个, 种 or 次: a list (法国、德国) or a name answers 几个国家 as well. Not 哪几位,
  * which asks who, not how many.
  */
-const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面座所只头件台批响场起例轮型种席])/
+const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面块座所只头件台批响场起例轮型种席])/
 /** A question asking an ordinal in a classifier: 第几次, 第几届, 第几位 (not 第几大, which ranks). */
 const ASKS_ORDINAL = /第几([次届个位名批期轮号场])/
 /** An ordinal in a classifier: 第8次, 第二十九次. */
@@ -113,8 +113,9 @@ const SAME_COUNT: Readonly<Record<string, string>> = {
   所: '[家所]',
   发: '[发枚颗]',
   枚: '[发枚颗面]',
-  // 几面金牌 is answered by 40枚金牌.
+  // 几面金牌 or 几块金牌 is answered by 40枚金牌.
   面: '[面枚]',
+  块: '[块面枚]',
   颗: '[发枚颗]',
   // 拿了几席 is answered by 190个议席 or 74席.
   席: '(?:个?议?席)',

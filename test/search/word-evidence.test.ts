@@ -339,10 +339,13 @@ describe('a question only a figure answers', () => {
     expect(clinics(fold('建成一个社区医院'))).toBe(false)
   })
 
-  it('counts medals in 面 or 枚, and rockets or kinds in 型 and 种 (多少面积 and 多少型号 name a noun)', () => {
+  it('counts medals in 面, 块 or 枚, and rockets or kinds in 型 and 种 (多少面积 and 多少型号 name a noun)', () => {
     const medals = countTest(fold('代表团一共拿了几面金牌？'))!
     expect(medals(fold('代表团勇夺40枚金牌、27枚银牌'))).toBe(true)
     expect(medals(fold('报告会在人民大会堂举行'))).toBe(false)
+    const blocks = countTest(fold('青禾亚冬会星河队拿了几块金牌？'))!
+    expect(blocks(fold('星河队共获得32块金牌'))).toBe(true)
+    expect(blocks(fold('青禾亚冬会开幕倒计时100天'))).toBe(false)
     expect(countTest(fold('展馆有多少面积'))?.(fold('展馆共有3面墙'))).not.toBe(true)
     expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('可满足9家公司19型火箭的发射需求'))).toBe(true)
     expect(countTest(fold('二号工位能满足多少型火箭发射？'))?.(fold('二号工位正在加紧建设'))).toBe(false)
