@@ -41,6 +41,8 @@ export function answerTest(foldedQuestion: string): ((foldedSentence: string) =>
 const ASKS_MONEY = /多少钱|几块钱|多少块|多少[万亿]?(?:元|美元|欧元|英镑|日元)/
 const MONEY_NOUN = /票价|门票|工资|薪水|薪资|月薪|年薪|奖金|罚金|罚款|费用|学费|售价|价格|价钱|收费|投资|耗资|造价|金额|数额/
 const CHANGE = /涨|降|增|减|提高|比例|百分|缩短|延长|上调|下调/
+/** A change asked by what it reached (面积扩大到多少, 产量提高到多少): the new figure, in the quantity's own unit. */
+const CHANGED_TO = /到了?(?:多少|多大|几)/
 /**
  * Keywords ending in a sum of money asked for (门票价格, 赔偿金额, 造价); not a
  * bare 价格 (猪肉 价格 asks how prices moved, answered by a share).
@@ -163,7 +165,10 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
     /(?<!(?:率|比例|比重|占比|价格?|温度?|水平|程度|速度?|强度|指数)(?:有|是|为|能|会)?)多(?:长|高|深|宽|远)(?![时久]|的?(?:时间|历史|时期|距离))/,
     '(?:[千厘毫]?米|公里|公尺|海里|英里)',
   ],
-  [/面积(?:是|有|为|约|达|共|一共|大概)?(?:多少|多大|几)|多大面积|多少(?:平方|亩|公顷)|面积[\s?？]*$/, '(?:平方|亩|公顷)'],
+  [
+    /面积(?:[^\s，。？?]{1,3}到了?)?(?:是|有|为|约|达|共|一共|大概)?(?:多少|多大|几)|多大面积|多少(?:平方|亩|公顷)|面积[\s?？]*$/,
+    '(?:平方|亩|公顷)',
+  ],
   [/多重(?!要)|重量(?:是|有|为)?多少/, '(?:[万千]?吨|[千公]?克|公斤|斤)'],
 ]
 
@@ -230,7 +235,9 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
     (classifier !== undefined ? (SAME_COUNT[classifier] ?? classifier) : undefined) ??
     (people !== undefined ? `(?:[人名位户]|${people})` : undefined) ??
     // 新增雪道面积 asks how much it grew, which a share answers (超5%).
-    (CHANGE.test(foldedQuestion) ? undefined : MEASURES.find(([asks]) => asks.test(foldedQuestion))?.[1]) ??
+    (CHANGE.test(foldedQuestion) && !CHANGED_TO.test(foldedQuestion)
+      ? undefined
+      : MEASURES.find(([asks]) => asks.test(foldedQuestion))?.[1]) ??
     measuredIn(foldedQuestion)
   if (unit === undefined) return undefined
   // A count of people may be given as a headcount: 注册船员人数超过198万.

@@ -391,7 +391,7 @@ describe('a question only a figure answers', () => {
     expect(yearsTest(fold('青禾大桥几年前建成'))).toBeUndefined()
   })
 
-  it('asks a length, an area or a weight, which a figure in its units answers', () => {
+  it('asks a length, an area (面积扩大到多少 too) or a weight, which a figure in its units answers', () => {
     const runway = countTest(fold('青禾机场第四跑道有多长？'))!
     expect(runway(fold('年旅客吞吐量8000万人次'))).toBe(false)
     expect(runway(fold('跑道长3800米'))).toBe(true)
@@ -401,6 +401,9 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾大桥主塔有多高'))?.(fold('主塔高度为340米'))).toBe(true)
     expect(countTest(fold('今年青禾小麦的机收率有多高？'))).toBeUndefined()
     expect(countTest(fold('青禾雪场 新增雪道面积'))).toBeUndefined()
+    const park = countTest(fold('青禾冰雪园今年园区面积扩大到多少？'))!
+    expect(park(fold('第二十六届青禾冰雪园今天开园。'))).toBe(false)
+    expect(park(fold('今年园区从原先的80万平方米扩大到100万平方米。'))).toBe(true)
   })
 
   it('asks a figure in the unit named after 多少 (公里, 厘米, 升, 几个小时, 度, 工作日), which a figure in it or its kin answers', () => {
