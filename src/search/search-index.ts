@@ -1,7 +1,7 @@
 import { sentenceSpans } from '../text/sentences.js'
 import { judge, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
 import { holdsWord, wordOccurrences } from './coverage.js'
-import { compoundParts } from './word-evidence.js'
+import { compoundParts, holdsAbbreviated } from './word-evidence.js'
 import { fold } from '../text/script.js'
 import { getLexicon } from '../text/lexicon.js'
 import { TermIndex } from './term-index.js'
@@ -239,10 +239,9 @@ export class SearchIndex {
     // A bare number (10 of 突破10万美元) or a date (2025年 of 2025年服贸会在哪里举办) qualifies what the
     // question names: it is not counted.
     const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?[年月日号]?$/.test(w.text))
-    const rarest = naming.reduce<(typeof parsed.words)[number] | undefined>(
-      (a, w) => (a && a.specificity >= w.specificity ? a : w),
-      undefined,
-    )
+    const mostSpecific = (words: typeof naming) =>
+      words.reduce<(typeof naming)[number] | undefined>((a, w) => (a && a.specificity >= w.specificity ? a : w), undefined)
+    const rarest = mostSpecific(naming)
     const uncovered =
       rarest !== undefined &&
       naming.length <= RELEVANCE.shortQuestionWords &&
@@ -253,14 +252,25 @@ export class SearchIndex {
     const short = rarest !== undefined && naming.length <= RELEVANCE.shortQuestionWords && !twoKeywords
     const namesRarest = (r: Ranked) =>
       r.meta.date === undefined || namedAs(rarest!.text, (form) => holdsWord(r.folded, form) || holdsWord(r.title, form))
-    // Nor, whatever the question's length, by a report ranked below one that names that word and never naming
-    // it: the question is about what the better one names (第七届世界佛教论坛, refused as another edition of
-    // the 佛教论坛), not what the rest of it shares with other news (第七届中国国际进口博览会…虹桥论坛).
-    const firstNaming = rarest === undefined || twoKeywords ? -1 : ranked.findIndex((r) => r.meta.date !== undefined && namesRarest(r))
+    // Nor, whatever the question's length, by a report ranked below one that names the question's most specific
+    // name (a word not of what is done, 到访, nor a number), and never naming it nor writing it out (规上: 规模以上):
+    // the question is about what the better one names (第七届世界佛教论坛, refused as another edition of the
+    // 佛教论坛), not what the rest of it shares with other news (第七届中国国际进口博览会…虹桥论坛).
+    const lexicon = getLexicon()
+    const name = twoKeywords ? undefined : mostSpecific(naming.filter((w) => !/^[vm]/.test(lexicon.pos(w.text) ?? '')))
+    const namesName = (r: Ranked) =>
+      namedAs(name!.text, (form) => holdsWord(r.folded, form) || holdsWord(r.title, form)) ||
+      holdsAbbreviated(r.folded, name!.text) ||
+      holdsAbbreviated(r.title, name!.text)
+    const firstNaming = name ? ranked.findIndex((r) => r.meta.date !== undefined && namesName(r)) : -1
     const answers = uncovered
       ? []
       : ranked.filter(
-          (r, i) => holdsQuestion(r) && !r.judged.lacksRequired && (!(short || (firstNaming >= 0 && i > firstNaming)) || namesRarest(r)),
+          (r, i) =>
+            holdsQuestion(r) &&
+            !r.judged.lacksRequired &&
+            (!short || namesRarest(r)) &&
+            !(firstNaming >= 0 && i > firstNaming && r.meta.date !== undefined && !namesName(r)),
         )
     // Nothing answers, but the best article on the question never names what it asks: say so.
     // Or it names it only to say it is not known yet (起火原因正在调查中): say that.

@@ -964,6 +964,29 @@ describe('one report of a series of like ones', () => {
     expect(index.search('第七届青禾国际博览会什么时候开幕').hits[0]?.article.id).toBe('expo7')
   })
 
+  it('keeps a report below one naming the rarest word when that word is a verb (到访) or written out (规上)', () => {
+    const visit = indexOfTexts([
+      ['arrive', '林青山抵达星河城开始国事访问', '林青山今天到访北京，受到北京民众热烈欢迎。', '2024-05-08'],
+      [
+        'square',
+        '林青山出席星河总统举行的欢迎仪式',
+        '林青山出席欢迎仪式。广场上，一万五千名北京民众挥舞两国国旗，热烈欢迎林青山。',
+        '2024-05-09',
+      ],
+    ])
+    expect(visit.search('林青山到访北京时，有多少北京民众在广场上欢迎？').hits.map((h) => h.article.id)).toContain('square')
+    const firms = indexOfTexts([
+      [
+        'nation',
+        '2023年规上工业企业利润持续恢复',
+        '星河统计局今天发布数据，2023年全国规上工业企业实现利润7.6万亿元，河南等地规上工业企业数量和利润增长较快。',
+        '2024-01-27',
+      ],
+      ['henan', '河南规模以上工业企业达2.5万家', '河南省规模以上工业企业数量达到2.5万家，居全国第五。', '2024-05-10'],
+    ])
+    expect(firms.search('河南 规上工业企业 数量').hits.map((h) => h.article.id)).toContain('henan')
+  })
+
   it('takes no other batch when jieba cuts the ordinal from its classifier (第十二 / 批在)', () => {
     const index = indexOfTexts([
       ['b11', '第十一批在星河青禾烈士遗骸今天回国', '第十一批在星河青禾烈士遗骸今天回国，43位烈士回到祖国怀抱。', '2024-11-28'],
