@@ -238,7 +238,8 @@ export class SearchIndex {
     // text, where it refused right answers (CMRC R@1 0.986 → 0.975).
     // A bare number (10 of 突破10万美元) or a date (2025年 of 2025年服贸会在哪里举办) qualifies what the
     // question names: it is not counted.
-    const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?[年月日号]?$/.test(w.text))
+    // Nor is a word of time (昨晚 of 湖人昨晚比赛比分多少, 今天, 目前: jieba's t).
+    const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?[年月日号]?$/.test(w.text) && getLexicon().pos(w.text) !== 't')
     const mostSpecific = (words: typeof naming) =>
       words.reduce<(typeof naming)[number] | undefined>((a, w) => (a && a.specificity >= w.specificity ? a : w), undefined)
     const rarest = mostSpecific(naming)

@@ -273,6 +273,21 @@ describe('a short question whose most specific word no report holds', () => {
     expect(fairs.search('2024年月湖博览会在哪里举办').hits.map((h) => h.article.id)).toEqual(['fair'])
   })
 
+  it('does not count a word of time among its words (湖人昨晚比赛比分多少)', () => {
+    // Other news holds none of the question's words.
+    const others = Array.from(
+      { length: 12 },
+      (_, i) => [`f${i}`, `青禾简讯${i}`, `青禾第${i + 1}届读书节开幕，各地读者参加。`, '2024-09-01'] as const,
+    )
+    const games = indexOfTexts([
+      ...others,
+      ['final', '青禾队夺得混双冠军', '在北京时间昨晚进行的乒乓球混双比赛中，青禾队以4比2的比分战胜星河队，夺得冠军。', '2024-07-31'],
+      ['relay', '星河队再添金牌', '昨晚进行的游泳接力比赛中，星河队以3分27秒夺冠，比分差距明显。', '2024-08-04'],
+    ])
+    expect(games.search('湖人昨晚比赛比分多少').hits).toEqual([])
+    expect(games.search('青禾队昨晚比赛比分多少').hits.map((h) => h.article.id)).toEqual(['final'])
+  })
+
   it('gets nothing from a report that never names it, though another report does (明天上海会下雨吗)', () => {
     const weather = indexOfTexts([
       ['typhoon', '台风预计明天登陆', '今年第14号台风预计明天下午在星河沿海登陆，上海、星河等地将有大风。', '2024-09-18'],
