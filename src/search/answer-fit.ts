@@ -392,10 +392,13 @@ export function askedVenue(foldedQuestion: string): readonly string[] | undefine
  * the test fixtures) do.
  */
 const JUDGEMENT =
-  /好吃|好喝|好用|好玩|便宜|划算|实惠|靠谱|值得|性价比|正宗|耐用|保暖|推荐|攻略|口碑|测评|评测|牌子|门票|票价|预约|报名|入口|官网|分数线|年薪|月薪|节目单|营业时间|开放时间|退票|退款|客服|优惠券/g
+  /好吃|好喝|好用|好玩|便宜|划算|实惠|靠谱|值得|性价比|正宗|耐用|保暖|推荐|攻略|口碑|测评|评测|牌子|门票|票价|预约|报名|入口|官网|分数线|年薪|月薪|节目单|营业时间|开放时间|退票|退款|客服|优惠券|流程|手续费|运费/g
 
-/** A question asking where or how to buy something: 哪里买, 在哪能买到, 怎么买, 去哪儿买. */
-const WHERE_TO_BUY = /(?:哪里|哪儿|在哪|去哪|哪|怎么|如何)(?:能|可以|才能)?(?:买|购买)/
+/**
+ * A question asking where or how to buy something (哪里买, 在哪能买到, 怎么买, 去哪儿买), or where
+ * to get a service done (去哪里办理, 在哪申请, 哪里领取): the verb, 买 for any buying.
+ */
+const WHERE_TO_BUY = /(?:哪里|哪儿|在哪|去哪|到哪|哪|怎么|如何)(?:能|可以|才能|去)?(买|购买|办理|申请|领取|兑换)/
 
 /** 怎么, 如何 and the like before what is to be done (怎么申请, 要如何才能预约), its first word the verb. */
 const HOW_TO = /(?:怎么|怎样|如何|咋)(?:才能|才|能|可以|去|来)?(\p{Script=Han}{2,6})/gu
@@ -411,8 +414,10 @@ const DONE_OR_NOT = /(\p{Script=Han}{2,6}?)了?吗/gu
 export function judgementWords(foldedQuestion: string): string[] {
   const plain = foldedQuestion.replace(/(\p{Script=Han})不(?=\1)/gu, '')
   const words = [...plain.matchAll(JUDGEMENT)].map((m) => m[0])
-  // Where to buy it (天舟六号拼装模型哪里买): a report telling of it names buying.
-  if (WHERE_TO_BUY.test(plain)) words.push('买')
+  // Where to buy it (天舟六号拼装模型哪里买) or get it done (契税优惠要去哪里办理): a report telling of it names
+  // buying, or the doing.
+  const buy = WHERE_TO_BUY.exec(plain)
+  if (buy) words.push(buy[1]!.endsWith('买') ? '买' : buy[1]!)
   // How to do it (失业金怎么申请, 爱丽舍宫要怎么预约) or whether it is done (周一开门吗): a report
   // telling of it names the doing.
   const lexicon = getLexicon()

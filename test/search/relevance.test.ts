@@ -372,6 +372,30 @@ describe('a question asking how to do something, or whether it is done', () => {
     expect(city.search('星河大学 录取分数线').hits).toEqual([])
     expect(city.search('星河世园会门票多少钱').hits.map((h) => h.article.id)).toEqual(['fair'])
   })
+
+  it('gets nothing for where to get it done or its process and fees, unless the report names them (去哪里办理, 申请流程)', () => {
+    const policy = indexOfTexts([
+      [
+        'tax',
+        '青禾住房契税优惠政策发布',
+        '青禾财政部门今天发布通知，家庭购买第二套住房的契税优惠面积标准由90平方米提高到140平方米。',
+        '2024-11-13',
+      ],
+      ['loan', '青禾助学贷款额度提高', '从今年秋季学期起，青禾助学贷款每人每年的申请额度由1.6万元提高到2万元。', '2024-11-04'],
+    ])
+    expect(policy.search('青禾买第二套房的契税优惠要去哪里办理？').hits).toEqual([])
+    const told = indexOfTexts([
+      [
+        'tax',
+        '青禾住房契税优惠政策发布',
+        '青禾财政部门今天发布通知，家庭购买第二套住房的契税优惠面积标准提高到140平方米，购房者可在青禾政务大厅办理。',
+        '2024-11-13',
+      ],
+    ])
+    expect(told.search('青禾买第二套房的契税优惠要去哪里办理？').hits.map((h) => h.article.id)).toEqual(['tax'])
+    expect(policy.search('青禾助学贷款 申请流程 材料').hits).toEqual([])
+    expect(policy.search('青禾助学贷款每年能申请多少').hits.map((h) => h.article.id)).toEqual(['loan'])
+  })
 })
 
 describe('a question asking which is better to buy, eat or visit', () => {
