@@ -273,6 +273,14 @@ describe('a short question whose most specific word no report holds', () => {
     expect(fairs.search('2024年月湖博览会在哪里举办').hits.map((h) => h.article.id)).toEqual(['fair'])
   })
 
+  it('counts it held where a report writes it out (社融: 社会融资)', () => {
+    const credit = indexOfTexts([
+      ['credit', '前四个月金融数据发布', '数据显示，4月末社会融资规模存量为389.9万亿元，同比增长8.3%。', '2024-05-12'],
+      ['loans', '星河银行贷款增长', '星河银行一季度贷款规模稳步增长。', '2024-04-12'],
+    ])
+    expect(credit.search('4月末社融规模存量是多少？').hits.map((h) => h.article.id)).toEqual(['credit'])
+  })
+
   it('does not count a word of time among its words (湖人昨晚比赛比分多少)', () => {
     // Other news holds none of the question's words.
     const others = Array.from(
@@ -1024,6 +1032,14 @@ describe('one report of a series of like ones', () => {
       ['henan', '河南规模以上工业企业达2.5万家', '河南省规模以上工业企业数量达到2.5万家，居全国第五。', '2024-05-10'],
     ])
     expect(firms.search('河南 规上工业企业 数量').hits.map((h) => h.article.id)).toContain('henan')
+  })
+
+  it('keeps a report below one naming a kind of figure the question asks (总额), not the name of what it is about', () => {
+    const trade = indexOfTexts([
+      ['services', '上半年服务进出口总额同比增长14%', '上半年，全国服务进出口总额3.6万亿元，同比增长14%。', '2024-08-11'],
+      ['city', '深圳外贸创新高', '上半年，深圳外贸进出口2.2万亿元，同比增长8%，规模创历史新高。', '2024-08-14'],
+    ])
+    expect(trade.search('深圳上半年进出口总额是多少？').hits.map((h) => h.article.id)).toContain('city')
   })
 
   it('takes no other batch when jieba cuts the ordinal from its classifier (第十二 / 批在)', () => {
