@@ -244,7 +244,8 @@ export class SearchIndex {
     // A bare number (10 of 突破10万美元) or a date (2025年 of 2025年服贸会在哪里举办) qualifies what the
     // question names: it is not counted.
     // Nor is a word of time (昨晚 of 湖人昨晚比赛比分多少, 今天, 目前: jieba's t).
-    const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?[年月日号]?$/.test(w.text) && getLexicon().pos(w.text) !== 't')
+    const lexicon = getLexicon()
+    const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?[年月日号]?$/.test(w.text) && lexicon.pos(w.text) !== 't')
     const mostSpecific = (words: typeof naming) =>
       words.reduce<(typeof naming)[number] | undefined>((a, w) => (a && a.specificity >= w.specificity ? a : w), undefined)
     const rarest = mostSpecific(naming)
@@ -262,7 +263,6 @@ export class SearchIndex {
     // of figure, 总额), and never naming it nor writing it out (规上: 规模以上):
     // the question is about what the better one names (第七届世界佛教论坛, refused as another edition of the
     // 佛教论坛), not what the rest of it shares with other news (第七届中国国际进口博览会…虹桥论坛).
-    const lexicon = getLexicon()
     const name = twoKeywords
       ? undefined
       : mostSpecific(
