@@ -259,17 +259,10 @@ export class SearchIndex {
     const short = rarest !== undefined && naming.length <= RELEVANCE.shortQuestionWords && !twoKeywords
     const namesRarest = (r: Ranked) => r.meta.date === undefined || namedAs(rarest!.text, namedIn(r))
     // Nor, whatever the question's length, by a report ranked below one that names the question's most specific
-    // name (a proper name, a word jieba does not know or a rare noun: not what is done, 到访, a number or a kind
-    // of figure, 总额), and never naming it nor writing it out (规上: 规模以上):
+    // name (`isName`), and never naming it nor writing it out (规上: 规模以上):
     // the question is about what the better one names (第七届世界佛教论坛, refused as another edition of the
     // 佛教论坛), not what the rest of it shares with other news (第七届中国国际进口博览会…虹桥论坛).
-    const name = twoKeywords
-      ? undefined
-      : mostSpecific(
-          naming.filter(
-            (w) => !/^[vm]/.test(lexicon.pos(w.text) ?? '') && (/^n[rstz]/.test(lexicon.pos(w.text) ?? 'nz') || w.specificity >= NAME_IDF),
-          ),
-        )
+    const name = twoKeywords ? undefined : mostSpecific(naming.filter((w) => isName(w.text, w.specificity)))
     const namesName = (r: Ranked) => namedAs(name!.text, namedIn(r))
     const firstNaming = name ? ranked.findIndex((r) => r.meta.date !== undefined && namesName(r)) : -1
     const answers = uncovered
@@ -314,6 +307,17 @@ export class SearchIndex {
  * alike; 9 and over lost an answer from the first five.
  */
 const NAME_IDF = 8
+
+/**
+ * Whether a query word names one thing: a proper name (jieba's nr, ns, nt, nz), a noun of NAME_IDF or rarer, or
+ * a word of three or more characters jieba does not know. Not what is done (到访), a number, a kind of figure
+ * (总额), nor an unknown pair of characters, as often jieba's mis-cut (升油 of 多少升油) as a name.
+ */
+function isName(word: string, specificity: number): boolean {
+  const pos = getLexicon().pos(word)
+  if (pos === undefined) return word.length > 2
+  return /^n[rstz]/.test(pos) || (pos.startsWith('n') && specificity >= NAME_IDF)
+}
 
 /** Parts of speech of the names a word may stand inside without naming itself (纳米 in 纳米比亚). */
 const NAME_TAGS = /^n[rst]/

@@ -1042,6 +1042,19 @@ describe('one report of a series of like ones', () => {
     expect(trade.search('深圳上半年进出口总额是多少？').hits.map((h) => h.article.id)).toContain('city')
   })
 
+  it('keeps a report below one holding a pair of characters jieba makes up (升油 of 多少升油)', () => {
+    const quake = indexOfTexts([
+      [
+        'oil',
+        '能登地区地震死亡人数升至213人',
+        '能登地区地震死亡人数升至213人。志贺核电站排水口附近有2万升油泄漏，其中不含放射性物质。',
+        '2024-01-11',
+      ],
+      ['plant', '能登地震死亡人数上升至168人', '能登地震死亡人数上升至168人。志贺核电站变压器受损，约2.3万升的变压器绝缘油泄漏。', '2024-01-08'],
+    ])
+    expect(quake.search('能登地震后志贺核电站泄漏了多少升油？').hits.map((h) => h.article.id)).toContain('plant')
+  })
+
   it('takes no other batch when jieba cuts the ordinal from its classifier (第十二 / 批在)', () => {
     const index = indexOfTexts([
       ['b11', '第十一批在星河青禾烈士遗骸今天回国', '第十一批在星河青禾烈士遗骸今天回国，43位烈士回到祖国怀抱。', '2024-11-28'],
