@@ -391,6 +391,8 @@ interface Derived {
   yearOf: Set<string>
   /** The words `yearOf` holds the terms of (建交, which a report may write out: 建立外交关系). */
   yearWords: string[]
+  /** Whether the question asks someone's name (叫什么名字, 是谁: `ASKS_NAME`). */
+  asksName: boolean
   /** The words naming the venue the question asks for (`askedVenue`: 滑雪场 of 在哪个滑雪场举行), which a news report answering it holds. */
   venue?: readonly string[]
 }
@@ -410,6 +412,16 @@ const GLOSSED_CODE = /([a-z][a-z0-9]*)\s*[（(]([^（）()a-z]{2,12})[）)]/g
 function namesGloss(gloss: string | undefined, folded: string): boolean {
   return gloss !== undefined && folded.replace(/[“”"‘’'「」『』]/g, '').includes(gloss)
 }
+
+/** A question asking someone's name: 叫什么名字, 名字是什么, 是谁. */
+const ASKS_NAME = /叫什么(?:名字)?|名字(?:是|叫)什么|是谁/
+
+/**
+ * Nouns that describe the person whose name is asked (那位…的90后女孩叫什么名字, 获救的务工人员叫什么名字),
+ * which a report naming that person need not repeat (“90后”张倩, 在西安务工的钟洪杰); not a post or a
+ * relation (团长, 主持人, 妻子), which a report answering names.
+ */
+const DESCRIBES_PERSON = /(?:女孩|男孩|姑娘|小伙子?|老人|青年|少年|人员)$/
 
 /** jieba's tags of proper names: people, places, organisations, other names. */
 const PROPER_NAME = /^(?:nr|ns|nt|nz)/
@@ -483,6 +495,7 @@ function derive(query: QueryModel): Derived {
     judgements: judgementWords(query.parsed.folded),
     yearOf: new Set(),
     yearWords: [],
+    asksName: ASKS_NAME.test(query.parsed.folded),
     peopleCount: countsPeople(query.parsed.folded),
     keywords: typedKeywords(query.parsed),
   }
@@ -601,6 +614,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     year,
     yearOf,
     yearWords,
+    asksName,
     venue,
     peopleCount,
     glosses,
@@ -686,8 +700,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w) && !namesGloss(glosses.get(w), c.folded)) ??
         (venue && !venue.some(mentions) ? venue[0] : undefined) ??
         // An asked compound is named by its head (产品产量: 主要产品中71种产量增长; 公交线路: 200余条线路).
-        askedValues.find(({ word, parts, qualifiers }) => !mentions(word) && !namedByHead(parts, mentions) && !qualifiers.some(mentions))
-          ?.word ??
+        askedValues.find(
+          ({ word, parts, qualifiers }) =>
+            !(asksName && DESCRIBES_PERSON.test(word)) && !mentions(word) && !namedByHead(parts, mentions) && !qualifiers.some(mentions),
+        )?.word ??
         judgements.find((w) => !mentions(w)))
       : undefined)
   // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.

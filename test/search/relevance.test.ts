@@ -501,6 +501,22 @@ describe('a news question about something no report names', () => {
     expect(ids('青禾航展的票价是多少？')).toEqual([])
   })
 
+  it('answers who someone described is from a report naming the person otherwise (那位…的90后女孩叫什么名字)', () => {
+    const farm = indexOfTexts([
+      [
+        'farm',
+        '江淮大地上的活力新农人',
+        '在长江以南的青禾县，我们见到了正忙着检修烘干机的“90后”林小青。她带领合作社用上了智能农机，科技种田让粮食亩产提高了一成。',
+        '2024-05-13',
+      ],
+      ANOTHER_STORY,
+    ])
+    const hit = farm.search('青禾县那位搞科技种田的90后女孩叫什么名字？').hits[0]
+    expect(hit?.article.id).toBe('farm')
+    expect(hit?.excerpt.text).toContain('林小青')
+    expect(farm.search('青禾县那位搞科技种田的90后女孩的丈夫叫什么名字？').hits).toEqual([])
+  })
+
   it('answers a question about a compound word from a report that names its parts', () => {
     const stats = indexOfTexts([
       ['apr', '青禾轻工业延续回升', '青禾轻工业协会数据显示，今年1至4月份，91种主要产品中71种产量增长。', '2024-06-09'],
