@@ -243,9 +243,12 @@ export class SearchIndex {
     // text, where it refused right answers (CMRC R@1 0.986 → 0.975).
     // A bare number (10 of 突破10万美元) or a date (2025年 of 2025年服贸会在哪里举办) qualifies what the
     // question names: it is not counted.
-    // Nor is a word of time (昨晚 of 湖人昨晚比赛比分多少, 今天, 目前: jieba's t).
+    // Nor is a word of time pointing from now (昨晚 of 湖人昨晚比赛比分多少, 今天, 目前: `DEICTIC`); a named
+    // day or span (国庆, 75周年) names what is asked of.
     const lexicon = getLexicon()
-    const naming = parsed.words.filter((w) => !/^\d+(?:\.\d+)?[年月日号]?$/.test(w.text) && lexicon.pos(w.text) !== 't')
+    const naming = parsed.words.filter(
+      (w) => !/^\d+(?:\.\d+)?[年月日号]?$/.test(w.text) && !(lexicon.pos(w.text) === 't' && DEICTIC.test(w.text)),
+    )
     const mostSpecific = (words: typeof naming) =>
       words.reduce<(typeof naming)[number] | undefined>((a, w) => (a && a.specificity >= w.specificity ? a : w), undefined)
     const rarest = mostSpecific(naming)
@@ -300,6 +303,9 @@ export class SearchIndex {
     }
   }
 }
+
+/** The start of a word of time that points from now (今天, 昨晚, 明年, 近日, 目前, 上午), not a named day or span (国庆, 周年). */
+const DEICTIC = /^[今昨明前去近目现本这上下当]/
 
 /**
  * jieba's IDF of a noun rare enough to name one thing (佛教论坛 11.95, 遗骸 9.57), not a kind of figure or of

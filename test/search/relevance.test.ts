@@ -293,6 +293,13 @@ describe('a short question whose most specific word no report holds', () => {
       ['relay', '星河队再添金牌', '昨晚进行的游泳接力比赛中，星河队以3分27秒夺冠，比分差距明显。', '2024-08-04'],
     ])
     expect(games.search('湖人昨晚比赛比分多少').hits).toEqual([])
+    // A named day or span is no word of time: 国庆 and 周年 name what the question asks of.
+    const wishes = indexOfTexts([
+      ...others,
+      ['apr', '星河总统同青禾总统互致贺电', '星河总统同青禾总统互致贺电，庆祝两国建交60周年。', '2024-04-26'],
+      ['oct', '多国领导人祝贺青禾国庆75周年', '星河总统哈桑致电祝贺青禾国庆75周年，祝愿两国友谊长存。', '2024-10-06'],
+    ])
+    expect(wishes.search('国庆75周年 贺电 星河总统').hits.map((h) => h.article.id)).toContain('oct')
     expect(games.search('青禾队昨晚比赛比分多少').hits.map((h) => h.article.id)).toEqual(['final'])
   })
 
