@@ -14,7 +14,7 @@ import {
 } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import { getLexicon } from '../text/lexicon.js'
-import { focusWords, valueWords } from './word-evidence.js'
+import { focusWords } from './word-evidence.js'
 import { countTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -358,6 +358,19 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
 }
 
 /**
+ * The words whose value a question asks (`valueWords`: 主题 of 大会主题是什么, 代表 of 无党派人士代表是谁), as
+ * judging derived them, and their terms (`terms`: empty for an encyclopedia entry). In a news story a best
+ * sentence lacking the terms (the lead, repeating the story the question names) gives way to the best one
+ * holding them; a post among the words is looked for with a name after it (`postHolderTest`).
+ */
+export interface AskedValues {
+  words: readonly string[]
+  terms: ReadonlySet<string>
+}
+
+const NOTHING_ASKED: AskedValues = { words: [], terms: new Set() }
+
+/**
  * Builds the excerpt: it leads with the sentence that answers (the
  * highest-scoring one, narrowed to the clauses around its matches when it
  * alone is too long), then goes on clause by clause within its paragraph up
@@ -366,9 +379,8 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
  * It starts at a sentence or clause start, never in the middle of one.
  * Highlights are the words that carry the query (`highlightSpans`).
  * `subject` is the article's title when it names the subject (`titleNamesSubject`), else ''.
- * `date`: the article's date, when it is a news story (NEWS_KIND_SHARE). `valued`: the terms of the words
- * whose value the question asks (主题 of 大会主题是什么, 奖金 of 拿到多少奖金); in a news story a best sentence
- * lacking them (the lead, repeating the story the question names) gives way to the best one holding them.
+ * `date`: the article's date, when it is a news story (NEWS_KIND_SHARE). `values`: the words whose value the
+ * question asks (`AskedValues`).
  */
 export function buildExcerpt(
   text: string,
@@ -377,9 +389,10 @@ export function buildExcerpt(
   query: ExcerptQuery,
   subject = '',
   date?: string,
-  valued: ReadonlySet<string> = new Set(),
+  values: AskedValues = NOTHING_ASKED,
 ): Excerpt | undefined {
   if (scored.length === 0) return undefined
+  const valued = values.terms
   const news = date !== undefined
   let best = 0
   // A news lead announcing a figure a later sentence gives (发布12月份物流业景气指数 / 12月份物流业景气指数为53.5%)
@@ -404,12 +417,7 @@ export function buildExcerpt(
   // several places (去了哪些城市: 先后来到邯郸、邢台、石家庄等地); and who holds the post asked, named right
   // after it (无党派人士代表是谁: 无党派人士代表李稻葵), in a story that so names one.
   const places = news ? placesTest(query.folded) : undefined
-  const holder = news
-    ? postHolderTest(
-        query.folded,
-        valueWords(query.folded, query.words).map((i) => query.words[i]!.text),
-      )
-    : undefined
+  const holder = news ? postHolderTest(query.folded, values.words) : undefined
   const figure =
     valueTest(query.folded) ??
     countTest(query.folded) ??

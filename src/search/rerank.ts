@@ -424,7 +424,7 @@ const ASKS_NAME = /叫什么(?:名字)?|名字(?:是|叫)什么|是谁/
 const DESCRIBES_PERSON = /(?:女孩|男孩|姑娘|小伙子?|老人|青年|少年|人员)$/
 
 /** jieba's tags of proper names: people, places, organisations, other names. */
-const PROPER_NAME = /^(?:nr|ns|nt|nz)/
+export const PROPER_NAME = /^(?:nr|ns|nt|nz)/
 
 /** A word of letters, or letters and digits (cpi, c919, 5g, chatgpt): a code or Latin name. */
 const LATIN_CODE = /^(?=[a-z0-9]*[a-z])[a-z0-9]{2,}$/
@@ -768,7 +768,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         const focused = subject
           ? focusScores(scored, weights, subject)
           : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, asked)
-        excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject, c.date, subject ? undefined : valued) ?? opening(c.text)
+        const values = { words: askedValues.map((v) => v.word), terms: subject ? new Set<string>() : valued }
+        excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject, c.date, values) ?? opening(c.text)
       }
       return excerpt
     },

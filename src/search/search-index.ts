@@ -1,5 +1,5 @@
 import { sentenceSpans } from '../text/sentences.js'
-import { judge, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
+import { judge, PROPER_NAME, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
 import { holdsWord, wordOccurrences } from './coverage.js'
 import { compoundParts, holdsAbbreviated } from './word-evidence.js'
 import { fold } from '../text/script.js'
@@ -315,14 +315,14 @@ const DEICTIC = /^[今昨明前去近目现本这上下当]/
 const NAME_IDF = 8
 
 /**
- * Whether a query word names one thing: a proper name (jieba's nr, ns, nt, nz), a noun of NAME_IDF or rarer, or
+ * Whether a query word names one thing: a proper name (`PROPER_NAME`), a noun of NAME_IDF or rarer, or
  * a word of three or more characters jieba does not know. Not what is done (到访), a number, a kind of figure
  * (总额), nor an unknown pair of characters, as often jieba's mis-cut (升油 of 多少升油) as a name.
  */
 function isName(word: string, specificity: number): boolean {
   const pos = getLexicon().pos(word)
   if (pos === undefined) return word.length > 2
-  return /^n[rstz]/.test(pos) || (pos.startsWith('n') && specificity >= NAME_IDF)
+  return PROPER_NAME.test(pos) || (pos.startsWith('n') && specificity >= NAME_IDF)
 }
 
 /** Parts of speech of the names a word may stand inside without naming itself (纳米 in 纳米比亚). */
