@@ -470,11 +470,10 @@ function derive(query: QueryModel): Derived {
     names,
     years: yearsAsked(query.parsed.folded),
     ordinals: query.parsed.words.flatMap((w) => {
-      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)$/.exec(w.text)
-      if (!m) return []
-      // jieba may cut the classifier off with what follows it (第十二 / 批在 of 第十二批在韩…).
-      const next = query.parsed.folded[query.parsed.folded.indexOf(w.text) + w.text.length] ?? ''
-      return [{ numeral: m[1]!, of: m[2] || (/[次届期批轮]/.test(next) ? next : '') }]
+      if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)$/.test(w.text)) return []
+      // jieba may cut the numeral or the classifier off with what follows it (第三 / 十一届, 第十二 / 批在 of 第十二批在韩…).
+      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)/.exec(query.parsed.folded.slice(query.parsed.folded.indexOf(w.text)))!
+      return [{ numeral: m[1]!, of: m[2]! }]
     }),
     days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
     periods: periodsNamed(query.parsed.folded),

@@ -1019,6 +1019,19 @@ describe('one report of a series of like ones', () => {
     expect(fairs.search('第八届星河博览会签约金额是多少').hits.map((h) => h.article.id)).toEqual(['fair8'])
   })
 
+  it('reads an ordinal whole however jieba cuts it (第三 / 十一届), and takes no other edition for it', () => {
+    const fairs = indexOfTexts([
+      [
+        'fair30',
+        '第三十届星河国际图书博览会在青禾举办',
+        '第三十届星河国际图书博览会今天在青禾开幕，沙特阿拉伯担任主宾国，1600家展商参展。',
+        '2024-06-19',
+      ],
+    ])
+    expect(fairs.search('第三十一屆星河國際圖書博覽會主賓國是哪個國家').hits).toEqual([])
+    expect(fairs.search('第三十届星河国际图书博览会主宾国是哪个国家').hits.map((h) => h.article.id)).toEqual(['fair30'])
+  })
+
   it('answers nothing for an edition of a forum the news never reports, not a report of another event of that edition', () => {
     const others = Array.from(
       { length: 12 },
