@@ -6,7 +6,7 @@ import { fold } from '../text/script.js'
 import { getLexicon } from '../text/lexicon.js'
 import { TermIndex } from './term-index.js'
 import { ASKING_PART, indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
-import { vocabularyVariants, type VocabularyVariant } from '../text/vocabulary.js'
+import { vocabularyVariants, writtenOut, type VocabularyVariant } from '../text/vocabulary.js'
 import { synonymVariants } from '../text/synonyms.js'
 import type { Article } from '../corpus/article.js'
 import type { Span } from '../text/types.js'
@@ -198,11 +198,19 @@ export class SearchIndex {
     const limit = Math.max(0, Math.min(options.limit ?? 5, 100))
     const offset = Math.max(0, options.offset ?? 0)
     const { parsed, variants, ranked, seen } = this.rank(query)
-    // (Or written out, as an abbreviation is: 社融 in 社会融资.)
+    // (Or written out, as an abbreviation is: 社融 in 社会融资, pmi in 采购经理指数.)
     const namedIn =
       (r: { folded: string; title: string }) =>
-      (form: string): boolean =>
-        holdsWord(r.folded, form) || holdsWord(r.title, form) || holdsAbbreviated(r.folded, form) || holdsAbbreviated(r.title, form)
+      (form: string): boolean => {
+        const out = writtenOut(form)
+        return (
+          holdsWord(r.folded, form) ||
+          holdsWord(r.title, form) ||
+          holdsAbbreviated(r.folded, form) ||
+          holdsAbbreviated(r.title, form) ||
+          (out !== undefined && (r.folded.includes(out) || r.title.includes(out)))
+        )
+      }
     const held = (word: string) => seen.some((r) => namedIn(r)(word))
     // A word is named where it stands, where the other vocabulary's word for it does (軟體: 软件), or where
     // each word of a compound does (法国议会: 法国…议会选举); it is missing when no candidate names it.

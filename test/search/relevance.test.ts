@@ -1078,6 +1078,20 @@ describe('one report of a series of like ones', () => {
     expect(trade.search('深圳上半年进出口总额是多少？').hits.map((h) => h.article.id)).toContain('city')
   })
 
+  it('takes a report that writes out the abbreviation asked (PMI: 采购经理指数) over ones using it of another country', () => {
+    const pmi = indexOfTexts([
+      [
+        'ours',
+        '星河制造业采购经理指数升至49.2%',
+        '星河统计局今天发布，1月份制造业采购经理指数为49.2%。主要分项指数中，1月份生产指数为51.3%，比上月上升1.1个百分点。',
+        '2024-01-31',
+      ],
+      ['theirs', '青禾10月制造业PMI创年内新低', '青禾供应管理学会1日公布，10月份青禾制造业PMI下降0.7个百分点至46.5%。', '2024-11-02'],
+      ['theirs2', '青禾11月制造业PMI回升', '青禾供应管理学会公布，11月份青禾制造业PMI回升至48.4%，生产指数为46.8%。', '2024-12-03'],
+    ])
+    expect(pmi.search('1月份製造業PMI的生產指數是多少？').hits[0]?.article.id).toBe('ours')
+  })
+
   it('keeps a report below one holding a pair of characters jieba makes up (升油 of 多少升油)', () => {
     const quake = indexOfTexts([
       [
