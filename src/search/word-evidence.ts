@@ -130,8 +130,14 @@ export function compoundParts(word: string): string[] {
   return cover(0) ?? []
 }
 
-/** Whether folded text holds the word as a word, or written out in full. */
-export const holdsNamed = (folded: string, word: string): boolean => holdsWholeWord(folded, word) || holdsAbbreviated(folded, word)
+/** Whether folded text holds a two-character word with its second character in brackets: 省市 in 7个省（市）, 区县 in 区(县). */
+function holdsBracketed(folded: string, word: string): boolean {
+  return word.length === 2 && (folded.includes(`${word[0]}（${word[1]}）`) || folded.includes(`${word[0]}(${word[1]})`))
+}
+
+/** Whether folded text holds the word as a word, written out in full, or with its second character in brackets. */
+export const holdsNamed = (folded: string, word: string): boolean =>
+  holdsWholeWord(folded, word) || holdsAbbreviated(folded, word) || holdsBracketed(folded, word)
 
 /**
  * The share of the question's word weight (focus words counting `focusWeight`

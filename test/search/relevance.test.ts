@@ -1092,6 +1092,18 @@ describe('one report of a series of like ones', () => {
     expect(pmi.search('1月份製造業PMI的生產指數是多少？').hits[0]?.article.id).toBe('ours')
   })
 
+  it('takes a word asked (省市) as named where a report brackets its second character (7个省（市）)', () => {
+    const tours = indexOfTexts([
+      [
+        'second',
+        '第三轮第二批星河环保督察全部完成进驻',
+        '经批准，第三轮第二批星河环保督察今天全部完成进驻，将分别对青禾、白沙、东川等7个省（市）开展为期1个月的督察。',
+        '2024-05-09',
+      ],
+    ])
+    expect(tours.search('第三轮第二批星河环保督察要督察几个省市？').hits.map((h) => h.article.id)).toEqual(['second'])
+  })
+
   it('keeps a report below one holding a pair of characters jieba makes up (升油 of 多少升油)', () => {
     const quake = indexOfTexts([
       [
