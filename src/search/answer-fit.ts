@@ -105,11 +105,14 @@ const ASKS_ORDINAL = /第几([次届个位名批期轮号场])/
 /** An ordinal in a classifier: 第8次, 第二十九次. */
 const ORDINAL_OF = (classifier: string) => new RegExp(`第\\s*(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*${classifier}`, 'g')
 
+/** A count of people in 人 or 名, or in 位 after any number but 一 (10位外国专家, 三位; not 是一位赛车手). */
+const PEOPLE = '(?:[人名]|(?<=[\\d两三四五六七八九十百千万多余])位)'
+
 /** Classifiers that count the same things: 几家医院 is answered by 10所医院, 多少发炮弹 by 17万枚, 多少人 by 300名. */
 const SAME_COUNT: Readonly<Record<string, string>> = {
-  // (Not 位 for 人 or 名: 一位 is most often the article a, 是一位赛车手.)
-  人: '[人名]',
-  名: '[人名]',
+  // (Not 位 after 一 for 人 or 名: 一位 is most often the article a, 是一位赛车手.)
+  人: PEOPLE,
+  名: PEOPLE,
   位: '[位名人]',
   家: '(?:[家所]|(?<!一)个)',
   所: '[家所]',
@@ -228,7 +231,7 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
   if (ASKS_PERCENT.test(foldedQuestion)) return givenAnew(foldedQuestion, PERCENT)
   if (ASKS_DURATION.test(foldedQuestion)) return givenAnew(foldedQuestion, COUNT_OF(DURATION_UNITS), new RegExp(YEARS_COUNT.source))
   // 死亡人数是多少, 转移 人数: a headcount, given in 人 or 名 or as one (人数达…).
-  if (ASKS_HEADCOUNT.test(foldedQuestion)) return givenAnew(foldedQuestion, COUNT_OF('[人名]'), HEADCOUNT)
+  if (ASKS_HEADCOUNT.test(foldedQuestion)) return givenAnew(foldedQuestion, COUNT_OF(PEOPLE), HEADCOUNT)
   const classifier = askedClassifier(foldedQuestion)
   const people = classifier === undefined ? peopleCounted(foldedQuestion) : undefined
   const unit =

@@ -353,11 +353,15 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('这款车有多少型号'))).toBeUndefined()
   })
 
-  it('asks a headcount by the word 人数, given in 人 or 名 or as one', () => {
+  it('asks a headcount by the word 人数, given in 人 or 名 (or 位 after a number but 一) or as one', () => {
     const dead = countTest(fold('星河县强震死亡人数是多少？'))!
     expect(dead(fold('强震已致84人死亡'))).toBe(true)
     expect(dead(fold('各方正全力开展救援'))).toBe(false)
     expect(countTest(fold('星河垸 决口 转移 人数'))?.(fold('已转移群众5755名'))).toBe(true)
+    const experts = countTest(fold('星河合作奖 获奖外国专家人数'))!
+    expect(experts(fold('10位外国专家获得星河合作奖'))).toBe(true)
+    expect(experts(fold('获奖者中有一位外国专家'))).toBe(false)
+    expect(countTest(fold('座谈会有多少人出席'))?.(fold('三位专家在座谈会上发言'))).toBe(true)
     expect(countTest(fold('人数超过100万的城市有哪些'))).toBeUndefined()
   })
 
