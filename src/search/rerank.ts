@@ -428,6 +428,8 @@ export const PROPER_NAME = /^(?:nr|ns|nt|nz)/
 
 /** A word of letters, or letters and digits (cpi, c919, 5g, chatgpt): a code or Latin name. */
 const LATIN_CODE = /^(?=[a-z0-9]*[a-z])[a-z0-9]{2,}$/
+/** A word of letters and the number typed apart after it: a model (max 10, mate 60), in a folded question. */
+const MODEL_NUMBER = /(?<![a-z0-9])[a-z]{2,} \d+(?![\d.])/g
 
 /** A query term made of letters and digits (a code, a number), not of CJK characters. */
 const LETTER_CODE = /^[a-z0-9][a-z0-9.+]*%?$/
@@ -482,7 +484,11 @@ function derive(query: QueryModel): Derived {
     asked: askedTerms(query),
     valued: termsOfWords(query, askedValues),
     numbered: numberedNames(query.parsed),
-    codes: query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
+    codes: [
+      ...query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
+      // A model is named with its number (737 max 10): a report of the max 9 does not name it.
+      ...[...query.parsed.folded.matchAll(MODEL_NUMBER)].map((m) => m[0]),
+    ],
     titles: [...query.parsed.folded.matchAll(QUOTED)].map((m) => (m[1] ?? m[2])!.replace(/\s+/g, '')),
     glosses: new Map([...query.parsed.folded.matchAll(GLOSSED_CODE)].map((m) => [m[1]!, m[2]!.trim()])),
     askedValues: runs.map(({ head, from }) => ({

@@ -1104,6 +1104,25 @@ describe('one report of a series of like ones', () => {
     expect(tours.search('第三轮第二批星河环保督察要督察几个省市？').hits.map((h) => h.article.id)).toEqual(['second'])
   })
 
+  it('takes a model named with its number (MAX 10) as another than the one a report names (MAX 9)', () => {
+    const planes = indexOfTexts([
+      [
+        'grounded',
+        '多国暂时停飞青禾737 MAX 9飞机',
+        '星河航空管理局6日发布紧急适航指令，要求暂时停飞青禾737 MAX 9飞机，对该机型进行安全检查。',
+        '2024-01-07',
+      ],
+      [
+        'audit',
+        '星河航管局将审计青禾737 MAX 9生产线',
+        '星河航空管理局12日表示，将对青禾737 MAX 9生产线进行审计，适航认证暂停。',
+        '2024-01-13',
+      ],
+    ])
+    expect(planes.search('青禾737 MAX 10 适航认证 什么时候').hits).toEqual([])
+    expect(planes.search('青禾737 MAX 9 适航指令 停飞').hits[0]?.article.id).toBe('grounded')
+  })
+
   it('keeps a report below one holding a pair of characters jieba makes up (升油 of 多少升油)', () => {
     const quake = indexOfTexts([
       [
