@@ -63,6 +63,11 @@ const ASKS_DAY = /哪一?[天日](?![晚早上下中])|几月几[日号]|几号(
 const DAY =
   /\d{1,2} ?[日号]|[一二三四五六七八九十廿卅]{1,3}[日号]|月[初廿卅]?[一二三四五六七八九十]{1,2}|[今昨明前后当同次翌]天|[今昨明当同次翌]日|周[一二三四五六日末]|星期|节/
 
+/** A question asking the month and the day (几月几号), and a month with its day: 7月26日, 十月初一. */
+const ASKS_MONTH_DAY = /几月几[日号]|几月份?哪一?[天日]/
+const MONTH_DAY =
+  /(?:\d{1,2}|[一二三四五六七八九十正腊冬]{1,2}) ?月 ?(?:\d{1,2} ?[日号]|[初廿卅][一二三四五六七八九十]{1,2}|[一二三四五六七八九十]{1,3}[日号])/
+
 /** A question asking a score, and a score: 3比0, 2:1, 4：1. */
 const ASKS_SCORE = /比分|几比几/
 const SCORE = /\d+ ?[:：比] ?\d+/
@@ -83,7 +88,9 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
     const given = [...foldedQuestion.matchAll(/(\d{1,2})月(\d{1,2})[日号]/g)].map(
       (m) => new RegExp(`(?:[今昨当]天)?[（(]?(?<!\\d)${m[1]}月${m[2]}[日号][）)]?`, 'g'),
     )
-    return given.length === 0 ? (t) => DAY.test(t) : (t) => DAY.test(given.reduce((rest, day) => rest.replace(day, ''), t))
+    // 几月几号 asks the month too: 今天 or 15日 alone does not say it.
+    const day = ASKS_MONTH_DAY.test(foldedQuestion) ? MONTH_DAY : DAY
+    return given.length === 0 ? (t) => day.test(t) : (t) => day.test(given.reduce((rest, d) => rest.replace(d, ''), t))
   }
   const money =
     ASKS_MONEY.test(foldedQuestion) ||

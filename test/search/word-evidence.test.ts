@@ -299,6 +299,15 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('去青禾站坐地铁几号线？'))).toBeUndefined()
   })
 
+  it('asks the month with the day for 几月几号, which 今天 or a day alone does not give', () => {
+    const opening = valueTest(fold('第三届青禾博览会具体几月几号开幕？'))!
+    expect(opening(fold('在今天举行的第三届青禾博览会签约仪式上'))).toBe(false)
+    expect(opening(fold('博览会将于15日闭幕'))).toBe(false)
+    expect(opening(fold('第三届青禾博览会将于7月16日开幕'))).toBe(true)
+    expect(opening(fold('博览会定于十月初八开幕'))).toBe(true)
+    expect(opening(fold('5月一批项目开工'))).toBe(false)
+  })
+
   it('asks a day other than the one the question gives (从4月13号开始…哪天结束)', () => {
     const end = valueTest(fold('青禾大桥荷载试验从4月13号开始，要做到哪天结束？'))!
     expect(end(fold('今天（4月13日），青禾大桥进入荷载试验阶段。'))).toBe(false)
