@@ -356,6 +356,8 @@ interface Derived {
   valued: Set<string>
   /** The numbered names of the question (`numberedNames`: 神舟二十号), which an answer must name. */
   numbered: string[]
+  /** The names of the series the question's numbered names belong to, numbered any way (星舟七号: 星舟八号, 星舟六、七号). */
+  series: RegExp | undefined
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
   codes: string[]
   /** What the question says a code stands for, in brackets after it (Meta（元公司）): a report may name that instead. */
@@ -434,6 +436,16 @@ const MODEL_NUMBER = /(?<![a-z0-9])[a-z]{2,} \d+(?![\d.])/g
 /** A query term made of letters and digits (a code, a number), not of CJK characters. */
 const LETTER_CODE = /^[a-z0-9][a-z0-9.+]*%?$/
 
+/** A pattern of names in the series of `numbered` (星舟七号 → 星舟八号, 星舟六、七号), or undefined for none. */
+function seriesPattern(numbered: readonly string[]): RegExp | undefined {
+  const stems = numbered.flatMap((w) => /^(\p{Script=Han}{2,}?)[一二三四五六七八九十\d]+号$/u.exec(w)?.[1] ?? [])
+  if (stems.length === 0) return undefined
+  return new RegExp(
+    `(?:${stems.map((st) => st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[一二三四五六七八九十\\d、和与及]+号`,
+    'g',
+  )
+}
+
 function derive(query: QueryModel): Derived {
   let d = derivedCache.get(query)
   if (d) return d
@@ -484,6 +496,7 @@ function derive(query: QueryModel): Derived {
     asked: askedTerms(query),
     valued: termsOfWords(query, askedValues),
     numbered: numberedNames(query.parsed),
+    series: seriesPattern(numberedNames(query.parsed)),
     codes: [
       ...query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
       // A model is named with its number (737 max 10): a report of the max 9 does not name it.
@@ -610,6 +623,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     asked,
     valued,
     numbered,
+    series,
     codes,
     askedValues,
     unknowable,
@@ -643,13 +657,22 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     })
   // A count of people (疏散了多少居民) is given in 人 or 名 (约4000人被疏散) in a sentence that need not name them,
   // nor any query word when it follows one that does (…共同出席欢迎宴会并致辞。新各界人士代表约300人出席).
-  const gives = (test: (foldedText: string) => boolean, anySentence = false) =>
+  // The day, time or sum asked of a numbered name (嫦娥七号哪天发射) is given where the report names it, or in the
+  // sentence after: not a day another mission of the report launched on.
+  const namesNumbered = (i: number) =>
+    numbered.length === 0 ||
+    [i, i - 1].some((k) => k >= 0 && numbered.some((w) => namesRequired(w, c.folded.slice(scored[k]!.start, scored[k]!.end), undefined)))
+  // (Nor is a name of the series, 星舟八号, a day: 八号.)
+  const withoutSeries = (text: string) => (series ? text.replace(series, ' ') : text)
+  const gives = (test: (foldedText: string) => boolean, anySentence = false, ofNumbered = false) =>
     (c.date !== undefined
       ? scored.filter((s, i) =>
-          anySentence ? s.score > 0 || (i > 0 && scored[i - 1]!.score > 0) : s.score > 0 && (askedValues.length === 0 || namesValue(i)),
+          anySentence
+            ? s.score > 0 || (i > 0 && scored[i - 1]!.score > 0)
+            : s.score > 0 && (askedValues.length === 0 || namesValue(i)) && (!ofNumbered || namesNumbered(i)),
         )
       : top
-    ).some((x) => test(c.folded.slice(x.start, x.end)))
+    ).some((x) => test(ofNumbered ? withoutSeries(c.folded.slice(x.start, x.end)) : c.folded.slice(x.start, x.end)))
   // Every term found by the sentence scorer is in the text: coverage needs no second scan.
   const present = new Set<string>()
   for (const s of scored) for (const t of s.terms) present.add(t)
@@ -746,7 +769,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
-      (figure !== undefined && !gives(figure)) ||
+      (figure !== undefined && !gives(figure, false, true)) ||
       (count !== undefined && c.date !== undefined && !gives(count, peopleCount)) ||
       (year !== undefined &&
         c.date !== undefined &&

@@ -1123,6 +1123,20 @@ describe('one report of a series of like ones', () => {
     expect(planes.search('青禾737 MAX 9 适航指令 停飞').hits[0]?.article.id).toBe('grounded')
   })
 
+  it('asks the day of a numbered mission where a report names it, not the day another mission launched', () => {
+    const launches = indexOfTexts([
+      [
+        'relay',
+        '青禾二号中继星成功发射',
+        '青禾二号中继星今天（3月20日）在文昌成功发射，将为星舟六号提供中继通信服务。按计划，星舟七号和星舟八号将开展月球环境探测等任务。',
+        '2024-03-20',
+      ],
+      ['six', '星舟六号任务计划5月3日发射', '星舟六号探测器计划于5月3日在文昌航天发射场发射。', '2024-05-01'],
+    ])
+    expect(launches.search('星舟七号具体哪天发射？').hits).toEqual([])
+    expect(launches.search('星舟六号具体哪天发射？').hits[0]?.article.id).toBe('six')
+  })
+
   it('keeps a report below one holding a pair of characters jieba makes up (升油 of 多少升油)', () => {
     const quake = indexOfTexts([
       [
