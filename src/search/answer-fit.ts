@@ -85,9 +85,13 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
   if (ASKS_AGE.test(foldedQuestion)) return (t) => AGE.test(t)
   if (ASKS_DAY.test(foldedQuestion)) {
     // A day the question gives (从4月13号开始…哪天结束) is not the one it asks, nor 今天 said of it (今天（4月13日）).
-    const given = [...foldedQuestion.matchAll(/(\d{1,2})月(\d{1,2})[日号]/g)].map(
-      (m) => new RegExp(`(?:[今昨当]天)?[（(]?(?<!\\d)${m[1]}月${m[2]}[日号][）)]?`, 'g'),
-    )
+    // Nor is a holiday it names (春节 of 今年春节团拜会是哪天开的).
+    const given = [
+      ...[...foldedQuestion.matchAll(/(\d{1,2})月(\d{1,2})[日号]/g)].map(
+        (m) => new RegExp(`(?:[今昨当]天)?[（(]?(?<!\\d)${m[1]}月${m[2]}[日号][）)]?`, 'g'),
+      ),
+      ...[...foldedQuestion.matchAll(/\p{Script=Han}节/gu)].map((m) => new RegExp(m[0], 'g')),
+    ]
     // 几月几号 asks the month too: 今天 or 15日 alone does not say it.
     const day = ASKS_MONTH_DAY.test(foldedQuestion) ? MONTH_DAY : DAY
     return given.length === 0 ? (t) => day.test(t) : (t) => day.test(given.reduce((rest, d) => rest.replace(d, ''), t))

@@ -308,10 +308,13 @@ describe('a question only a figure answers', () => {
     expect(opening(fold('5月一批项目开工'))).toBe(false)
   })
 
-  it('asks a day other than the one the question gives (从4月13号开始…哪天结束)', () => {
+  it('asks a day other than the one the question gives (从4月13号开始…哪天结束, 春节…是哪天)', () => {
     const end = valueTest(fold('青禾大桥荷载试验从4月13号开始，要做到哪天结束？'))!
     expect(end(fold('今天（4月13日），青禾大桥进入荷载试验阶段。'))).toBe(false)
     expect(end(fold('今天起到4月17日，大货车组将对桥梁展开荷载试验。'))).toBe(true)
+    const party = valueTest(fold('今年青禾春节联欢会是哪天开的'))!
+    expect(party(fold('青禾市长在2024年春节联欢会上致辞'))).toBe(false)
+    expect(party(fold('在昨天（2月8日）的春节联欢会上，市长向大家致意'))).toBe(true)
   })
 
   it('asks a score, which a text without one cannot give', () => {
