@@ -253,6 +253,12 @@ function kindTest(
 ): ((folded: string) => boolean) | undefined {
   // A figure only a sum, a time of day or a count in a classifier answers (多少钱, 几点, 几项).
   if (figure) return figure
+  // In news, a name asked (那对熊猫叫什么名字) is most often quoted (“网网”和“福妮”) when it is not a person's
+  // (not in an encyclopedia entry, where it moved two CMRC excerpts off the answer).
+  if (news && NAME_ASKED.test(query.folded)) {
+    const person = kindTester('person', query.folded, true)
+    return (s) => [...s.matchAll(QUOTED_NAME)].some((m) => !query.folded.includes(m[1]!)) || person(s)
+  }
   const kind = askedKind(query.folded)
   // A question without a kind may still name what it asks for (哪场战役, 什么奖).
   const thing = kind === undefined ? askedThing(query.folded) : undefined
@@ -266,6 +272,10 @@ function kindTest(
   // A question asking 哪一年 is answered by a year, not by any date (9月3日).
   return (s) => holdsYear(s, query.folded) ?? holds(s)
 }
+
+/** A question asking what something is called (叫什么, 叫什么名字, 名字是什么), and a name in quotation marks. */
+const NAME_ASKED = /叫什么|名字(?:是|叫)什么|什么名字/
+const QUOTED_NAME = /[“「"『]([^“”「」"『』]{1,12})[”」"』]/g
 
 /** The verbs right after 谁 in a question (主持 of 是谁主持的, 作 of 报告是谁作的): what the person asked did. */
 function deedsAsked(query: ExcerptQuery): string[] {

@@ -499,3 +499,14 @@ describe('a span of years asked in choosing the excerpt of a news story', () => 
     expect(e).toContain('建交52年来')
   })
 })
+
+describe('a name asked in choosing the excerpt of a news story', () => {
+  it('shows the sentence quoting the name (“青青”), not the lead that names the visit', () => {
+    const text =
+      '星河网消息：当地时间6月16日上午，正在白沙访问的星河市长林青山到白沙动物园考察熊猫保护合作研究工作。该动物园是白沙唯一拥有熊猫的动物园。\n' +
+      '在动物园熊猫馆，林青山听取两国专家对熊猫保护合作研究和养护情况的介绍。林青山表示，白沙动物园拥有唯一一对熊猫“青青”和“禾禾”。看到它们在白沙得到精心照料，我感到很欣慰。\n' +
+      '“青青”和“禾禾”将按照双方协议于今年返回星河。'
+    const index = indexOfTexts([['zoo', '林青山考察熊猫保护合作研究工作', text, '2024-06-16']])
+    expect(index.search('林青山在白沙动物园看的那对熊猫叫啥名').hits[0]?.excerpt.text).toContain('“青青”')
+  })
+})
