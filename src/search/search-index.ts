@@ -273,7 +273,10 @@ export class SearchIndex {
     // name (`isName`), and never naming it nor writing it out (规上: 规模以上):
     // the question is about what the better one names (第七届世界佛教论坛, refused as another edition of the
     // 佛教论坛), not what the rest of it shares with other news (第七届中国国际进口博览会…虹桥论坛).
-    const name = twoKeywords ? undefined : mostSpecific(naming.filter((w) => isName(w.text, w.specificity)))
+    // (Not the kind of thing asked, 城市 of 哪座城市, jieba's ns as it is: a report answering names the city, not the word.)
+    const name = twoKeywords
+      ? undefined
+      : mostSpecific(naming.filter((w) => isName(w.text, w.specificity) && !askedOf(parsed.folded, w.text)))
     const namesName = (r: Ranked) => namedAs(name!.text, namedIn(r))
     const firstNaming = name ? ranked.findIndex((r) => r.meta.date !== undefined && namesName(r)) : -1
     const answers = uncovered
@@ -331,6 +334,13 @@ function isName(word: string, specificity: number): boolean {
   const pos = getLexicon().pos(word)
   if (pos === undefined) return word.length > 2
   return PROPER_NAME.test(pos) || (pos.startsWith('n') && specificity >= NAME_IDF)
+}
+
+/** Whether a folded question asks for a thing of the word's kind, or how many: 哪座城市, 什么奖, 几个省市. */
+function askedOf(folded: string, word: string): boolean {
+  return wordOccurrences(folded, word).some((at) =>
+    /(?:(?:哪[一几些]?|多少|几)[个座位部场条种家所间只项本首支届门件台艘名类]?|什么)$/.test(folded.slice(0, at)),
+  )
 }
 
 /** Parts of speech of the names a word may stand inside without naming itself (纳米 in 纳米比亚). */

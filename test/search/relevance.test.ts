@@ -1070,6 +1070,14 @@ describe('one report of a series of like ones', () => {
     expect(firms.search('河南 规上工业企业 数量').hits.map((h) => h.article.id)).toContain('henan')
   })
 
+  it('keeps a report below one naming the kind of thing asked (哪座城市), which the answer names by name', () => {
+    const forums = indexOfTexts([
+      ['hall', '航天合作论坛筹备会召开', '航天合作论坛筹备会今天在青禾城市规划馆召开，各方商定首届论坛将于下月开幕。', '2024-03-20'],
+      ['opening', '首届航天合作论坛开幕', '首届航天合作论坛今天在白沙开幕，来自20个国家的代表出席。', '2024-04-24'],
+    ])
+    expect(forums.search('首届航天合作论坛是在哪座城市开幕的？').hits.map((h) => h.article.id)).toContain('opening')
+  })
+
   it('keeps a report below one naming a kind of figure the question asks (总额), not the name of what it is about', () => {
     const trade = indexOfTexts([
       ['services', '上半年服务进出口总额同比增长14%', '上半年，全国服务进出口总额3.6万亿元，同比增长14%。', '2024-08-11'],
