@@ -340,8 +340,11 @@ interface Derived {
   names: string[]
   /** The years the question names (`yearsAsked`). */
   years: number[]
-  /** The ordinals the question names (第二十八 of 第二十八次会议), with what they count (次, 届; or ''). */
-  ordinals: Array<{ numeral: string; of: string }>
+  /**
+   * The ordinals the question names (第二十八 of 第二十八次会议), with what they count (次, 届; or '') and the
+   * words after them that say of what (`things`: 中国, 航展 of 第十六届中国航展什么时候开幕).
+   */
+  ordinals: Array<{ numeral: string; of: string; things: string[] }>
   /** The days the question names (8月6日), folded. */
   days: string[]
   /** The holidays the question names (`holidaysNamed`). */
@@ -487,7 +490,12 @@ function derive(query: QueryModel): Derived {
       if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)$/.test(w.text)) return []
       // jieba may cut the numeral or the classifier off with what follows it (第三 / 十一届, 第十二 / 批在 of 第十二批在韩…).
       const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)/.exec(query.parsed.folded.slice(query.parsed.folded.indexOf(w.text)))!
-      return [{ numeral: m[1]!, of: m[2]! }]
+      const things = query.parsed.words
+        .filter((x) => x.segment === w.segment && x.start >= w.end && x.start <= w.end + 8 && x.text.length > 1 && !/^\d/.test(x.text))
+        .slice(0, 3)
+        // (Or part of one: 航展 of 珠海航展, which a report calls 中国航展.)
+        .flatMap((x) => [x.text, ...compoundParts(x.text)])
+      return [{ numeral: m[1]!, of: m[2]!, things }]
     }),
     days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
     periods: periodsNamed(query.parsed.folded),
@@ -713,6 +721,14 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const ordinalMissing = ordinals.find(
     ({ numeral }) => !namesOrdinal(numeral, c.folded) && !(title !== undefined && namesOrdinal(numeral, title)),
   )
+  // In news, the ordinal the question names (第十六届中国航展) named only of something else (第十六届中央委员会).
+  const ordinalElsewhere =
+    c.date !== undefined && ordinalMissing === undefined
+      ? ordinals.find(
+          ({ numeral, things }) =>
+            things.length > 0 && !namesOrdinal(numeral, c.folded, things) && !(title !== undefined && namesOrdinal(numeral, title, things)),
+        )
+      : undefined
   const unnamed =
     numbered.find((w) => !mentions(w)) ??
     // In news, another edition of what the question numbers (第八届 for 第十三届…博览会) is another event.
@@ -722,6 +738,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     new RegExp(`第[〇零一二三四五六七八九十百\\d]+${ordinalMissing.of}`).test(title ? `${title} ${c.folded}` : c.folded)
       ? `第${ordinalMissing.numeral}${ordinalMissing.of}`
       : undefined) ??
+    (ordinalElsewhere !== undefined ? `第${ordinalElsewhere.numeral}${ordinalElsewhere.of}${ordinalElsewhere.things[0]}` : undefined) ??
     // In news, a title named in 《》 or a name quoted (an encyclopedia entry may name a work otherwise: CMRC R@1 0.986 → 0.979).
     (c.date !== undefined ? titles.find((t) => !namesTitle(t, c.folded) && !(title !== undefined && namesTitle(t, title))) : undefined) ??
     (c.date !== undefined
@@ -911,18 +928,24 @@ function chineseNumeral(n: number): string {
 
 /**
  * Whether a folded text names the ordinal (the 十一 of 第十一次), in Chinese or Arabic numerals,
- * and not inside a longer one (第十 is not 第十一).
+ * and not inside a longer one (第十 is not 第十一); of one of `things` (航展 of 第十六届中国航展), when given.
  */
-function namesOrdinal(numeral: string, folded: string): boolean {
+function namesOrdinal(numeral: string, folded: string, things?: readonly string[]): boolean {
   const value = /^\d+$/.test(numeral) ? Number(numeral) : smallNumberValue(numeral)
   const forms = value === undefined ? [numeral] : [numeral, String(value), chineseNumeral(value)]
   for (const form of new Set(forms)) {
     for (let at = folded.indexOf(`第${form}`); at >= 0; at = folded.indexOf(`第${form}`, at + 1)) {
-      if (!/[〇零一二三四五六七八九十百\d]/.test(folded[at + form.length + 1] ?? '')) return true
+      const after = at + form.length + 1
+      if (/[〇零一二三四五六七八九十百\d]/.test(folded[after] ?? '')) continue
+      // Of one of `things`, when given: named within ORDINAL_REACH characters after it.
+      if (!things || things.some((t) => folded.slice(after, after + ORDINAL_REACH).includes(t))) return true
     }
   }
   return false
 }
+
+/** How far after an ordinal (第十六届) a text names what it counts (中国航展, 中央委员会), in characters. */
+const ORDINAL_REACH = 12
 
 /**
  * Whether a folded text names a work's title: in full, or by the short title it gives in 《》

@@ -1032,6 +1032,25 @@ describe('one report of a series of like ones', () => {
     expect(fairs.search('第三十届星河国际图书博览会主宾国是哪个国家').hits.map((h) => h.article.id)).toEqual(['fair30'])
   })
 
+  it('takes an ordinal named only of something else (第十六届中央委员会) as not the edition asked (第十六届中国航展)', () => {
+    const shows = indexOfTexts([
+      [
+        'party',
+        '中国青禾党十六届三中全会在京开幕',
+        '12月4日，中国青禾党第十六届中央委员会第三次全体会议在京开幕。会议听取和讨论中央常务委员会工作报告。',
+        '2024-12-04',
+      ],
+      [
+        'show15',
+        '第十五届中国航展今天闭幕 取得丰硕成果',
+        '第十五届中国航展今天在珠海闭幕。本届航展签约总金额2856亿元，各类飞机订单1037架。',
+        '2024-11-17',
+      ],
+    ])
+    expect(shows.search('第十六届中国航展什么时候开幕？').hits).toEqual([])
+    expect(shows.search('第十五届珠海航展 签约总金额').hits.map((h) => h.article.id)).toEqual(['show15'])
+  })
+
   it('answers nothing for an edition of a forum the news never reports, not a report of another event of that edition', () => {
     const others = Array.from(
       { length: 12 },
