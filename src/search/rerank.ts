@@ -490,8 +490,13 @@ function derive(query: QueryModel): Derived {
       if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)$/.test(w.text)) return []
       // jieba may cut the numeral or the classifier off with what follows it (第三 / 十一届, 第十二 / 批在 of 第十二批在韩…).
       const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)/.exec(query.parsed.folded.slice(query.parsed.folded.indexOf(w.text)))!
+      // (Found by place in the question: a particle between, 第二套房的契税, starts another segment.)
+      const from = query.parsed.folded.indexOf(w.text) + w.text.length
       const things = query.parsed.words
-        .filter((x) => x.segment === w.segment && x.start >= w.end && x.start <= w.end + 8 && x.text.length > 1 && !/^\d/.test(x.text))
+        .filter((x) => {
+          const at = query.parsed.folded.indexOf(x.text, from)
+          return at >= from && at <= from + 8 && x.text.length > 1 && !/^\d/.test(x.text)
+        })
         .slice(0, 3)
         // (Or part of one: 航展 of 珠海航展, which a report calls 中国航展.)
         .flatMap((x) => [x.text, ...compoundParts(x.text)])
