@@ -495,7 +495,14 @@ function derive(query: QueryModel): Derived {
       const things = query.parsed.words
         .filter((x) => {
           const at = query.parsed.folded.indexOf(x.text, from)
-          return at >= from && at <= from + 8 && x.text.length > 1 && !/^\d/.test(x.text)
+          // (Not past a question word: 第十六届中国航展什么时候举办 counts 航展, not 举办.)
+          return (
+            at >= from &&
+            at <= from + 8 &&
+            !ASKING_BETWEEN.test(query.parsed.folded.slice(from, at)) &&
+            x.text.length > 1 &&
+            !/^\d/.test(x.text)
+          )
         })
         .slice(0, 3)
         // (Or part of one: 航展 of 珠海航展, which a report calls 中国航展.)
@@ -948,6 +955,9 @@ function namesOrdinal(numeral: string, folded: string, things?: readonly string[
   }
   return false
 }
+
+/** Question words: what the words after an ordinal in a question do not run past. */
+const ASKING_BETWEEN = /什么|哪|谁|多少|几|怎|如何|为何|是否|吗|呢/
 
 /** How far after an ordinal (第十六届) a text names what it counts (中国航展, 中央委员会), in characters. */
 const ORDINAL_REACH = 12

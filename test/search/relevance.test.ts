@@ -1040,6 +1040,7 @@ describe('one report of a series of like ones', () => {
         '12月4日，中国青禾党第十六届中央委员会第三次全体会议在京开幕。会议听取和讨论中央常务委员会工作报告。',
         '2024-12-04',
       ],
+      ['forum', '第十六届青禾论坛大会在白沙举行', '第十六届青禾论坛大会15日在白沙举行。中国青禾协会会长出席并致辞。', '2024-06-15'],
       [
         'show15',
         '第十五届中国航展今天闭幕 取得丰硕成果',
@@ -1048,6 +1049,8 @@ describe('one report of a series of like ones', () => {
       ],
     ])
     expect(shows.search('第十六届中国航展什么时候开幕？').hits).toEqual([])
+    // (举行 is past the question word: not what the ordinal counts.)
+    expect(shows.search('第十六届中国航展什么时候举办？').hits).toEqual([])
     expect(shows.search('第十五届珠海航展 签约总金额').hits.map((h) => h.article.id)).toEqual(['show15'])
   })
 
