@@ -495,7 +495,7 @@ function derive(query: QueryModel): Derived {
       const things = query.parsed.words
         .filter((x) => {
           const at = query.parsed.folded.indexOf(x.text, from)
-          // (Not past a question word: 第十六届中国航展什么时候举办 counts 航展, not 举办.)
+          // (Not past a question word or a space: 第十六届中国航展什么时候举办 counts 航展, not 举办; 第二期 参展企业, not 参展.)
           return (
             at >= from &&
             at <= from + 8 &&
@@ -956,8 +956,8 @@ function namesOrdinal(numeral: string, folded: string, things?: readonly string[
   return false
 }
 
-/** Question words: what the words after an ordinal in a question do not run past. */
-const ASKING_BETWEEN = /什么|哪|谁|多少|几|怎|如何|为何|是否|吗|呢/
+/** Question words, spaces and punctuation: what the words after an ordinal in a question do not run past. */
+const ASKING_BETWEEN = /什么|哪|谁|多少|几|怎|如何|为何|是否|吗|呢|[\s\p{P}]/u
 
 /** How far after an ordinal (第十六届) a text names what it counts (中国航展, 中央委员会), in characters. */
 const ORDINAL_REACH = 12

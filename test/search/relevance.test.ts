@@ -1052,6 +1052,16 @@ describe('one report of a series of like ones', () => {
     // (举行 is past the question word: not what the ordinal counts.)
     expect(shows.search('第十六届中国航展什么时候举办？').hits).toEqual([])
     expect(shows.search('第十五届珠海航展 签约总金额').hits.map((h) => h.article.id)).toEqual(['show15'])
+    // (Keywords typed apart say what is asked of the edition, not what it counts.)
+    const fair = indexOfTexts([
+      [
+        'phase2',
+        '第136届星河交易会第二期将开展',
+        '本届星河交易会第二期线下展将于10月23日开展，参展企业10040家，设15个展区。',
+        '2024-10-19',
+      ],
+    ])
+    expect(fair.search('第136届星河交易会第二期 参展企业 数量').hits.map((h) => h.article.id)).toEqual(['phase2'])
   })
 
   it('answers nothing for an edition of a forum the news never reports, not a report of another event of that edition', () => {
