@@ -19,7 +19,7 @@ const SITE = /在[\u4e00-\u9fff]{1,10}?(?:场|中心|基地|港|站|馆|园|岛|
 const NOT_A_PLACE = /在哪[张部本首篇项种届次件集期]/
 
 /** A question asking for a time of day. */
-const ASKS_CLOCK = /几点|几时几分|什么时刻|哪个时刻|几时(?![候期])/
+const ASKS_CLOCK = /几点|几时几分|什么时刻|哪个时刻/
 
 /**
  * A test of folded sentences for a folded question, or undefined when the
@@ -111,8 +111,8 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
  * which asks who, not how many.
  */
 const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面块座所只头件台批响场起例轮型种席])/
-/** A question asking an ordinal in a classifier: 第几次, 第几届, 第几位 (not 第几大, which ranks). */
-const ASKS_ORDINAL = /第几([次届个位名批期轮号场])/
+/** A question asking an ordinal in a classifier: 第几次, 第几届, 第几位, 第几任 (not 第几大, which ranks). */
+const ASKS_ORDINAL = /第几([次届个位名批期轮号场任])/
 /** An ordinal in a classifier: 第8次, 第二十九次. */
 const ORDINAL_OF = (classifier: string) => new RegExp(`第\\s*(?:\\d+|[〇零一二两三四五六七八九十百千]+)\\s*${classifier}`, 'g')
 
@@ -369,7 +369,8 @@ const VENUES: ReadonlyMap<string, readonly string[]> = new Map([
   ['滑雪场', ['滑雪场']],
   ['酒店', ['酒店', '宾馆', '饭店']],
   ['宾馆', ['酒店', '宾馆', '饭店']],
-  ['场馆', ['场馆', '体育场', '体育馆', '体育中心', '会展中心', '展览中心']],
+  // Any hall or theatre (国家大剧院, 人民大会堂, 展览馆) is a 场馆 when the question does not say what for.
+  ['场馆', ['场馆', '馆', '剧院', '音乐厅', '会堂', '体育场', '体育中心', '会展中心', '展览中心']],
   ['体育场馆', ['场馆', '体育场', '体育馆', '体育中心']],
   ['体育场', ['体育场', '体育中心']],
   ['体育馆', ['体育馆', '体育中心']],

@@ -11,7 +11,7 @@ export type AnswerKind = 'time' | 'number' | 'person' | 'place'
 
 /** Question words (folded) that ask for each kind, tried in this order. */
 const ASKS: ReadonlyArray<[AnswerKind, RegExp]> = [
-  ['time', /哪一?年|何年|几年(?!级)|什么时候|什么时间|何时|哪一?天|几月|几号|几日|何日|哪个月|几点|哪个朝代|哪一?个?年代|哪个世纪/],
+  ['time', /哪一?年|何年|几年(?!级)|什么时候|什么时间|何时|几时|哪一?天|几月|几号|几日|何日|哪个月|几点|哪个朝代|哪一?个?年代|哪个世纪/],
   ['person', /谁|何人|哪[一几]?位|什么人|哪[一些]?个?人/],
   ['place', /哪里|哪儿|何处|何地|在哪|哪[一些]?[个座]?(?:国家|城市|省|地区|地方|县|市|国)|什么地方/],
   ['number', /多少|第几|几|多大|多高|多长|多远|多重|多久|多深|多宽|多快|多厚|比例|百分之/],

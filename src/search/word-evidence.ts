@@ -301,8 +301,9 @@ export function valueWordRuns(foldedQuestion: string, words: readonly QueryWord[
         ).test(pos) &&
         // jieba cuts 全名是 as one word.
         !KIND_NOUNS.has(word.replace(/是$/, '')) &&
-        // A verbal noun right before 什么 is the verb of the question (把新能源车比作什么, 讨论什么): its object is asked.
-        !(k === i && pos === 'vn' && /^(?:什么|啥)/.test(rest)) &&
+        // A verbal noun right before 什么 or 哪 is the verb of the question (把新能源车比作什么, 讨论什么, 指控哪两个国家):
+        // its object is asked.
+        !(k === i && pos === 'vn' && /^(?:什么|啥|哪)/.test(rest)) &&
         !NOT_ASKED.has(word) &&
         // 执政党叫什么: the name asked ends in what the word ends in (新民主党), whether or not the report says 执政党.
         !(k === i && after && /^都?叫/.test(rest) && NAME_ENDINGS.has(word.at(-1)!))

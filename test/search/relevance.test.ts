@@ -83,6 +83,44 @@ describe('a question in other words than the article', () => {
   })
 })
 
+describe('a news question asking when, where or whom in other words', () => {
+  it('asks when for 几时, not a time of day', () => {
+    const rules = indexOfTexts([
+      [
+        'rules',
+        '青禾签署条例 公布《青禾消费者保护条例》',
+        '青禾省长日前签署省政府令，公布《青禾消费者保护条例》，自2024年7月1日起施行。',
+        '2024-03-19',
+      ],
+    ])
+    expect(rules.search('青禾消費者保護條例幾時開始施行？').hits.map((h) => h.article.id)).toEqual(['rules'])
+  })
+
+  it('takes any hall or theatre (国家大剧院) for the 场馆 asked', () => {
+    const concert = indexOfTexts([
+      [
+        'year',
+        '青禾星河共同出席文化年开幕式',
+        '5月16日下午，青禾总统和星河总统在青禾国家大剧院共同出席“青星文化年”开幕式并致辞。',
+        '2024-05-17',
+      ],
+    ])
+    expect(concert.search('两国总统出席「青星文化年」开幕式是在哪个场馆？').hits.map((h) => h.article.id)).toEqual(['year'])
+  })
+
+  it('asks the object of the verb before 哪 (指控哪两个国家), not the verb as a word the report must hold', () => {
+    const intel = indexOfTexts([
+      [
+        'intel',
+        '青禾武装称白沙和星河参与情报工作',
+        '青禾武装消息人士19日称，证据显示白沙与星河合作参与情报工作，为东川提供支持。',
+        '2024-08-20',
+      ],
+    ])
+    expect(intel.search('青禾武装指控哪两个国家合作参与情报工作？').hits.map((h) => h.article.id)).toEqual(['intel'])
+  })
+})
+
 describe('a question naming a day', () => {
   it('finds the report of that day, which says 今天 rather than the date', () => {
     const title = '春运返程高峰 交通部门增运力'

@@ -377,11 +377,14 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('人数超过100万的城市有哪些'))).toBeUndefined()
   })
 
-  it('asks an ordinal (第几次) that only an ordinal in the same classifier answers, not any number', () => {
+  it('asks an ordinal (第几次, 第几任) that only an ordinal in the same classifier answers, not any number', () => {
     const visits = countTest(fold('总统这次是第几次来中国？'))!
     expect(visits(fold('总统表示，这是我第8次访华'))).toBe(true)
     expect(visits(fold('9月4日晚，两国元首举行会谈'))).toBe(false)
     expect(countTest(fold('总理定期会晤 第几次'))?.(fold('中俄总理第二十九次定期会晤'))).toBe(true)
+    const term = countTest(fold('林青山是青禾第几任行政长官？'))!
+    expect(term(fold('林青山当选青禾特别行政区第六任行政长官'))).toBe(true)
+    expect(term(fold('林青山宣誓就职，任期五年'))).toBe(false)
   })
 
   it('asks a count of people named without a classifier (多少居民), which only a headcount answers', () => {
