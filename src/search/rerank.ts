@@ -969,6 +969,9 @@ const ORDINAL_REACH = 12
 function namesTitle(work: string, folded: string): boolean {
   // (Spaced as a headline may space it: 全面深化改革 中国式现代化万千气象.)
   if (folded.includes(work) || folded.replace(/\s+/g, '').includes(work)) return true
+  // A volume's span or edition in brackets may be written otherwise (邓小平文集(1925—1949): 《邓小平文集(一九二五——一九四九年)》).
+  const stem = /^(.{2,})\([^()]+\)$/.exec(work)?.[1]
+  if (stem !== undefined && folded.includes(`《${stem}(`)) return true
   for (const m of folded.matchAll(/《([^《》]{2,40})》/g)) if (work.endsWith(m[1]!)) return true
   return false
 }

@@ -504,6 +504,18 @@ describe('a news question naming a work in 《》 or quoting a name', () => {
     ])
     expect(series.search('7月10号那期《深化改革 现代化万千气象》去了哪两个省区').hits.map((h) => h.article.id)).toEqual(['west'])
   })
+
+  it('is answered by a report writing the span in the title’s brackets otherwise (1925—1949: 一九二五——一九四九年)', () => {
+    const books = indexOfTexts([
+      [
+        'works',
+        '《青禾文集（一九二五——一九四九年）》出版发行',
+        '《青禾文集（一九二五——一九四九年）》今天出版发行。这部文集为三卷本，收入青禾同志文稿共207篇，90余万字。',
+        '2024-08-22',
+      ],
+    ])
+    expect(books.search('《青禾文集（1925—1949）》一共收了多少篇文稿？').hits.map((h) => h.article.id)).toEqual(['works'])
+  })
 })
 
 describe('a question naming its subject in one character', () => {
