@@ -253,7 +253,7 @@ function kindTest(
 ): ((folded: string) => boolean) | undefined {
   // A figure only a sum, a time of day or a count in a classifier answers (多少钱, 几点, 几项).
   if (figure) return figure
-  // In news, a name asked (那对熊猫叫什么名字) is most often quoted (“网网”和“福妮”) when it is not a person's
+  // In news, a name asked (那对熊猫叫什么名字, 特别节目叫什么) is most often quoted (“网网”和“福妮”, 《甲辰春来》) when it is not a person's
   // (not in an encyclopedia entry, where it moved two CMRC excerpts off the answer).
   if (news && NAME_ASKED.test(query.folded)) {
     const person = kindTester('person', query.folded, true)
@@ -273,9 +273,9 @@ function kindTest(
   return (s) => holdsYear(s, query.folded) ?? holds(s)
 }
 
-/** A question asking what something is called (叫什么, 叫什么名字, 名字是什么), and a name in quotation marks. */
+/** A question asking what something is called (叫什么, 叫什么名字, 名字是什么), and a name in quotation marks or 《》. */
 const NAME_ASKED = /叫什么|名字(?:是|叫)什么|什么名字/
-const QUOTED_NAME = /[“「"『]([^“”「」"『』]{1,12})[”」"』]/g
+const QUOTED_NAME = /[“「"『《]([^“”「」"『』《》]{1,16})[”」"』》]/g
 
 /** The verbs right after 谁 in a question (主持 of 是谁主持的, 作 of 报告是谁作的): what the person asked did. */
 function deedsAsked(query: ExcerptQuery): string[] {

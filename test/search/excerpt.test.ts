@@ -510,3 +510,14 @@ describe('a name asked in choosing the excerpt of a news story', () => {
     expect(index.search('林青山在白沙动物园看的那对熊猫叫啥名').hits[0]?.excerpt.text).toContain('“青青”')
   })
 })
+
+describe('a programme’s name asked in choosing the excerpt of a news story', () => {
+  it('shows the sentence giving the name in 《》, not the lead', () => {
+    const text =
+      '星河网消息：今天是除夕，星河台各频道推出丰富多彩的节目，陪伴观众欢度春节。\n' +
+      '新闻频道推出特别节目《甲辰春来 福暖四季》，记者走进各地，记录人们辞旧迎新的场景。\n' +
+      '中文国际频道推出直播特别节目，与海外华侨华人共迎新春。'
+    const index = indexOfTexts([['eve', '星河台除夕节目丰富多彩', text, '2024-02-09']])
+    expect(index.search('2024年除夕星河台新闻频道的特别节目叫啥').hits[0]?.excerpt.text).toContain('《甲辰春来 福暖四季》')
+  })
+})
