@@ -949,8 +949,11 @@ function namesOrdinal(numeral: string, folded: string, things?: readonly string[
     for (let at = folded.indexOf(`第${form}`); at >= 0; at = folded.indexOf(`第${form}`, at + 1)) {
       const after = at + form.length + 1
       if (/[〇零一二三四五六七八九十百\d]/.test(folded[after] ?? '')) continue
-      // Of one of `things`, when given: named within ORDINAL_REACH characters after it.
-      if (!things || things.some((t) => folded.slice(after, after + ORDINAL_REACH).includes(t))) return true
+      // Of one of `things`, when given: named within ORDINAL_REACH characters after it, in its sentence.
+      // (Or written out: 博会 of 链博会 in 第二届中国国际供应链促进博览会.)
+      if (!things) return true
+      const reach = folded.slice(after, after + ORDINAL_REACH).split(/[。！？；!?;\n]/)[0]!
+      if (things.some((t) => holdsNamed(reach, t))) return true
     }
   }
   return false
@@ -960,7 +963,7 @@ function namesOrdinal(numeral: string, folded: string, things?: readonly string[
 const ASKING_BETWEEN = /什么|哪|谁|多少|几|怎|如何|为何|是否|吗|呢|[\s\p{P}]/u
 
 /** How far after an ordinal (第十六届) a text names what it counts (中国航展, 中央委员会), in characters. */
-const ORDINAL_REACH = 12
+const ORDINAL_REACH = 18
 
 /**
  * Whether a folded text names a work's title: in full, or by the short title it gives in 《》

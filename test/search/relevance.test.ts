@@ -1112,6 +1112,16 @@ describe('one report of a series of like ones', () => {
       ],
     ])
     expect(fair.search('第136届星河交易会第二期 参展企业 数量').hits.map((h) => h.article.id)).toEqual(['phase2'])
+    // (What it counts may be written out far after it: 链博会 in 第二届星河国际供应链促进博览会.)
+    const expo = indexOfTexts([
+      [
+        'expo',
+        '韩青出席第二届星河国际供应链促进博览会开幕式',
+        '第二届星河国际供应链促进博览会今天开幕，以“链接世界、共创未来”为主题。',
+        '2024-11-26',
+      ],
+    ])
+    expect(expo.search('第二届链博会 主题').hits.map((h) => h.article.id)).toEqual(['expo'])
   })
 
   it('answers nothing for an edition of a forum the news never reports, not a report of another event of that edition', () => {
