@@ -487,13 +487,18 @@ function derive(query: QueryModel): Derived {
     names,
     years: yearsAsked(query.parsed.folded),
     ordinals: query.parsed.words.flatMap((w) => {
-      if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)$/.test(w.text)) return []
-      // jieba may cut the numeral or the classifier off with what follows it (第三 / 十一届, 第十二 / 批在 of 第十二批在韩…).
-      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)/.exec(query.parsed.folded.slice(query.parsed.folded.indexOf(w.text)))!
+      // jieba may cut 第 off a number in digits (第 / 34届), and the numeral or the classifier off with what follows
+      // it (第三 / 十一届, 第十二 / 批在 of 第十二批在韩…).
+      const start = query.parsed.folded.indexOf(w.text)
+      const at = /^\d/.test(w.text) && query.parsed.folded[start - 1] === '第' ? start - 1 : start
+      if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)$/.test(query.parsed.folded.slice(at, start + w.text.length))) return []
+      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)/.exec(query.parsed.folded.slice(at))!
       // (Found by place in the question: a particle between, 第二套房的契税, starts another segment.)
-      const from = query.parsed.folded.indexOf(w.text) + w.text.length
+      const from = start + w.text.length
+      // (An issue or phase, 期, is of what comes before it: 《求是》第2期, 广交会第二期.)
       const things = query.parsed.words
         .filter((x) => {
+          if (m[2] === '期') return false
           const at = query.parsed.folded.indexOf(x.text, from)
           // (Not past a question word or a space: 第十六届中国航展什么时候举办 counts 航展, not 举办; 第二期 参展企业, not 参展.)
           return (

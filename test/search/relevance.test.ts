@@ -1082,6 +1082,21 @@ describe('one report of a series of like ones', () => {
     expect(fairs.search('第三十届星河国际图书博览会主宾国是哪个国家').hits.map((h) => h.article.id)).toEqual(['fair30'])
   })
 
+  it('reads an ordinal in digits that jieba cuts from 第 (第 / 34届), and an issue (第2期) as of what comes before it', () => {
+    const summits = indexOfTexts([
+      ['s33', '第33届星河联盟首脑会议在白沙举行', '第33届星河联盟首脑会议16日在白沙举行，会议通过《白沙宣言》。', '2024-05-17'],
+      [
+        'issue',
+        '《青禾》杂志发表重要文章',
+        '《青禾》杂志今年第2期将发表星河联盟中央委员会主席白青山的重要文章《做好新时代统一战线工作》。文章把重要思想概括为12个方面。',
+        '2024-01-16',
+      ],
+    ])
+    expect(summits.search('第34届星河联盟首脑会议在哪里举行？').hits).toEqual([])
+    expect(summits.search('第33届星河联盟首脑会议在哪里举行？').hits.map((h) => h.article.id)).toEqual(['s33'])
+    expect(summits.search('《青禾》第2期那篇统一战线的文章，把重要思想概括成了几个方面？').hits.map((h) => h.article.id)).toEqual(['issue'])
+  })
+
   it('takes an ordinal named only of something else (第十六届中央委员会) as not the edition asked (第十六届中国航展)', () => {
     const shows = indexOfTexts([
       [
