@@ -291,6 +291,11 @@ export interface Judgement {
   readonly unnamed: string | undefined
   /** The word it names only to say it is not known yet (`toldUnknown`: 原因 of 起火原因正在调查中). */
   readonly unknown: string | undefined
+  /**
+   * For a news report and a question naming an edition by its ordinal and what it counts (第十六届中国航展): whether
+   * the report names that edition (`namesOrdinal` with its things); undefined otherwise.
+   */
+  readonly namesEdition: boolean | undefined
   /** Whether the title is a headline, stating a fact, rather than the name of a subject (`titleNamesSubject`). */
   readonly headline: boolean
   /** The best excerpt, cut on first access. */
@@ -817,6 +822,12 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       unknown !== undefined,
     unnamed,
     unknown,
+    namesEdition:
+      c.date === undefined || !ordinals.some(isEdition)
+        ? undefined
+        : ordinals
+            .filter(isEdition)
+            .every((o) => namesOrdinal(o.numeral, c.folded, o.things) || (title !== undefined && namesOrdinal(o.numeral, title, o.things))),
     get headline(): boolean {
       return c.title ? !subjectTitle() : false
     },
@@ -962,6 +973,14 @@ function namesOrdinal(numeral: string, folded: string, things?: readonly string[
     }
   }
   return false
+}
+
+/**
+ * Whether a question's ordinal names an edition of a series, which news reports when it happens (第十六届中国航展,
+ * 第十七次会晤): one in 届 or 次 with what it counts, but not 第一次, which most often says for the first time.
+ */
+function isEdition(o: { numeral: string; of: string; things: readonly string[] }): boolean {
+  return o.things.length > 0 && (o.of === '届' || (o.of === '次' && o.numeral !== '一' && o.numeral !== '1'))
 }
 
 /** Question words, spaces and punctuation: what the words after an ordinal in a question do not run past. */

@@ -260,11 +260,14 @@ export class SearchIndex {
     const mostSpecific = (words: typeof naming) =>
       words.reduce<(typeof naming)[number] | undefined>((a, w) => (a && a.specificity >= w.specificity ? a : w), undefined)
     const rarest = mostSpecific(naming)
+    // Nor is an edition of a series (第十六届中国航展) that no news report names: the news has not reported it.
+    const noEdition = ranked.some((r) => r.judged.namesEdition === false) && !ranked.some((r) => r.judged.namesEdition === true)
     const uncovered =
-      rarest !== undefined &&
-      naming.length <= RELEVANCE.shortQuestionWords &&
-      missing.includes(rarest.text) &&
-      ranked[0]?.meta.date !== undefined
+      noEdition ||
+      (rarest !== undefined &&
+        naming.length <= RELEVANCE.shortQuestionWords &&
+        missing.includes(rarest.text) &&
+        ranked[0]?.meta.date !== undefined)
     // Nor is it answered by a report that never names that word, whatever else of it the report holds
     // (明天上海会下雨吗: a typhoon report naming 明天 and 上海).
     const short = rarest !== undefined && naming.length <= RELEVANCE.shortQuestionWords && !twoKeywords

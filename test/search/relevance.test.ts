@@ -1097,6 +1097,25 @@ describe('one report of a series of like ones', () => {
     expect(summits.search('《青禾》第2期那篇统一战线的文章，把重要思想概括成了几个方面？').hits.map((h) => h.article.id)).toEqual(['issue'])
   })
 
+  it('answers nothing for an edition (第十七次会晤) no report names, not a report naming no edition', () => {
+    const summits = indexOfTexts([
+      ['s16', '星河联盟领导人第十六次会晤在白沙举行', '星河联盟领导人第十六次会晤22日在白沙举行，会议通过《白沙宣言》。', '2024-10-23'],
+      [
+        'meet',
+        '青禾总统出席星河联盟领导人会晤',
+        '当地时间10月23日，星河联盟领导人会晤在白沙举行，青禾总统出席会晤并发表讲话，会晤期间会见东川总统。',
+        '2024-10-24',
+      ],
+      // (Other news with ordinals, so that 第…次 is common.)
+      ...Array.from(
+        { length: 12 },
+        (_, i) => [`f${i}`, `青禾简讯${i}`, `青禾第${i + 1}次读书会举行，白沙读者参加。`, '2024-09-01'] as const,
+      ),
+    ])
+    expect(summits.search('星河联盟领导人第十七次会晤在哪个城市举行？').hits).toEqual([])
+    expect(summits.search('星河联盟领导人第十六次会晤在哪个城市举行？').hits[0]?.article.id).toBe('s16')
+  })
+
   it('takes an ordinal named only of something else (第十六届中央委员会) as not the edition asked (第十六届中国航展)', () => {
     const shows = indexOfTexts([
       [
