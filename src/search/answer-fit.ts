@@ -59,7 +59,7 @@ const AGE = /\d+ ?(?:多|余)?周?岁|[零一二两三四五六七八九十百]+
  * A question asking which day (哪天, 哪一天, 几月几号, 几号 but not 几号线), and a day:
  * 5月1日, 二十日, 七月初十, 今天, 次日, 周三, 春节.
  */
-const ASKS_DAY = /哪一?[天日](?![晚早上下中])|几月几[日号]|几号(?![线楼门机院馆台])|什么日子/
+const ASKS_DAY = /哪一?[天日](?![晚早上下中])|几月几[日号]|几号(?![线楼门机院馆台])|什么日子|日期/
 const DAY =
   /\d{1,2} ?[日号]|[一二三四五六七八九十廿卅]{1,3}[日号]|月[初廿卅]?[一二三四五六七八九十]{1,2}|[今昨明前后当同次翌]天|[今昨明当同次翌]日|周[一二三四五六日末]|星期|节/
 
@@ -110,7 +110,7 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
  * Not 个, 种 or 次: a list (法国、德国) or a name answers 几个国家 as well. Not 哪几位,
  * which asks who, not how many.
  */
-const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面块座所只头件台批响场起例轮型种席])/
+const ASKS_COUNT = /(?:多少|(?<!哪)几)([人名位家项票发架艘辆枚颗面块座所只头件台批响场起例轮型种席支孔])/
 /** A question asking an ordinal in a classifier: 第几次, 第几届, 第几位, 第几任 (not 第几大, which ranks). */
 const ASKS_ORDINAL = /第几([次届个位名批期轮号场任])/
 /** An ordinal in a classifier: 第8次, 第二十九次. */
@@ -184,6 +184,8 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
     '(?:平方|亩|公顷)',
   ],
   [/多重(?!要)|重量(?:是|有|为)?多少/, '(?:[万千]?吨|[千公]?克|公斤|斤)'],
+  // 装机容量 asks a power (50万千瓦, 2.2吉瓦), whatever else the question says of it.
+  [/装机(?:容量|规模)?(?:是|有|为|达)?(?:多少|多大|几)|装机(?:容量|规模)[\s?？]*$/, '(?:千瓦|兆瓦|吉瓦|kw|mw|gw)'],
 ]
 
 /** A question asking how long (多久, 多长时间): a span of time answers it (50分钟, 45天, 12个月, 500多年), not an anniversary (75周年). */

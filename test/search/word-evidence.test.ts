@@ -365,6 +365,19 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('这款车有多少型号'))).toBeUndefined()
   })
 
+  it('asks a count in 支 or 孔, a date for 日期, and a power for 装机容量', () => {
+    const sticks = countTest(fold('青禾舞火龙的火龙身上插了多少支香？'))!
+    expect(sticks(fold('火龙身上插满了7万多支香'))).toBe(true)
+    expect(sticks(fold('火龙全长约67米，由300多位师傅舞动'))).toBe(false)
+    expect(countTest(fold('青禾水库泄洪闸开到几孔了'))?.(fold('泄洪闸开启7孔'))).toBe(true)
+    const opening = valueTest(fold('第八届青禾博览会 开幕日期'))!
+    expect(opening(fold('第八届青禾博览会将于11月5日开幕'))).toBe(true)
+    expect(opening(fold('80家企业预订第八届青禾博览会，签约展览面积近5万平方米'))).toBe(false)
+    const power = countTest(fold('青禾风电场 装机容量'))!
+    expect(power(fold('青禾风电场总装机容量为22万千瓦'))).toBe(true)
+    expect(power(fold('青禾风电场首批20台机组投运'))).toBe(false)
+  })
+
   it('asks a headcount by the word 人数, given in 人 or 名 (or 位 after a number but 一) or as one', () => {
     const dead = countTest(fold('星河县强震死亡人数是多少？'))!
     expect(dead(fold('强震已致84人死亡'))).toBe(true)
