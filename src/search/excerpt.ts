@@ -13,8 +13,7 @@ import {
   yearsAsked,
 } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
-import { getLexicon } from '../text/lexicon.js'
-import { focusWords } from './word-evidence.js'
+import { deedsAsked } from './word-evidence.js'
 import { countTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
@@ -267,7 +266,7 @@ function kindTest(
   const holds = kindTester(kind!, query.folded, true)
   // In a news story, the person who did what is asked (是谁主持的) is named with the deed (石泰峰主持会议),
   // not in the lead naming who else came (王沪宁出席并讲话).
-  const deeds = news && kind === 'person' ? deedsAsked(query) : []
+  const deeds = news && kind === 'person' ? deedsAsked(query.folded, query.words) : []
   if (deeds.length > 0) return (s) => deeds.some((d) => s.includes(d)) && holds(s)
   // A question asking 哪一年 is answered by a year, not by any date (9月3日).
   return (s) => holdsYear(s, query.folded) ?? holds(s)
@@ -276,15 +275,6 @@ function kindTest(
 /** A question asking what something is called (叫什么, 叫什么名字, 名字是什么), and a name in quotation marks or 《》. */
 const NAME_ASKED = /叫什么|名字(?:是|叫)什么|什么名字/
 const QUOTED_NAME = /[“「"『《]([^“”「」"『』《》]{1,16})[”」"』》]/g
-
-/** The verbs right after 谁 in a question (主持 of 是谁主持的, 作 of 报告是谁作的): what the person asked did. */
-function deedsAsked(query: ExcerptQuery): string[] {
-  const lexicon = getLexicon()
-  return [...focusWords(query.folded, query.words, true)]
-    .map((i) => query.words[i]!)
-    .filter((w) => /谁[是在来]?$/.test(query.folded.slice(0, query.folded.indexOf(w.text))) && lexicon.pos(w.text)?.startsWith('v'))
-    .map((w) => w.text)
-}
 
 /** Which sentences hold the kind of answer a question asks for (`kindTest`). */
 function answerHolder(

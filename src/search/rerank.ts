@@ -25,7 +25,16 @@ import {
   valueTest,
   yearsTest,
 } from './answer-fit.js'
-import { compoundParts, focusWords, holdsAbbreviated, holdsNamed, holdsShortened, namedShare, valueWordRuns } from './word-evidence.js'
+import {
+  compoundParts,
+  deedsAsked,
+  focusWords,
+  holdsAbbreviated,
+  holdsNamed,
+  holdsShortened,
+  namedShare,
+  valueWordRuns,
+} from './word-evidence.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -364,6 +373,8 @@ interface Derived {
   valued: Set<string>
   /** The numbered names of the question (`numberedNames`: 神舟二十号), which an answer must name. */
   numbered: string[]
+  /** The verbs right after 谁 (`deedsAsked`: 讲解 of 是谁讲解的), which a news report answering names. */
+  deeds: string[]
   /** The names of the series the question's numbered names belong to, numbered any way (星舟七号: 星舟八号, 星舟六、七号). */
   series: RegExp | undefined
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
@@ -527,6 +538,7 @@ function derive(query: QueryModel): Derived {
     valued: termsOfWords(query, askedValues),
     numbered: numberedNames(query.parsed),
     series: seriesPattern(numberedNames(query.parsed)),
+    deeds: deedsAsked(query.parsed.folded, query.parsed.words),
     codes: [
       ...query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
       // A model is named with its number (737 max 10): a report of the max 9 does not name it.
@@ -654,6 +666,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     valued,
     numbered,
     series,
+    deeds,
     codes,
     askedValues,
     unknowable,
@@ -779,6 +792,13 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   if (names.some((name) => !holds(c.folded, name) && !(title && holds(title, name)))) rank *= RANKING.nameMiss
   // 第二十八次主席会议 is not the 第二十一次: an ordinal names one of a series as a name does.
   else if (ordinalMissing !== undefined) rank *= RANKING.nameMiss
+  // Who did what (是谁讲解的) is told by a report naming the deed, not one reporting what followed it.
+  if (
+    c.date !== undefined &&
+    deeds.length > 0 &&
+    !deeds.some((w) => holdsNamed(c.folded, w) || (title !== undefined && holdsNamed(title, w)))
+  )
+    rank *= RANKING.nameMiss
   const tellsOfDay = (day: string) =>
     holdsWord(c.folded, day) || holdsWord(c.folded, day.replace(/号$/, '日')) || (title !== c.title && title?.includes(day))
   if (days.length > 0 && !days.some(tellsOfDay)) rank *= RANKING.dayMiss

@@ -27,6 +27,18 @@ const ASKS_BEFORE =
   /(?:哪里|哪儿|什么|多少[个名位件项家种份座条张只头台辆架艘枚颗所批]?|多长|多久|多大|多高|多远|谁|何时|何地|几点|几时|几个|几|哪[一个座位家种]?)[在是了的]?$/
 
 /**
+ * The verbs right after 谁 in a folded question (主持 of 是谁主持的, 讲解 of 是谁讲解的): what the person asked did.
+ * @example deedsAsked('政治局集体学习是谁讲解的', words) // ['讲解']
+ */
+export function deedsAsked(foldedQuestion: string, words: readonly QueryWord[]): string[] {
+  const lexicon = getLexicon()
+  return [...focusWords(foldedQuestion, words, true)]
+    .map((i) => words[i]!)
+    .filter((w) => /谁[是在来]?$/.test(foldedQuestion.slice(0, foldedQuestion.indexOf(w.text))) && lexicon.pos(w.text)?.startsWith('v'))
+    .map((w) => w.text)
+}
+
+/**
  * The words of a folded question that stand beside its question word: what it
  * asks about (回收 of 是在哪里回收的, 着陆 of 几点着陆). A word before 是 is the
  * subject, not the focus. `afterOnly`: only the words after it (回收, not 降落 of 降落在哪里).

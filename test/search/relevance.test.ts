@@ -121,6 +121,26 @@ describe('a news question asking when, where or whom in other words', () => {
   })
 })
 
+describe('a news question asking who did something', () => {
+  it('puts the report naming the deed (讲解) before one on what followed', () => {
+    const study = indexOfTexts([
+      [
+        'study',
+        '青禾总书记主持集体学习 强调健全从严治党体系',
+        '青禾政治局6月27日下午就健全从严治党体系进行第十五次集体学习。星河大学教授张青山就这个问题进行讲解，提出了意见和建议。',
+        '2024-06-28',
+      ],
+      [
+        'echo',
+        '青禾总书记在第十五次集体学习时的重要讲话引发热烈反响',
+        '青禾总书记在政治局第十五次集体学习时发表的重要讲话，在各地党员干部中引发热烈反响。大家表示，要把从严治党体系健全好。',
+        '2024-07-01',
+      ],
+    ])
+    expect(study.search('政治局第十五次集体学习是谁讲解的？').hits[0]?.article.id).toBe('study')
+  })
+})
+
 describe('a question naming a day', () => {
   it('finds the report of that day, which says 今天 rather than the date', () => {
     const title = '春运返程高峰 交通部门增运力'
