@@ -63,6 +63,10 @@ const ASKS_DAY = /哪一?[天日](?![晚早上下中])|几月几[日号]|几号(
 const DAY =
   /\d{1,2} ?[日号]|[一二三四五六七八九十廿卅]{1,3}[日号]|月[初廿卅]?[一二三四五六七八九十]{1,2}|[今昨明前后当同次翌]天|[今昨明当同次翌]日|周[一二三四五六日末]|星期|节/
 
+/** A question asking from which day to which (几号到几号, 哪天至哪天), and a span of days: 11月4日至8日, 4日—8日. */
+const ASKS_DAY_SPAN = /(?:几号|几月几[日号]|哪一?天)(?:到|至)(?:几号|几月几[日号]|哪一?天)/
+const DAY_SPAN = /\d{1,2} ?[日号]? ?(?:至|到|—|－|-|~) ?(?:\d{1,2} ?月 ?)?\d{1,2} ?[日号]/
+
 /** A question asking the month and the day (几月几号), and a month with its day: 7月26日, 十月初一. */
 const ASKS_MONTH_DAY = /几月几[日号]|几月份?哪一?[天日]/
 const MONTH_DAY =
@@ -92,8 +96,8 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
       ),
       ...[...foldedQuestion.matchAll(/\p{Script=Han}节/gu)].map((m) => new RegExp(m[0], 'g')),
     ]
-    // 几月几号 asks the month too: 今天 or 15日 alone does not say it.
-    const day = ASKS_MONTH_DAY.test(foldedQuestion) ? MONTH_DAY : DAY
+    // 几月几号 asks the month too: 今天 or 15日 alone does not say it; 几号到几号 two days (4日至8日).
+    const day = ASKS_DAY_SPAN.test(foldedQuestion) ? DAY_SPAN : ASKS_MONTH_DAY.test(foldedQuestion) ? MONTH_DAY : DAY
     return given.length === 0 ? (t) => day.test(t) : (t) => day.test(given.reduce((rest, d) => rest.replace(d, ''), t))
   }
   const money =

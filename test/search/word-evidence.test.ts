@@ -308,6 +308,12 @@ describe('a question only a figure answers', () => {
     expect(opening(fold('5月一批项目开工'))).toBe(false)
   })
 
+  it('asks two days for 几号到几号 (4日至8日), which one day does not give', () => {
+    const session = valueTest(fold('青禾常委会第十二次会议是几号到几号开？'))!
+    expect(session(fold('青禾常委会第十二次会议11月4日至8日在白沙举行'))).toBe(true)
+    expect(session(fold('青禾常委会第十二次会议8日下午闭幕'))).toBe(false)
+  })
+
   it('asks a day other than the one the question gives (从4月13号开始…哪天结束, 春节…是哪天)', () => {
     const end = valueTest(fold('青禾大桥荷载试验从4月13号开始，要做到哪天结束？'))!
     expect(end(fold('今天（4月13日），青禾大桥进入荷载试验阶段。'))).toBe(false)
