@@ -259,10 +259,33 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
       ? undefined
       : MEASURES.find(([asks]) => asks.test(foldedQuestion))?.[1]) ??
     measuredIn(foldedQuestion)
-  if (unit === undefined) return undefined
+  if (unit === undefined) {
+    const noun = countedInGe(foldedQuestion)
+    // (Or the noun a few characters before the count: 梳理出问题1066个.)
+    return noun === undefined
+      ? undefined
+      : givenAnew(
+          foldedQuestion,
+          COUNT_OF(`个[\u4e00-\u9fff]{0,3}?${noun}`),
+          new RegExp(`${noun}[\u4e00-\u9fff]{0,4}?\\d[\\d.,]*(?:多|余)?[十百千万亿]{0,2}个`),
+        )
+  }
   // A count of people may be given as a headcount: 注册船员人数超过198万.
   const headcount = people !== undefined || /^[人名位]$/.test(classifier ?? '')
   return givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : undefined)
+}
+
+/**
+ * For 多少个 and the noun after it (多少个模范集体, 多少个收购库点), the noun: a count in 个 of it answers (352个模范集体,
+ * or with up to three characters between, 51个重点项目 for 多少个项目; or the noun just before the count, 问题1066个).
+ * Undefined for another question, and for 几个, which a list answers as often (几个国家: 法国、德国).
+ */
+function countedInGe(foldedQuestion: string): string | undefined {
+  const m = /多少个(\p{Script=Han}{2,})/u.exec(foldedQuestion)
+  if (!m) return undefined
+  const lexicon = getLexicon()
+  const noun = lexicon.cut(m[1]!)[0] ?? ''
+  return noun.length >= 2 && /^n/.test(lexicon.pos(noun) ?? '') ? noun : undefined
 }
 
 /**

@@ -371,6 +371,14 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('这款车有多少型号'))).toBeUndefined()
   })
 
+  it('asks a count in 个 of the noun after 多少个, not for 几个, which a list answers', () => {
+    const groups = countTest(fold('青禾表彰大会上有多少个模范集体受表彰？'))!
+    expect(groups(fold('352个模范集体、368名模范个人受到表彰'))).toBe(true)
+    expect(groups(fold('8位受表彰的模范集体和模范个人代表讲述事迹'))).toBe(false)
+    expect(countTest(fold('青禾第二批主题教育梳理出多少个问题'))?.(fold('第二批主题教育共梳理出问题1066个'))).toBe(true)
+    expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
+  })
+
   it('asks a count in 支 or 孔, a date for 日期, and a power for 装机容量', () => {
     const sticks = countTest(fold('青禾舞火龙的火龙身上插了多少支香？'))!
     expect(sticks(fold('火龙身上插满了7万多支香'))).toBe(true)
