@@ -141,6 +141,26 @@ describe('a news question asking who did something', () => {
   })
 })
 
+describe('a news question naming a span of the year', () => {
+  it('puts the report naming the span (一季度) before one naming none', () => {
+    const tickets = indexOfTexts([
+      [
+        'spring',
+        '龙年新添数字范儿',
+        '数字化给龙年春节带来更多便捷。星河铁路12306系统春运高峰期每秒接受125万次点击，春运期间单日最多卖出车票2000多万张。',
+        '2024-02-17',
+      ],
+      [
+        'q1',
+        '一季度交通运输指标创新高',
+        '一季度，全国铁路发送旅客10.14亿人次。星河铁路12306单日售票最多达2091.6万张，创历史新高。',
+        '2024-04-20',
+      ],
+    ])
+    expect(tickets.search('一季度12306单日最多卖出了多少张票？').hits[0]?.article.id).toBe('q1')
+  })
+})
+
 describe('a question naming a day', () => {
   it('finds the report of that day, which says 今天 rather than the date', () => {
     const title = '春运返程高峰 交通部门增运力'
