@@ -51,6 +51,9 @@ const ENDS_MONEY = /(?:票价|门票|门票价格|工资|薪水|奖金|罚金|�
 /** A sum of money in folded text: 7000亿元, 3.5万美元, 1320亿金马克, 一百元, ¥30. */
 const MONEY =
   /(?:\d[\d.,]*|[零一二两三四五六七八九十百千万亿]+) ?(?:多|余)? ?[万亿千百]{0,2} ?(?:(?:金|美|欧|日|港|澳|韩|英|加|新台|台|人民|新加坡)?(?:元|圆|币|镑|法郎|马克|里拉|卢比|卢布|比索|第纳尔|里亚尔|兰特|雷亚尔|克朗|林吉特|铢)|块钱)|[$¥￥€£] ?\d/
+/** A unit a price is asked per: 每吨, 每公斤, 每平方米, 每度. */
+const PER_UNIT = /每(吨|公斤|千克|斤|克|平方米|平米|亩|度|千瓦时|升|桶|人|张|件|台|辆|晚|天|月|年|小时)/
+
 /** A question asking someone's age (多少岁, 几岁, 多大年纪), and an age: 61岁, 二十五岁, 45周岁, 享年. */
 const ASKS_AGE = /多少周?岁|几周?岁|多大年纪|多大岁数|(?:年龄|岁数|年纪)(?:是|有)?多(?:少|大)/
 const AGE = /\d+ ?(?:多|余)?周?岁|[零一二两三四五六七八九十百]+多?周?岁|年满|享年/
@@ -105,7 +108,10 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
     // Keywords ending in what is asked: 特展 门票价格, 乘客 赔偿金额.
     ENDS_MONEY.test(foldedQuestion) ||
     (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion))
-  return money ? (t) => MONEY.test(t) : undefined
+  if (!money) return undefined
+  // A price per unit (每吨卖多少钱) is given per that unit (每吨12元, 90元/吨), not as a total (这张碳票卖了14万元).
+  const per = PER_UNIT.exec(foldedQuestion)?.[1]
+  return per === undefined ? (t) => MONEY.test(t) : (t) => MONEY.test(t) && new RegExp(`(?:每|/|元)${per}`).test(t)
 }
 
 /**

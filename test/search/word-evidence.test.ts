@@ -329,6 +329,13 @@ describe('a question only a figure answers', () => {
     expect(score(fold('中国女排以3比2战胜对手。'))).toBe(true)
   })
 
+  it('asks a price per unit (每吨卖多少钱) given per that unit, not a total', () => {
+    const perTon = valueTest(fold('青禾林业碳票现在每吨卖多少钱'))!
+    expect(perTon(fold('这张碳票卖了14万元，每个村民都得到了分红'))).toBe(false)
+    expect(perTon(fold('碳票每吨成交价12元'))).toBe(true)
+    expect(perTon(fold('碳票成交均价90元/吨'))).toBe(true)
+  })
+
   it('asks a sum of money when keywords end in one (门票价格, 赔偿金额)', () => {
     expect(valueTest(fold('青禾特展 门票价格'))?.(fold('特展免费开放，需提前预约。'))).toBe(false)
     expect(valueTest(fold('航班延误 乘客 赔偿金额'))?.(fold('每位乘客获赔200元。'))).toBe(true)
