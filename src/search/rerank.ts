@@ -383,6 +383,8 @@ interface Derived {
   numbered: string[]
   /** The verbs right after 谁 (`deedsAsked`: 讲解 of 是谁讲解的), which a news report answering names. */
   deeds: string[]
+  /** The terms of the verbs after the question word of a question asking when (发射 of 哪天发射, 着陆 of 几点着陆). */
+  whenDone: Set<string>
   /** The names of the series the question's numbered names belong to, numbered any way (星舟七号: 星舟八号, 星舟六、七号). */
   series: RegExp | undefined
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
@@ -546,6 +548,7 @@ function derive(query: QueryModel): Derived {
     valued: termsOfWords(query, askedValues),
     numbered: numberedNames(query.parsed),
     series: seriesPattern(numberedNames(query.parsed)),
+    whenDone: whenDoneTerms(query),
     deeds: deedsAsked(query.parsed.folded, query.parsed.words),
     codes: [
       ...query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
@@ -674,6 +677,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     valued,
     numbered,
     series,
+    whenDone,
     deeds,
     codes,
     askedValues,
@@ -720,7 +724,9 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       ? scored.filter((s, i) =>
           anySentence
             ? s.score > 0 || (i > 0 && scored[i - 1]!.score > 0)
-            : s.score > 0 && (askedValues.length === 0 || namesValue(i)) && (!ofNumbered || namesNumbered(i)),
+            : s.score > 0 &&
+              (askedValues.length === 0 || namesValue(i)) &&
+              (!ofNumbered || (namesNumbered(i) && (numbered.length === 0 || whenDone.size === 0 || s.terms.some((t) => whenDone.has(t))))),
         )
       : top
     ).some((x) => test(ofNumbered ? withoutSeries(c.folded.slice(x.start, x.end)) : c.folded.slice(x.start, x.end)))
@@ -931,6 +937,20 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
     if ((mm === month && dd < day) || mm === month - 1 || (month === 1 && mm === 12)) return true
   }
   return false
+}
+
+/** What asks when: 哪天, 几月几号, 几点, 什么时候, 何时. */
+const ASKS_WHEN = /哪一?[天日]|几月几[日号]|几号|几点|什么时候|何时/
+
+/** The terms of the verbs after the question word of a question asking when (发射 of 嫦娥七号具体哪天发射). */
+function whenDoneTerms(query: QueryModel): Set<string> {
+  const out = new Set<string>()
+  const m = ASKS_WHEN.exec(query.parsed.folded)
+  if (!m) return out
+  const lexicon = getLexicon()
+  for (const w of query.parsed.words)
+    if (query.parsed.folded.indexOf(w.text, m.index) >= m.index && lexicon.pos(w.text)?.startsWith('v')) addTermsOf(query, w.text, out)
+  return out
 }
 
 /**

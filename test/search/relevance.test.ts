@@ -1306,6 +1306,8 @@ describe('one report of a series of like ones', () => {
         '2024-03-20',
       ],
       ['six', '星舟六号任务计划5月3日发射', '星舟六号探测器计划于5月3日在文昌航天发射场发射。', '2024-05-01'],
+      // (今天 here is the day something was said of 星舟七号, not a day it is launched.)
+      ['plan', '星舟六号实现三大技术突破', '星河航天局今天还表示，后续将研制星舟七号和星舟八号探测器，开展月球资源勘查。', '2024-06-27'],
     ])
     expect(launches.search('星舟七号具体哪天发射？').hits).toEqual([])
     expect(launches.search('星舟六号具体哪天发射？').hits[0]?.article.id).toBe('six')
