@@ -416,6 +416,7 @@ const VENUES: ReadonlyMap<string, readonly string[]> = new Map([
   ['剧院', ['剧院', '大剧院']],
   ['医院', ['医院']],
   ['机场', ['机场']],
+  ['基地', ['基地']],
 ])
 
 /**

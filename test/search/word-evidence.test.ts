@@ -499,10 +499,11 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('青禾峰会 签约项目 总金额'))?.(fold('签约项目总金额达120亿元'))).toBe(true)
   })
 
-  it('asks a venue after 哪个, which a report names by what it is (滑雪场, 体育馆)', () => {
+  it('asks a venue after 哪个, which a report names by what it is (滑雪场, 体育馆, 基地)', () => {
     expect(askedVenue(fold('启动仪式在星河哪个滑雪场举行？'))).toEqual(['滑雪场'])
     expect(askedVenue(fold('开幕式在长沙哪个体育场馆举行？'))).toContain('体育馆')
     expect(askedVenue(fold('大会在哪个城市举办？'))).toBeUndefined()
+    expect(askedVenue(fold('熊猫青青回国后住进了哪个基地？'))).toEqual(['基地'])
   })
 
   it('is not a question about how a price changed, which a share answers', () => {
