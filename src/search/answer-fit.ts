@@ -272,7 +272,7 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
       ? undefined
       : givenAnew(
           foldedQuestion,
-          COUNT_OF(`个[\u4e00-\u9fff]{0,3}?${noun}`),
+          COUNT_OF(`个[^，。；！？,;!?\\d]{0,12}?${noun}`),
           new RegExp(`${noun}[\u4e00-\u9fff]{0,4}?\\d[\\d.,]*(?:多|余)?[十百千万亿]{0,2}个`),
         )
   }
@@ -283,7 +283,8 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
 
 /**
  * For 多少个 and the noun after it (多少个模范集体, 多少个收购库点), the noun: a count in 个 of it answers (352个模范集体,
- * or with up to three characters between, 51个重点项目 for 多少个项目; or the noun just before the count, 问题1066个).
+ * or with what qualifies it between, in the same clause: 20个以上可复制、可推广的典型应用示范; or the noun just before
+ * the count, 问题1066个).
  * Undefined for another question, and for 几个, which a list answers as often (几个国家: 法国、德国).
  */
 function countedInGe(foldedQuestion: string): string | undefined {

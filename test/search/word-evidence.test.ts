@@ -383,6 +383,9 @@ describe('a question only a figure answers', () => {
     expect(groups(fold('352个模范集体、368名模范个人受到表彰'))).toBe(true)
     expect(groups(fold('8位受表彰的模范集体和模范个人代表讲述事迹'))).toBe(false)
     expect(countTest(fold('青禾第二批主题教育梳理出多少个问题'))?.(fold('第二批主题教育共梳理出问题1066个'))).toBe(true)
+    const pilots = countTest(fold('到2030年青禾要搞多少个典型应用示范'))!
+    expect(pilots(fold('形成20个以上可复制、可推广的典型应用示范'))).toBe(true)
+    expect(pilots(fold('全省共有20个城市，正在开展典型应用示范'))).toBe(false)
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
   })
 
