@@ -256,7 +256,12 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
   if (ASKS_PERCENT.test(foldedQuestion)) return givenAnew(foldedQuestion, PERCENT)
   if (ASKS_DURATION.test(foldedQuestion)) return givenAnew(foldedQuestion, COUNT_OF(DURATION_UNITS), new RegExp(YEARS_COUNT.source))
   // 死亡人数是多少, 转移 人数: a headcount, given in 人 or 名 or as one (人数达…).
-  if (ASKS_HEADCOUNT.test(foldedQuestion)) return givenAnew(foldedQuestion, COUNT_OF(PEOPLE), HEADCOUNT)
+  if (ASKS_HEADCOUNT.test(foldedQuestion)) {
+    const count = givenAnew(foldedQuestion, COUNT_OF(PEOPLE), HEADCOUNT)
+    // 受伤人数, 死亡人数: a count of the wounded is told with the wounding (698人受伤), not as 伤亡人数 or 参观人数.
+    const what = HURT.find((words) => words.some((w) => foldedQuestion.includes(`${w}人数`)))
+    return what === undefined ? count : (t) => count(t) && what.some((w) => t.includes(w))
+  }
   const classifier = askedClassifier(foldedQuestion)
   const people = classifier === undefined ? peopleCounted(foldedQuestion) : undefined
   const unit =
@@ -319,6 +324,11 @@ const YEARS_COUNT =
   /(?<![\d.〇零一二两三四五六七八九十百])(?:\d{1,3}(?!\d)|[一二两三四五六七八九十百]+|[数几]十|[上近逾超数]百)\s*(?:多|余)?\s*个?年(?![级代度])/g
 /** A question asking a headcount by the word: 死亡人数是多少, 参会人数有几, or the keyword 人数 (转移 人数). */
 const ASKS_HEADCOUNT = /人数(?:\s|$|[?？]|[是有为]?(?:多少|几))/
+/** The words telling how people were hurt that a headcount asked is of (受伤人数, 死亡人数), each with its synonyms. */
+const HURT: ReadonlyArray<readonly string[]> = [
+  ['受伤', '负伤', '伤者'],
+  ['死亡', '遇难', '罹难', '丧生', '身亡', '死者'],
+]
 /** A count of people given as a headcount: 人数超过198万, 参观人数达3.2万. */
 const HEADCOUNT = /人数[^\d，。；,;]{0,4}(?:\d|[一二两三四五六七八九十百千万])/
 /** Last characters of nouns naming people: 居民, 船员, 游客, 患者, 观众, 台胞, 员工, 人士. */

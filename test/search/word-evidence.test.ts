@@ -410,6 +410,9 @@ describe('a question only a figure answers', () => {
     expect(dead(fold('强震已致84人死亡'))).toBe(true)
     expect(dead(fold('各方正全力开展救援'))).toBe(false)
     expect(countTest(fold('星河垸 决口 转移 人数'))?.(fold('已转移群众5755名'))).toBe(true)
+    const wounded = countTest(fold('青禾营救行动 难民营 受伤人数'))!
+    expect(wounded(fold('营救行动造成274人死亡、698人受伤'))).toBe(true)
+    expect(wounded(fold('营救过程中造成人员伤亡，伤亡人数不超过100人'))).toBe(false)
     const experts = countTest(fold('星河合作奖 获奖外国专家人数'))!
     expect(experts(fold('10位外国专家获得星河合作奖'))).toBe(true)
     expect(experts(fold('获奖者中有一位外国专家'))).toBe(false)
