@@ -194,6 +194,8 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
     '(?:平方|亩|公顷)',
   ],
   [/多重(?!要)|重量(?:是|有|为)?多少/, '(?:[万千]?吨|[千公]?克|公斤|斤)'],
+  // A vote's result (表决结果) is given in votes: 13票赞成、1票反对.
+  [/表决结果/, '票'],
   // 字数 asks a count of characters (约3.4万字), which a report saying only that a text was published lacks.
   [/字数/, '(?:万?字)'],
   // 装机容量 asks a power (50万千瓦, 2.2吉瓦), whatever else the question says of it.

@@ -389,7 +389,7 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
   })
 
-  it('asks a count in 支 or 孔, a date for 日期, a power for 装机容量 and characters for 字数', () => {
+  it('asks a count in 支 or 孔, a date for 日期, a power for 装机容量, characters for 字数 and votes for 表决结果', () => {
     const sticks = countTest(fold('青禾舞火龙的火龙身上插了多少支香？'))!
     expect(sticks(fold('火龙身上插满了7万多支香'))).toBe(true)
     expect(sticks(fold('火龙全长约67米，由300多位师傅舞动'))).toBe(false)
@@ -397,6 +397,9 @@ describe('a question only a figure answers', () => {
     const opening = valueTest(fold('第八届青禾博览会 开幕日期'))!
     expect(opening(fold('第八届青禾博览会将于11月5日开幕'))).toBe(true)
     expect(opening(fold('80家企业预订第八届青禾博览会，签约展览面积近5万平方米'))).toBe(false)
+    const vote = countTest(fold('星河理事会 2月20日 停火草案 表决结果'))!
+    expect(vote(fold('草案以13票赞成、1票反对、1票弃权未获通过'))).toBe(true)
+    expect(vote(fold('青禾代表表示，表决结果清楚说明各方已有共识'))).toBe(false)
     const words = countTest(fold('《青禾的能源转型》白皮书 全文 字数'))!
     expect(words(fold('白皮书全文约3.4万字，分为六个部分'))).toBe(true)
     expect(words(fold('青禾能源局今天发布《青禾的能源转型》白皮书'))).toBe(false)
