@@ -536,9 +536,16 @@ function derive(query: QueryModel): Derived {
           )
         })
         .slice(0, 3)
-        // (Or part of one: 航展 of 珠海航展, which a report calls 中国航展.)
-        .flatMap((x) => [x.text, ...compoundParts(x.text)])
-      return [{ numeral: m[1]!, of: m[2]!, things }]
+      // (Not a place, 中国 of 第十六届中国航展, when another word says what is counted: 第十六届中国青年… is not it.)
+      const specific = things.filter((x) => !getLexicon().pos(x.text)?.startsWith('ns'))
+      return [
+        {
+          numeral: m[1]!,
+          of: m[2]!,
+          // (Or part of one: 航展 of 珠海航展, which a report calls 中国航展.)
+          things: (specific.length > 0 ? specific : things).flatMap((x) => [x.text, ...compoundParts(x.text)]),
+        },
+      ]
     }),
     days: [...query.parsed.folded.matchAll(/(?<!\d)\d{1,2}月\d{1,2}[日号]/g)].map((m) => m[0]),
     periods: periodsNamed(query.parsed.folded),

@@ -1156,6 +1156,20 @@ describe('one report of a series of like ones', () => {
     expect(summits.search('星河联盟领导人第十六次会晤在哪个城市举行？').hits[0]?.article.id).toBe('s16')
   })
 
+  it('does not take a place after the ordinal (中国 of 第十六届中国航展) for what it counts', () => {
+    const shows = indexOfTexts([
+      ['youth', '第十六届中国青年科技奖颁奖', '第十六届中国青年科技奖今天在白沙颁奖，100名青年科技工作者获奖。', '2024-09-10'],
+      [
+        'egypt',
+        '中国空军飞越白沙金字塔',
+        '今天（8月28日），受邀参加首届白沙航展的中国空军运-20飞越白沙金字塔上空。航展期间，曾多次亮相中国航展的飞行表演队将开幕表演。',
+        '2024-08-28',
+      ],
+      ['show15', '第十五届中国航展今天闭幕', '第十五届中国航展今天在珠海闭幕，签约总金额2856亿元。', '2024-11-17'],
+    ])
+    expect(shows.search('第十六届中国航展什么时候开幕？').hits).toEqual([])
+  })
+
   it('takes an ordinal named only of something else (第十六届中央委员会) as not the edition asked (第十六届中国航展)', () => {
     const shows = indexOfTexts([
       [
