@@ -469,6 +469,10 @@ const WHERE_TO_BUY = /(?:哪里|哪儿|在哪|去哪|到哪|哪|怎么|如何)(?
 /** 怎么, 如何 and the like before what is to be done (怎么申请, 要如何才能预约), its first word the verb. */
 const HOW_TO = /(?:怎么|怎样|如何|咋)(?:才能|才|能|可以|去|来)?(\p{Script=Han}{2,6})/gu
 
+/** 要, 需要 or 得 and a verb of errands before 什么 (要办什么签证, 需要带什么), and the word a report telling of it writes. */
+const MUST_DO = /(?:要|需要|得|应该|该)(办|准备|带|交|申请)什么/g
+const MUST_DO_WORDS: Readonly<Record<string, string>> = { 办: '办理', 准备: '准备', 带: '携带', 交: '缴纳', 申请: '申请' }
+
 /** What is done before 吗 (周一开门吗, 需要提前预约吗), its last word the verb. */
 const DONE_OR_NOT = /(\p{Script=Han}{2,6}?)了?吗/gu
 
@@ -492,6 +496,8 @@ export function judgementWords(foldedQuestion: string): string[] {
     const verb = segmenter().cut(m[1]!, true)[0]
     if (isVerb(verb)) words.push(verb)
   }
+  // What a reader must do (去日本旅游要办什么签证, 需要准备什么材料): a report telling of it names the doing.
+  for (const m of plain.matchAll(MUST_DO)) words.push(MUST_DO_WORDS[m[1]!]!)
   for (const m of plain.matchAll(DONE_OR_NOT)) {
     const verb = segmenter().cut(m[1]!, true).at(-1)
     if (isVerb(verb)) words.push(verb)

@@ -466,6 +466,22 @@ describe('a question asking how to do something, or whether it is done', () => {
     expect(city.search('星河世园会门票多少钱').hits.map((h) => h.article.id)).toEqual(['fair'])
   })
 
+  it('gets nothing for what a reader must do (要办什么签证) from a report that names no doing', () => {
+    const visas = indexOfTexts([
+      [
+        'pact',
+        '青禾对白沙实行免签政策',
+        '青禾宣布对白沙持普通护照人员实行免签证政策，来青禾旅游的白沙游客可免签证入境，白沙旅游业界表示欢迎。',
+        '2024-04-11',
+      ],
+    ])
+    expect(visas.search('去白沙旅游要办什么签证？').hits).toEqual([])
+    const told = indexOfTexts([
+      ['consulate', '白沙旅游签证办理提速', '去白沙旅游的游客可在白沙驻青禾领事馆办理旅游签证，办理时间缩短至3个工作日。', '2024-04-11'],
+    ])
+    expect(told.search('去白沙旅游要办什么签证？').hits.map((h) => h.article.id)).toEqual(['consulate'])
+  })
+
   it('gets nothing for where to get it done or its process and fees, unless the report names them (去哪里办理, 申请流程)', () => {
     const policy = indexOfTexts([
       [
