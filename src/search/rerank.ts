@@ -434,6 +434,8 @@ const derivedCache = new WeakMap<QueryModel, Derived>()
  * A question's text ending in 哪一年 or 何年 (`ASKS_YEAR`): the word after it is what happened that year (`Derived.yearOf`);
  * after 开始, 正式 or 首次 (哪一年开始商业运营), the word after that (投入商业运营).
  */
+/** Words after 哪一年 that frame what happened rather than tell it (开始 of 从哪一年开始部署). */
+const YEAR_FRAMING: ReadonlySet<string> = new Set(['开始', '正式', '首次', '才'])
 const YEAR_ASKED_BEFORE = new RegExp(`(?:${ASKS_YEAR.source})[在是了的]?(?:开始|正式|首次|才)?$`)
 
 /** A Latin name and what it stands for in brackets after it: meta（元公司）. */
@@ -589,6 +591,8 @@ function derive(query: QueryModel): Derived {
   for (const w of query.parsed.words)
     if (
       lexicon.pos(w.text) !== 'f' &&
+      // (Nor is 开始 of 从哪一年开始…部署: the report says 将于2026年起.)
+      !YEAR_FRAMING.has(w.text) &&
       wordOccurrences(query.parsed.folded, w.text).some((at) => YEAR_ASKED_BEFORE.test(query.parsed.folded.slice(0, at)))
     ) {
       addTermsOf(query, w.text, d.yearOf)

@@ -838,6 +838,18 @@ describe('a news question about something no report names', () => {
     expect(hit?.excerpt.text).toContain('1989年')
   })
 
+  it('answers from which year something starts (从哪一年开始部署) from a report saying 将于…年起', () => {
+    const plan = indexOfTexts([
+      [
+        'plan',
+        '青禾称多战线打击白沙军',
+        '青禾与星河10日在声明中称，青禾将于2026年起在星河部署远超现有武器的远程打击系统。白沙大使10日批评该计划。',
+        '2024-07-11',
+      ],
+    ])
+    expect(plan.search('青禾打算从哪一年开始在星河部署远程打击系统？').hits.map((h) => h.article.id)).toEqual(['plan'])
+  })
+
   it('answers the year of 哪年建交 from a report writing it out (建立外交关系)', () => {
     const talks = indexOfTexts([
       [
