@@ -149,6 +149,11 @@ describe('the words whose value a question asks', () => {
     expect(valued('利润增长了多少？')).toEqual([])
   })
 
+  it('takes no word naming the kind of place asked (老家, 家乡) for a value the report must name', () => {
+    expect(valued('林青山老家是哪里的')).toEqual([])
+    expect(valued('林青山的家乡在哪里？')).toEqual([])
+  })
+
   it('are the head of the nouns after 多少 (患者 of 多少外国患者), not an adverb before 有多少', () => {
     expect(valued('累计给多少外国患者看过病？')).toEqual(['患者'])
     expect(valued('世园会里一共有多少个展馆？')).toEqual(['展馆'])
