@@ -521,3 +521,14 @@ describe('a programme’s name asked in choosing the excerpt of a news story', (
     expect(index.search('2024年除夕星河台新闻频道的特别节目叫啥').hits[0]?.excerpt.text).toContain('《甲辰春来 福暖四季》')
   })
 })
+
+describe('where someone is from, in choosing the excerpt of a news story', () => {
+  it('shows the sentence telling their birth (出生于), not the lead naming other places', () => {
+    const text =
+      '星河网消息：“共和国勋章”获得者——中国载人航天工程首任总设计师林青山说过，他一生干了三件值得欣慰的事：研制导弹、送卫星上天、送中国人进入太空并筹建中国空间站。今年6月，这位书写传奇的92岁老人永远离开了我们，而他挚爱的事业却依然在浩瀚苍穹熠熠生辉。\n' +
+      '1932年，林青山出生于辽宁昌图一个贫寒的农家。1952年，他考入清华大学航空系学飞机设计。\n' +
+      '1961年，林青山回国，投身导弹及火箭的研发，一干就是30年。'
+    const index = indexOfTexts([['bio', '“共和国勋章”获得者林青山：国家的需要就是我们的理想', text, '2024-09-15']])
+    expect(index.search('林青山老家是哪里的').hits[0]?.excerpt.text).toContain('辽宁昌图')
+  })
+})
