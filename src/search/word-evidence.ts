@@ -32,10 +32,12 @@ const ASKS_BEFORE =
  */
 export function deedsAsked(foldedQuestion: string, words: readonly QueryWord[]): string[] {
   const lexicon = getLexicon()
-  return [...focusWords(foldedQuestion, words, true)]
-    .map((i) => words[i]!)
-    .filter((w) => /谁[是在来]?$/.test(foldedQuestion.slice(0, foldedQuestion.indexOf(w.text))) && lexicon.pos(w.text)?.startsWith('v'))
-    .map((w) => w.text)
+  const before = (w: QueryWord) => foldedQuestion.slice(0, foldedQuestion.indexOf(w.text))
+  const verb = (w: QueryWord) => lexicon.pos(w.text)?.startsWith('v') === true
+  const after = [...focusWords(foldedQuestion, words, true)].map((i) => words[i]!).filter((w) => /谁[是在来]?$/.test(before(w)) && verb(w))
+  // (Or the verb after 谁作的, 谁做了: 说明 of 是谁作的说明.)
+  const made = words.filter((w) => /谁[作做][了的]$/.test(before(w)) && verb(w))
+  return [...new Set([...after, ...made].map((w) => w.text))]
 }
 
 /**

@@ -139,6 +139,24 @@ describe('a news question asking who did something', () => {
     ])
     expect(study.search('政治局第十五次集体学习是谁讲解的？').hits[0]?.article.id).toBe('study')
   })
+
+  it('reads the deed after 谁作的 (作的说明) as the deed asked', () => {
+    const session = indexOfTexts([
+      [
+        'agenda',
+        '委员长会议：反洗钱法修订草案提请第十一次会议审议',
+        '委员长会议建议，青禾常委会第十一次会议审议反洗钱法修订草案、统计法修正草案等。常委会第九次会议审议了反洗钱法修订草案。',
+        '2024-08-27',
+      ],
+      [
+        'ninth',
+        '青禾常委会第九次会议在白沙举行',
+        '青禾常委会第九次会议今天在白沙举行。受政府委托，中央银行行长林青山就反洗钱法修订草案作了说明。',
+        '2024-04-23',
+      ],
+    ])
+    expect(session.search('常委会第九次会议上反洗钱法修订草案是谁作的说明？').hits[0]?.article.id).toBe('ninth')
+  })
 })
 
 describe('a news question naming a span of the year', () => {
