@@ -157,9 +157,9 @@ export function postHolderTest(foldedQuestion: string, posts: readonly string[])
   }
 }
 
-/** A post a person holds, written before the name in news (主席, 总理, 副省长, 董事长, 大使). */
+/** A post a person holds, written before the name in news (主席, 总理, 副省长, 董事长, 大使, 行长). */
 const POST =
-  /(?:主席|总理|总统|首相|书记|部长|省长|市长|县长|区长|州长|局长|厅长|院长|校长|社长|主任|董事长|总经理|经理|委员|大使|国王|女王|教授|院士|记者|司令员|政委|秘书长|议长|代表|发言人|主持人|专家|负责人)$/
+  /(?:主席|总理|总统|首相|书记|部长|省长|市长|县长|区长|州长|局长|厅长|院长|校长|社长|主任|董事长|总经理|经理|委员|大使|国王|女王|教授|院士|记者|司令员|政委|秘书长|议长|代表|发言人|主持人|专家|负责人|行长|会长|理事长|司长|署长|馆长|所长|总裁)$/
 
 /** What a person does, written after the name in news (石泰峰主持会议, 王小明表示). */
 const PERSON_ACT = /^(?:主持|出席|会见|会晤|会谈|表示|强调|指出|讲话|致辞|宣布|介绍|陪同|发表|签署|宣读|作报告)/

@@ -26,6 +26,7 @@ describe('a sentence answering 谁', () => {
 
   it('names a person jieba does not know when the post they hold comes before the name', () => {
     expect(holdsKind('person', fold('星河协会主席郝明金代表常务委员会作工作报告。'), q, true)).toBe(true)
+    expect(holdsKind('person', fold('星河中央银行行长潘功胜就反洗钱法修订草案作了说明。'), q, true)).toBe(true)
   })
 
   it('counts such a name only when asked to (choosing a sentence, not an article)', () => {
