@@ -280,20 +280,22 @@ export class SearchIndex {
     // (An unknown pair of characters is a name when a news headline among the candidates holds it: 高滨 of 高滨核电站.)
     const headlined = (word: string) =>
       word.length === 2 && lexicon.pos(word) === undefined && ranked.some((r) => r.meta.date !== undefined && r.title.includes(word))
-    const name = twoKeywords
-      ? undefined
-      : mostSpecific(naming.filter((w) => (isName(w.text, w.specificity) || headlined(w.text)) && !askedOf(parsed.folded, w.text)))
-    const namesName = (r: Ranked) => namedAs(name!.text, namedIn(r))
-    const firstNaming = name ? ranked.findIndex((r) => r.meta.date !== undefined && namesName(r)) : -1
+    // The rule holds for the most specific such name and, apart, for the most specific such pair: one does not
+    // stand in for the other (上合 of 上合组织政府首脑理事会 does not excuse a report from naming 政府首脑).
+    const rarestNames = twoKeywords
+      ? []
+      : [
+          mostSpecific(naming.filter((w) => isName(w.text, w.specificity) && !askedOf(parsed.folded, w.text))),
+          mostSpecific(naming.filter((w) => headlined(w.text) && !askedOf(parsed.folded, w.text))),
+        ].flatMap((w) => (w ? [w.text] : []))
+    const firstNaming = rarestNames.map(
+      (name) => [name, ranked.findIndex((r) => r.meta.date !== undefined && namedAs(name, namedIn(r)))] as const,
+    )
+    const belowNaming = (r: Ranked, i: number) =>
+      r.meta.date !== undefined && firstNaming.some(([name, first]) => first >= 0 && i > first && !namedAs(name, namedIn(r)))
     const answers = uncovered
       ? []
-      : ranked.filter(
-          (r, i) =>
-            holdsQuestion(r) &&
-            !r.judged.lacksRequired &&
-            (!short || namesRarest(r)) &&
-            !(firstNaming >= 0 && i > firstNaming && r.meta.date !== undefined && !namesName(r)),
-        )
+      : ranked.filter((r, i) => holdsQuestion(r) && !r.judged.lacksRequired && (!short || namesRarest(r)) && !belowNaming(r, i))
     // Nothing answers, but the best article on the question never names what it asks: say so.
     // Or it names it only to say it is not known yet (起火原因正在调查中): say that.
     const why =

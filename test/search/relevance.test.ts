@@ -1322,6 +1322,24 @@ describe('one report of a series of like ones', () => {
     expect(plants.search('日本高滨核电站2号机组是什么时候重启的？').hits).toEqual([])
   })
 
+  it('asks the rarest name (政府首脑) as well as a pair a headline holds (上合), not either for the other', () => {
+    const councils = indexOfTexts([
+      [
+        'gov23',
+        '李强出席上合组织政府首脑理事会第二十三次会议',
+        '上合组织成员国政府首脑理事会第二十三次会议16日在伊斯兰堡举行，李强出席并讲话。',
+        '2024-10-17',
+      ],
+      [
+        'heads',
+        '习近平出席上合组织元首理事会第二十四次会议',
+        '上合组织成员国元首理事会第二十四次会议4日在阿斯塔纳举行，习近平出席并发表重要讲话。',
+        '2024-07-05',
+      ],
+    ])
+    expect(councils.search('上合組織政府首腦理事會第二十四次會議在哪開？').hits).toEqual([])
+  })
+
   it('keeps a report below one naming a kind of figure the question asks (总额), not the name of what it is about', () => {
     const trade = indexOfTexts([
       ['services', '上半年服务进出口总额同比增长14%', '上半年，全国服务进出口总额3.6万亿元，同比增长14%。', '2024-08-11'],
