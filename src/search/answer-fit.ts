@@ -411,6 +411,19 @@ export function newsYearTest(foldedQuestion: string): ((foldedText: string) => b
   return ASKS_YEAR.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) : undefined
 }
 
+/** A question asking where someone is from, and a text telling it: 出生于辽宁昌图, 祖籍宁乡. */
+const HOMETOWN_ASKED = /老家|家乡|故乡|籍贯|哪里人|哪儿人/
+const HOMETOWN_TOLD = /出生|生于|老家|家乡|故乡|籍贯|祖籍|人氏/
+
+/**
+ * For a question asking where someone is from (老家是哪里, 哪里人), a test of folded text for telling it with their
+ * birth or origin (出生于, 祖籍), which a report answering it does; undefined for another question.
+ * @example hometownTest('王永志老家是哪里的')?.('1932年，王永志出生于辽宁昌图') === true
+ */
+export function hometownTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
+  return HOMETOWN_ASKED.test(foldedQuestion) ? (t) => HOMETOWN_TOLD.test(t) : undefined
+}
+
 /**
  * Venues and institutions whose names end in what they are (XX滑雪场, XX酒店, XX研究院), and
  * the words a report naming one writes: asked 哪个滑雪场, a report names the 滑雪场.

@@ -14,7 +14,7 @@ import {
 } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
 import { deedsAsked } from './word-evidence.js'
-import { countTest, valueTest, yearsTest } from './answer-fit.js'
+import { countTest, hometownTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -269,7 +269,8 @@ function kindTest(
   const deeds = news && kind === 'person' ? deedsAsked(query.folded, query.words) : []
   if (deeds.length > 0) return (s) => deeds.some((d) => s.includes(d)) && holds(s)
   // Where someone is from (老家是哪里, 哪里人) is told with their birth: 出生于辽宁昌图.
-  if (kind === 'place' && HOMETOWN_ASKED.test(query.folded)) return (s) => HOMETOWN_TOLD.test(s) && holds(s)
+  const hometown = kind === 'place' ? hometownTest(query.folded) : undefined
+  if (hometown) return (s) => hometown(s) && holds(s)
   // A question asking 哪一年 is answered by a year, not by any date (9月3日).
   return (s) => holdsYear(s, query.folded) ?? holds(s)
 }
@@ -277,10 +278,6 @@ function kindTest(
 /** A question asking what something is called (叫什么, 叫什么名字, 名字是什么), and a name in quotation marks or 《》. */
 const NAME_ASKED = /叫什么|名字(?:是|叫)什么|什么名字/
 const QUOTED_NAME = /[“「"『《]([^“”「」"『』《》]{1,16})[”」"』》]/g
-
-/** A question asking where someone is from, and a sentence telling it. */
-const HOMETOWN_ASKED = /老家|家乡|故乡|籍贯|哪里人|哪儿人/
-const HOMETOWN_TOLD = /出生|生于|老家|家乡|故乡|籍贯|人氏/
 
 /** Which sentences hold the kind of answer a question asks for (`kindTest`). */
 function answerHolder(

@@ -17,6 +17,7 @@ import {
   answerTest,
   askedVenue,
   countTest,
+  hometownTest,
   newsYearTest,
   countsPeople,
   judgementWords,
@@ -385,6 +386,8 @@ interface Derived {
   deeds: string[]
   /** The terms of the verbs after the question word of a question asking when (发射 of 哪天发射, 着陆 of 几点着陆). */
   whenDone: Set<string>
+  /** For a question asking where someone is from, the test of a text for telling it (`hometownTest`). */
+  hometown?: (foldedText: string) => boolean
   /** The names of the series the question's numbered names belong to, numbered any way (星舟七号: 星舟八号, 星舟六、七号). */
   series: RegExp | undefined
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
@@ -583,6 +586,8 @@ function derive(query: QueryModel): Derived {
   if (answers) d.answers = answers
   const figure = valueTest(query.parsed.folded)
   if (figure) d.figure = figure
+  const hometown = hometownTest(query.parsed.folded)
+  if (hometown) d.hometown = hometown
   const year = newsYearTest(query.parsed.folded)
   if (year) d.year = year
   const venue = askedVenue(query.parsed.folded)
@@ -695,6 +700,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     unknowable,
     judgements,
     figure,
+    hometown,
     count,
     year,
     yearOf,
@@ -855,6 +861,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
     lacksRequired:
       (figure !== undefined && !gives(figure, false, true)) ||
+      // Where someone is from (老家是哪里) is told by a report giving their birth or origin (出生于), not an obituary that does not.
+      (hometown !== undefined && c.date !== undefined && !scored.some((s) => hometown(c.folded.slice(s.start, s.end)))) ||
       (count !== undefined && c.date !== undefined && !gives(count, peopleCount)) ||
       (year !== undefined &&
         c.date !== undefined &&

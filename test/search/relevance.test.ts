@@ -179,6 +179,24 @@ describe('a news question naming a span of the year', () => {
   })
 })
 
+describe('a news question asking where someone is from', () => {
+  it('is answered by a report giving their birth (出生于), not an obituary that does not', () => {
+    const lives = indexOfTexts([
+      [
+        'obituary',
+        '林青山同志逝世',
+        '中国共产党的优秀党员，杰出的科学家，中国科学院资深院士林青山同志，因病医治无效，在北京逝世，享年95岁。',
+        '2024-08-18',
+      ],
+    ])
+    expect(lives.search('林青山老家是哪里的？').hits).toEqual([])
+    const born = indexOfTexts([
+      ['bio', '林青山：国家的需要就是我们的理想', '1932年，林青山出生于辽宁昌图一个贫寒的农家，后来考入清华大学。', '2024-09-15'],
+    ])
+    expect(born.search('林青山老家是哪里的？').hits.map((h) => h.article.id)).toEqual(['bio'])
+  })
+})
+
 describe('a question naming a day', () => {
   it('finds the report of that day, which says 今天 rather than the date', () => {
     const title = '春运返程高峰 交通部门增运力'
