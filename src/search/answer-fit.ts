@@ -416,12 +416,15 @@ const HOMETOWN_ASKED = /老家|家乡|故乡|籍贯|哪里人|哪儿人/
 const HOMETOWN_TOLD = /出生|生于|老家|家乡|故乡|籍贯|祖籍|人氏/
 
 /**
- * For a question asking where someone is from (老家是哪里, 哪里人), a test of folded text for telling it with their
- * birth or origin (出生于, 祖籍), which a report answering it does; undefined for another question.
+ * For a question asking where someone is from (老家是哪里, 哪里人), a test of folded text for telling it: a place with
+ * their birth or origin (出生于辽宁昌图, 祖籍宁乡), which a report answering it gives; undefined for another question.
  * @example hometownTest('王永志老家是哪里的')?.('1932年，王永志出生于辽宁昌图') === true
  */
 export function hometownTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
-  return HOMETOWN_ASKED.test(foldedQuestion) ? (t) => HOMETOWN_TOLD.test(t) : undefined
+  if (!HOMETOWN_ASKED.test(foldedQuestion)) return undefined
+  // (With a place: 家乡代表也前往送别 names no hometown.)
+  const place = kindTester('place', foldedQuestion, true)
+  return (t) => HOMETOWN_TOLD.test(t) && place(t)
 }
 
 /**

@@ -270,7 +270,7 @@ function kindTest(
   if (deeds.length > 0) return (s) => deeds.some((d) => s.includes(d)) && holds(s)
   // Where someone is from (老家是哪里, 哪里人) is told with their birth: 出生于辽宁昌图.
   const hometown = kind === 'place' ? hometownTest(query.folded) : undefined
-  if (hometown) return (s) => hometown(s) && holds(s)
+  if (hometown) return hometown
   // A question asking 哪一年 is answered by a year, not by any date (9月3日).
   return (s) => holdsYear(s, query.folded) ?? holds(s)
 }
