@@ -241,7 +241,7 @@ const UNIT_WORDS =
  * not a question asking when (计划什么时候发射, 哪天, 几点): the word before it tells of the event.
  */
 const VALUE_AFTER =
-  /^(?:都|一共|总共|共|大概|大约|究竟|到底|最低|最高|最少|最多|至少)?(?:(?:是|有|为|叫|要|需要)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时|原因|缘故)|哪(?![天年月])|多[大高长重远深宽](?![时久的]))/u
+  /^(?:都|一共|总共|共|大概|大约|究竟|到底|最低|最高|最少|最多|至少)?(?:(?:是|有|为|叫|要|需要)?做?|(?:能|可以|会)\p{Script=Han}了?|\p{Script=Han}了)(?:谁|多少|几(?![点时月号日年])|什么(?!时|原因|缘故)|哪(?!一?[天年月日])|多[大高长重远深宽](?![时久的]))/u
 /**
  * A count asked of what is named after it (收了多少亩芝麻, 有多少台采棉机在作业, 有多少人参会): after
  * 多少 or 几 and its classifier or unit, the question goes on, so the word before the verb (机器,

@@ -149,6 +149,11 @@ describe('the words whose value a question asks', () => {
     expect(valued('利润增长了多少？')).toEqual([])
   })
 
+  it('takes no word before 是哪一天 or 是哪一年 for a value asked: the day is asked of it', () => {
+    expect(valued('星河国债是哪一天首次超过34万亿美元的？')).toEqual([])
+    expect(valued('青禾大桥是哪一年建成的？')).toEqual([])
+  })
+
   it('takes no word naming the kind of place asked (老家, 家乡) for a value the report must name', () => {
     expect(valued('林青山老家是哪里的')).toEqual([])
     expect(valued('林青山的家乡在哪里？')).toEqual([])
