@@ -186,7 +186,7 @@ const COUNT_OF = (unit: string) =>
 const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
   // Not a rate or level (机收率有多高, 温度有多高), which no length gives.
   [
-    /(?<!(?:率|比例|比重|占比|价格?|温度?|水平|程度|速度?|强度|指数)(?:有|是|为|能|会)?)多(?:长|高|深|宽|远)(?![时久]|的?(?:时间|历史|时期|距离))/,
+    /(?<!(?:率|比例|比重|占比|价格?|温度?|水平|程度|速度?|强度|指数|期)(?:有|是|为|能|会)?)多(?:长|高|深|宽|远)(?![时久]|的?(?:时间|历史|时期|距离))/,
     '(?:[千厘毫]?米|公里|公尺|海里|英里)',
   ],
   [
@@ -202,8 +202,8 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
   [/装机(?:容量|规模)?(?:是|有|为|达)?(?:多少|多大|几)|装机(?:容量|规模)[\s?？]*$/, '(?:千瓦|兆瓦|吉瓦|kw|mw|gw)'],
 ]
 
-/** A question asking how long (多久, 多长时间): a span of time answers it (50分钟, 45天, 12个月, 500多年), not an anniversary (75周年). */
-const ASKS_DURATION = /多久|多长时间/
+/** A question asking how long (多久, 多长时间, 哀悼期有多长): a span of time answers it (50分钟, 45天, 12个月, 500多年), not an anniversary (75周年). */
+const ASKS_DURATION = /多久|多长时间|期(?:是|有|为)?多长/
 const DURATION_UNITS = '(?:个?小时|分钟|秒钟?|天|周(?!年)|个?星期|个月|个?工作日)'
 
 /** A question asking a share in per cent: 百分之多少, 多少个百分点, 占比多少. */

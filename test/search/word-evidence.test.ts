@@ -495,7 +495,7 @@ describe('a question only a figure answers', () => {
     expect(days(fold('受理后20个工作日内办结。'))).toBe(true)
   })
 
-  it('asks how long (多久), which a span of time answers, not a year or an anniversary; and points (多少分)', () => {
+  it('asks how long (多久, 哀悼期有多长), which a span of time answers, not a year or an anniversary; and points (多少分)', () => {
     const docking = countTest(fold('青禾八号发射后多久和空间站完成交会对接？'))!
     expect(docking(fold('2024年11月青禾八号发射成功。'))).toBe(false)
     expect(docking(fold('约3小时后完成交会对接。'))).toBe(true)
@@ -503,6 +503,9 @@ describe('a question only a figure answers', () => {
     const visa = countTest(fold('星河驻青禾大使馆办签证要多久？'))!
     expect(visa(fold('今年是星河建国75周年，大使馆举办招待会。'))).toBe(false)
     expect(visa(fold('签证一般需要15个工作日。'))).toBe(true)
+    const mourning = countTest(fold('客机失事后，青禾宣布的国家哀悼期有多长？'))!
+    expect(mourning(fold('青禾宣布全国进入为期7天的国家哀悼期。'))).toBe(true)
+    expect(mourning(fold('事故跑道长2800米。'))).toBe(false)
     const points = countTest(fold('林青今天得了多少分'))!
     expect(points(fold('林青当选青禾市副市长。'))).toBe(false)
     expect(points(fold('林青全场砍下30分。'))).toBe(true)
