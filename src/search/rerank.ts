@@ -388,6 +388,8 @@ interface Derived {
   whenDone: Set<string>
   /** For a question asking where someone is from, the test of a text for telling it (`hometownTest`). */
   hometown?: (foldedText: string) => boolean
+  /** The sums in 亿 or 万亿 the question names (37万亿 of 美国国债突破37万亿美元是哪一天), which a news report answering gives. */
+  sumsNamed: string[]
   /** The names of the series the question's numbered names belong to, numbered any way (星舟七号: 星舟八号, 星舟六、七号). */
   series: RegExp | undefined
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
@@ -464,6 +466,8 @@ export const PROPER_NAME = /^(?:nr|ns|nt|nz)/
 
 /** A word of letters, or letters and digits (cpi, c919, 5g, chatgpt): a code or Latin name. */
 const LATIN_CODE = /^(?=[a-z0-9]*[a-z])[a-z0-9]{2,}$/
+/** A sum in 亿 or 万亿 in a folded question: 37万亿, 1.5亿. */
+const SUM_NAMED = /(?<![\d.])\d+(?:\.\d+)?万?亿/g
 /** A word of letters and the number typed apart after it: a model (max 10, mate 60), in a folded question. */
 const MODEL_NUMBER = /(?<![a-z0-9])[a-z]{2,} \d+(?![\d.])/g
 
@@ -560,6 +564,7 @@ function derive(query: QueryModel): Derived {
     valued: termsOfWords(query, askedValues),
     numbered: numberedNames(query.parsed),
     series: seriesPattern(numberedNames(query.parsed)),
+    sumsNamed: [...query.parsed.folded.matchAll(SUM_NAMED)].map((m) => m[0]),
     whenDone: whenDoneTerms(query),
     deeds: deedsAsked(query.parsed.folded, query.parsed.words),
     codes: [
@@ -693,6 +698,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     valued,
     numbered,
     series,
+    sumsNamed,
     whenDone,
     deeds,
     codes,
@@ -809,6 +815,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     (c.date !== undefined ? titles.find((t) => !namesTitle(t, c.folded) && !(title !== undefined && namesTitle(t, title))) : undefined) ??
     (c.date !== undefined
       ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w) && !namesGloss(glosses.get(w), c.folded)) ??
+        // A sum the question names (突破37万亿美元) is one the report gives: 36万亿 is another milestone.
+        sumsNamed.find((w) => !c.folded.includes(w) && !(title !== undefined && title.includes(w))) ??
         (venue && !venue.some(mentions) ? venue[0] : undefined) ??
         // An asked compound is named by its head (产品产量: 主要产品中71种产量增长; 公交线路: 200余条线路).
         askedValues.find(

@@ -1234,6 +1234,20 @@ describe('one report of a series of like ones', () => {
     expect(shows.search('第十六届中国航展什么时候开幕？').hits).toEqual([])
   })
 
+  it('answers nothing for a sum no report gives (突破37万亿美元), not a report of another milestone', () => {
+    const debt = indexOfTexts([
+      ['34', '美国国债总额首次超过34万亿美元', '美国财政部2日表示，美国联邦政府公共债务于去年12月29日首次超过34万亿美元。', '2024-01-03'],
+      ['36', '美国国债超36万亿美元', '据美国债务时钟的数据，美国联邦政府债务规模15日首次超过36万亿美元。', '2024-11-16'],
+      // (Other news with the number, so that 37 is not rare.)
+      ...Array.from(
+        { length: 12 },
+        (_, i) => [`f${i}`, `青禾简讯${i}`, `青禾第${i + 1}站今天气温37摄氏度，突破历史纪录。`, '2024-07-01'] as const,
+      ),
+    ])
+    expect(debt.search('美国国债突破37万亿美元是哪一天？').hits).toEqual([])
+    expect(debt.search('美国国债突破36万亿美元是哪一天？').hits[0]?.article.id).toBe('36')
+  })
+
   it('takes an ordinal named only of something else (第十六届中央委员会) as not the edition asked (第十六届中国航展)', () => {
     const shows = indexOfTexts([
       [
