@@ -111,7 +111,9 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
   if (!money) return undefined
   // A price per unit (每吨卖多少钱) is given per that unit (每吨12元, 90元/吨), not as a total (这张碳票卖了14万元).
   const per = PER_UNIT.exec(foldedQuestion)?.[1]
-  return per === undefined ? (t) => MONEY.test(t) : (t) => MONEY.test(t) && new RegExp(`(?:每|/|元)${per}`).test(t)
+  if (per === undefined) return (t) => MONEY.test(t)
+  const perUnit = new RegExp(`(?:每|/|元)${per}`)
+  return (t) => MONEY.test(t) && perUnit.test(t)
 }
 
 /**

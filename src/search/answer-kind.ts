@@ -217,7 +217,9 @@ const THING_TAGS: ReadonlySet<string> = new Set(['n', 'ng', 'nz', 'nt', 'ns', 'j
  * 哪 and the classifier after it (哪一个, 哪场, 哪所…), or 什么: the noun that
  * follows names the kind of thing asked for (哪场战役, 什么奖).
  */
-const WHICH = /哪[一几些]?[个座位部场条种家所间只项本首支届门件台艘名类]?/
+/** Classifiers after 哪, 多少 or 几 that say what kind of thing is asked (哪座城市, 几个省市). */
+export const WHICH_CLASSIFIERS = '个座位部场条种家所间只项本首支届门件台艘名类'
+const WHICH = new RegExp(`哪[一几些]?[${WHICH_CLASSIFIERS}]?`)
 
 /**
  * The noun a 哪… or 什么… question asks for (哪场战役 → 战役, 哪一个县 → 县,

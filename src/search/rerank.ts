@@ -435,13 +435,14 @@ interface Derived {
 
 const derivedCache = new WeakMap<QueryModel, Derived>()
 
-/**
- * A question's text ending in 哪一年 or 何年 (`ASKS_YEAR`): the word after it is what happened that year (`Derived.yearOf`);
- * after 开始, 正式 or 首次 (哪一年开始商业运营), the word after that (投入商业运营).
- */
 /** Words after 哪一年 that frame what happened rather than tell it (开始 of 从哪一年开始部署). */
 const YEAR_FRAMING: ReadonlySet<string> = new Set(['开始', '正式', '首次', '才'])
-const YEAR_ASKED_BEFORE = new RegExp(`(?:${ASKS_YEAR.source})[在是了的]?(?:开始|正式|首次|才)?$`)
+
+/**
+ * A question's text ending in 哪一年 or 何年 (`ASKS_YEAR`): the word after it is what happened that year (`Derived.yearOf`);
+ * after 开始, 正式 or 首次 (哪一年开始商业运营: `YEAR_FRAMING`), the word after that (投入商业运营).
+ */
+const YEAR_ASKED_BEFORE = new RegExp(`(?:${ASKS_YEAR.source})[在是了的]?(?:${[...YEAR_FRAMING].join('|')})?$`)
 
 /** A Latin name and what it stands for in brackets after it: meta（元公司）. */
 const GLOSSED_CODE = /([a-z][a-z0-9]*)\s*[（(]([^（）()a-z]{2,12})[）)]/g
@@ -478,10 +479,8 @@ const LETTER_CODE = /^[a-z0-9][a-z0-9.+]*%?$/
 function seriesPattern(numbered: readonly string[]): RegExp | undefined {
   const stems = numbered.flatMap((w) => /^(\p{Script=Han}{2,}?)[一二三四五六七八九十\d]+号$/u.exec(w)?.[1] ?? [])
   if (stems.length === 0) return undefined
-  return new RegExp(
-    `(?:${stems.map((st) => st.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[一二三四五六七八九十\\d、和与及]+号`,
-    'g',
-  )
+  // (Stems are Han characters only: nothing to escape.)
+  return new RegExp(`(?:${stems.join('|')})[一二三四五六七八九十\\d、和与及]+号`, 'g')
 }
 
 function derive(query: QueryModel): Derived {
@@ -514,6 +513,7 @@ function derive(query: QueryModel): Derived {
   const names = query.parsed.words.map((w) => w.text).filter((w) => PROPER_NAME.test(lexicon.pos(w) ?? 'nz'))
   const runs = valueWordRuns(query.parsed.folded, query.parsed.words)
   const askedValues = runs.map(({ head }) => query.parsed.words[head]!.text)
+  const numbered = numberedNames(query.parsed)
   d = {
     chars,
     charTotal,
@@ -534,19 +534,19 @@ function derive(query: QueryModel): Derived {
       const things = query.parsed.words
         .filter((x) => {
           if (m[2] === '期') return false
-          const at = query.parsed.folded.indexOf(x.text, from)
+          const where = query.parsed.folded.indexOf(x.text, from)
           // (Not past a question word or a space: 第十六届中国航展什么时候举办 counts 航展, not 举办; 第二期 参展企业, not 参展.)
           return (
-            at >= from &&
-            at <= from + 8 &&
-            !ASKING_BETWEEN.test(query.parsed.folded.slice(from, at)) &&
+            where >= from &&
+            where <= from + 8 &&
+            !ASKING_BETWEEN.test(query.parsed.folded.slice(from, where)) &&
             x.text.length > 1 &&
             !/^\d/.test(x.text)
           )
         })
         .slice(0, 3)
       // (Not a place, 中国 of 第十六届中国航展, when another word says what is counted: 第十六届中国青年… is not it.)
-      const specific = things.filter((x) => !getLexicon().pos(x.text)?.startsWith('ns'))
+      const specific = things.filter((x) => !lexicon.pos(x.text)?.startsWith('ns'))
       return [
         {
           numeral: m[1]!,
@@ -562,8 +562,8 @@ function derive(query: QueryModel): Derived {
     holidays: holidaysNamed(query.parsed.folded),
     asked: askedTerms(query),
     valued: termsOfWords(query, askedValues),
-    numbered: numberedNames(query.parsed),
-    series: seriesPattern(numberedNames(query.parsed)),
+    numbered,
+    series: seriesPattern(numbered),
     sumsNamed: [...query.parsed.folded.matchAll(SUM_NAMED)].map((m) => m[0]),
     whenDone: whenDoneTerms(query),
     deeds: deedsAsked(query.parsed.folded, query.parsed.words),

@@ -6,6 +6,7 @@ import { fold } from '../text/script.js'
 import { getLexicon } from '../text/lexicon.js'
 import { TermIndex } from './term-index.js'
 import { ASKING_PART, indexTerms, parseQuery, type ParsedQuery } from './tokenize.js'
+import { WHICH_CLASSIFIERS } from './answer-kind.js'
 import { vocabularyVariants, writtenOut, type VocabularyVariant } from '../text/vocabulary.js'
 import { synonymVariants } from '../text/synonyms.js'
 import type { Article } from '../corpus/article.js'
@@ -344,11 +345,12 @@ function isName(word: string, specificity: number): boolean {
   return PROPER_NAME.test(pos) || (pos.startsWith('n') && specificity >= NAME_IDF)
 }
 
+/** What a question says just before the kind of thing it asks for (哪座, 什么, 几个). */
+const ASKED_KIND = new RegExp(`(?:(?:哪[一几些]?|多少|几)[${WHICH_CLASSIFIERS}]?|什么)$`)
+
 /** Whether a folded question asks for a thing of the word's kind, or how many: 哪座城市, 什么奖, 几个省市. */
 function askedOf(folded: string, word: string): boolean {
-  return wordOccurrences(folded, word).some((at) =>
-    /(?:(?:哪[一几些]?|多少|几)[个座位部场条种家所间只项本首支届门件台艘名类]?|什么)$/.test(folded.slice(0, at)),
-  )
+  return wordOccurrences(folded, word).some((at) => ASKED_KIND.test(folded.slice(0, at)))
 }
 
 /** Parts of speech of the names a word may stand inside without naming itself (纳米 in 纳米比亚). */
