@@ -413,6 +413,19 @@ export function newsYearTest(foldedQuestion: string): ((foldedText: string) => b
   return ASKS_YEAR.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) : undefined
 }
 
+/** A question asking when (什么时候, 何时), and a time a news report tells: a year, month, day or part of a year. */
+const ASKS_WHEN = /什么时候|何时|什么时间/
+const NEWS_WHEN = /\d{1,2} ?月|[上下]半年|年[内底初中]|月[底初中]|季度|近日|日前|\d{1,2} ?时/
+
+/**
+ * A test of a folded news report for a question asking when (什么时候), or undefined for another question: it tells a
+ * year, a day, a month or a part of a year (NEWS_YEAR, DAY, NEWS_WHEN).
+ * @example whenTest('星舟七号什么时候发射')?.('星舟七号将开展月球探测') === false
+ */
+export function whenTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
+  return ASKS_WHEN.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) || DAY.test(t) || NEWS_WHEN.test(t) : undefined
+}
+
 /** A question asking where someone is from, and a text telling it: 出生于辽宁昌图, 祖籍宁乡. */
 const HOMETOWN_ASKED = /老家|家乡|故乡|籍贯|哪里人|哪儿人/
 const HOMETOWN_TOLD = /出生|生于|老家|家乡|故乡|籍贯|祖籍|人氏/

@@ -18,6 +18,7 @@ import {
   askedVenue,
   countTest,
   hometownTest,
+  whenTest,
   newsYearTest,
   countsPeople,
   judgementWords,
@@ -388,6 +389,8 @@ interface Derived {
   whenDone: Set<string>
   /** For a question asking where someone is from, the test of a text for telling it (`hometownTest`). */
   hometown?: (foldedText: string) => boolean
+  /** For a question asking when a numbered name did something (星舟七号什么时候发射), the test of a news report's text for a time (`whenTest`). */
+  when?: (foldedText: string) => boolean
   /** The sums in 亿 or 万亿 the question names (37万亿 of 美国国债突破37万亿美元是哪一天), which a news report answering gives. */
   sumsNamed: string[]
   /** The names of the series the question's numbered names belong to, numbered any way (星舟七号: 星舟八号, 星舟六、七号). */
@@ -481,6 +484,28 @@ function seriesPattern(numbered: readonly string[]): RegExp | undefined {
   if (stems.length === 0) return undefined
   // (Stems are Han characters only: nothing to escape.)
   return new RegExp(`(?:${stems.join('|')})[一二三四五六七八九十\\d、和与及]+号`, 'g')
+}
+
+/** The numerals of a numbered name: 七 of 星舟七号, 六 and 七 of 星舟六、七号. */
+const SERIES_NUMERAL = /[一二三四五六七八九十\d]+/gu
+
+/**
+ * The clauses of a folded text (cut at ，；。) but those naming another of the series of `numbered` and not one of
+ * them (`series`: 星舟六号将于2024年上半年择机发射, for 星舟七号): what such a clause dates is another mission.
+ */
+function ofAskedInSeries(text: string, series: RegExp, numbered: readonly string[]): string {
+  // (Compared by value: 星舟6号 is 星舟六号.)
+  const value = (numeral: string) => (/^\d+$/.test(numeral) ? Number(numeral) : smallNumberValue(numeral))
+  const asked = new Set(numbered.flatMap((w) => value(/[一二三四五六七八九十\d]+(?=号$)/u.exec(w)?.[0] ?? '') ?? []))
+  const numerals = (name: string) => (name.match(SERIES_NUMERAL) ?? []).flatMap((n) => value(n) ?? [])
+  if (asked.size === 0) return text
+  return text
+    .split(/(?<=[，,；;。])/)
+    .filter((clause) => {
+      const names = clause.match(series) ?? []
+      return names.length === 0 || names.some((name) => numerals(name).some((n) => asked.has(n)))
+    })
+    .join('')
 }
 
 function derive(query: QueryModel): Derived {
@@ -593,6 +618,8 @@ function derive(query: QueryModel): Derived {
   if (figure) d.figure = figure
   const hometown = hometownTest(query.parsed.folded)
   if (hometown) d.hometown = hometown
+  const when = d.numbered.length > 0 ? whenTest(query.parsed.folded) : undefined
+  if (when) d.when = when
   const year = newsYearTest(query.parsed.folded)
   if (year) d.year = year
   const venue = askedVenue(query.parsed.folded)
@@ -707,6 +734,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     judgements,
     figure,
     hometown,
+    when,
     count,
     year,
     yearOf,
@@ -740,8 +768,9 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const namesNumbered = (i: number) =>
     numbered.length === 0 ||
     [i, i - 1].some((k) => k >= 0 && numbered.some((w) => namesRequired(w, c.folded.slice(scored[k]!.start, scored[k]!.end), undefined)))
-  // (Nor is a name of the series, 星舟八号, a day: 八号.)
-  const withoutSeries = (text: string) => (series ? text.replace(series, ' ') : text)
+  // (Nor is a name of the series, 星舟八号, a day: 八号; nor a clause naming only another of the series its day or year:
+  // 星舟六号将于2024年上半年择机发射.)
+  const withoutSeries = (text: string) => (series ? ofAskedInSeries(text, series, numbered).replace(series, ' ') : text)
   const gives = (test: (foldedText: string) => boolean, anySentence = false, ofNumbered = false) =>
     (c.date !== undefined
       ? scored.filter((s, i) =>
@@ -872,14 +901,16 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       // Where someone is from (老家是哪里) is told by a report giving their birth or origin (出生于), not an obituary that does not.
       (hometown !== undefined && c.date !== undefined && !scored.some((s) => hometown(c.folded.slice(s.start, s.end)))) ||
       (count !== undefined && c.date !== undefined && !gives(count, peopleCount)) ||
+      // When a numbered name did something (星舟七号什么时候发射) is told with it, as a day is (`figure`).
+      (when !== undefined && figure === undefined && c.date !== undefined && !gives(when, false, true)) ||
       (year !== undefined &&
         c.date !== undefined &&
         (yearOf.size > 0
           ? !scored.some((x) => {
               const text = c.folded.slice(x.start, x.end)
-              return (x.terms.some((t) => yearOf.has(t)) || yearWords.some((w) => holdsShortened(text, w))) && year(text)
+              return (x.terms.some((t) => yearOf.has(t)) || yearWords.some((w) => holdsShortened(text, w))) && year(withoutSeries(text))
             })
-          : !year(c.folded) && !(title !== undefined && year(title)))) ||
+          : !year(withoutSeries(c.folded)) && !(title !== undefined && year(withoutSeries(title))))) ||
       unnamed !== undefined ||
       unknown !== undefined,
     unnamed,

@@ -1441,6 +1441,22 @@ describe('one report of a series of like ones', () => {
     expect(launches.search('星舟六号具体哪天发射？').hits[0]?.article.id).toBe('six')
   })
 
+  it('asks the year of a numbered mission where a clause names it, not the year another of its series launches', () => {
+    const launches = indexOfTexts([
+      [
+        'relay',
+        '青禾二号中继星成功发射',
+        '青禾二号中继星今天在文昌成功发射。按计划，星舟六号将于2024年上半年择机发射，星舟七号和星舟八号将开展月球环境探测等任务。',
+        '2024-03-20',
+      ],
+      ['eight', '星舟八号任务进展顺利', '按计划，星舟八号将于2028年前后发射，星舟六号已经完成测试。', '2024-06-27'],
+    ])
+    expect(launches.search('星舟七号计划哪一年发射？').hits).toEqual([])
+    expect(launches.search('星舟七号具体什么时候发射？').hits).toEqual([])
+    expect(launches.search('星舟八号计划哪一年发射？').hits[0]?.article.id).toBe('eight')
+    expect(launches.search('星舟六号计划哪一年发射？').hits[0]?.article.id).toBe('relay')
+  })
+
   it('keeps a report below one holding a pair of characters jieba makes up (升油 of 多少升油)', () => {
     const quake = indexOfTexts([
       [
