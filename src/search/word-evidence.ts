@@ -185,6 +185,12 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(
 )
 
 /**
+ * Measures jieba tags as verbs (身高, 收入): nouns here. Not 比分 (tagged an adverb), which a report gives as 3比0
+ * without the word (a news-dev answer lost), nor 排名 (位列第二).
+ */
+const MEASURES_TAGGED_OTHERWISE: ReadonlySet<string> = new Set(['身高', '收入'])
+
+/**
  * Words jieba tags as nouns that say how much, when or where over, not what (一共有多少, 目前有多少,
  * 全国一共有多少家: a report gives the national figure without 全国).
  */
@@ -303,7 +309,7 @@ export function valueWordRuns(foldedQuestion: string, words: readonly QueryWord[
       // 理赔金额: the measure's word before it, when it stands right there.
       if (MEASURE_NOUNS.has(words[k]!.text) && adjacent(words[k - 1], words[k])) k--
       const word = words[k]!.text
-      const pos = lexicon.pos(word)
+      const pos = MEASURES_TAGGED_OTHERWISE.has(word) ? 'n' : lexicon.pos(word)
       if (
         word.length >= 2 &&
         isCjkText(word) &&

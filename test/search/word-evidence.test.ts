@@ -135,6 +135,12 @@ describe('the words whose value a question asks', () => {
     return valueWords(parsed.folded, parsed.words).map((i) => parsed.words[i]!.text)
   }
 
+  it('are measures before 多少 that jieba calls verbs (身高, 收入), not what was done (超过多少)', () => {
+    expect(valued('网球选手林青青身高多少？')).toEqual(['身高'])
+    expect(valued('青禾县农民去年收入多少')).toEqual(['收入'])
+    expect(valued('返程高峰那天人员流动量预计超过多少')).toEqual([])
+  })
+
   it('takes no verb before 什么 for a value asked, though jieba calls it a noun (把新能源车比作什么)', () => {
     expect(valued('总理把智能网联新能源车比作什么')).toEqual([])
   })
