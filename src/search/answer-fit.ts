@@ -38,7 +38,8 @@ export function answerTest(foldedQuestion: string): ((foldedSentence: string) =>
 }
 
 /** A question asking an amount of money: 多少钱, 票价是多少, 奖金多少 (not 价格涨了多少, a change answered by a share). */
-const ASKS_MONEY = /多少钱|几块钱|多少块|多少[万亿]?(?:元|美元|欧元|英镑|日元)/
+// (多少块 with a noun after it counts pieces: 多少块光伏板.)
+const ASKS_MONEY = /多少钱|几块钱|多少块(?:钱|(?!\p{Script=Han}))|多少[万亿]?(?:元|美元|欧元|英镑|日元)/u
 const MONEY_NOUN = /票价|门票|工资|薪水|薪资|月薪|年薪|奖金|罚金|罚款|费用|学费|售价|价格|价钱|收费|投资|耗资|造价|金额|数额/
 const CHANGE = /涨|降|增|减|提高|比例|百分|缩短|延长|上调|下调/
 /** A change asked by what it reached (面积扩大到多少, 产量提高到多少): the new figure, in the quantity's own unit. */

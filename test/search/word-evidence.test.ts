@@ -285,6 +285,13 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('青禾大桥总投资是多少'))?.(fold('大桥总投资约46亿元'))).toBe(true)
   })
 
+  it('asks money for 多少块 alone or 多少块钱, a count of pieces for 多少块 and a noun', () => {
+    expect(valueTest(fold('青禾草莓一斤多少块？'))?.(fold('草莓每斤卖20元'))).toBe(true)
+    expect(valueTest(fold('青禾草莓一斤多少块钱'))?.(fold('草莓每斤卖20元'))).toBe(true)
+    expect(valueTest(fold('青禾渔光互补项目装了多少块光伏板？'))).toBeUndefined()
+    expect(countTest(fold('青禾渔光互补项目装了多少块光伏板？'))?.(fold('120万块光伏板下面养殖海产'))).toBe(true)
+  })
+
   it('asks a time of day, which a text without one cannot give', () => {
     const clock = valueTest(fold('青禾会议开幕会几点开始？'))!
     expect(clock(fold('本台今天播发快评，热烈祝贺青禾会议开幕。'))).toBe(false)
