@@ -79,6 +79,12 @@ describe('parseQuery', () => {
     expect(parseQuery('什么时候召开会议').segments).toEqual(['召开会议'])
   })
 
+  it('leaves out what a chatty reader says of their memory (我记得, 印象中, 好像) and 一共, which reports write otherwise (共)', () => {
+    const words = (q: string) => parseQuery(q).words.map((w) => w.text)
+    expect(words('我记得青禾大桥好像一共花了多少钱')).toEqual(['青禾', '大桥', '花'])
+    expect(words('我印象中青禾大桥是5月通车的')).not.toContain('印象')
+  })
+
   it('leaves out 几世纪, 多大 and 有何, which ask when, how large and what', () => {
     const words = (q: string) => parseQuery(q).words.map((w) => w.text)
     expect(parseQuery('佛教大約於幾世紀時傳入日本?').terms).not.toContain('世纪')
