@@ -397,6 +397,8 @@ interface Derived {
   series: RegExp | undefined
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
   codes: string[]
+  /** A code typed after a number (max of 737 max), with the number written to it as a report may (737max). */
+  codesAfterNumbers: Map<string, string>
   /** What the question says a code stands for, in brackets after it (Meta（元公司）): a report may name that instead. */
   glosses: Map<string, string>
   /** The titles and names the question quotes (《我们与恶的距离》, “榛树”导弹), which a report answering it names. */
@@ -474,6 +476,8 @@ const LATIN_CODE = /^(?=[a-z0-9]*[a-z])[a-z0-9]{2,}$/
 const SUM_NAMED = /(?<![\d.])\d+(?:\.\d+)?万?亿/g
 /** A word of letters and the number typed apart after it: a model (max 10, mate 60), in a folded question. */
 const MODEL_NUMBER = /(?<![a-z0-9])[a-z]{2,} \d+(?![\d.])/g
+/** A number and the letters typed apart after it: a model's name (737 max), in a folded question. */
+const CODE_AFTER_NUMBER = /(?<![a-z0-9.])(\d+) ([a-z]{2,})(?![a-z0-9])/g
 
 /** A query term made of letters and digits (a code, a number), not of CJK characters. */
 const LETTER_CODE = /^[a-z0-9][a-z0-9.+]*%?$/
@@ -597,6 +601,7 @@ function derive(query: QueryModel): Derived {
       // A model is named with its number (737 max 10): a report of the max 9 does not name it.
       ...[...query.parsed.folded.matchAll(MODEL_NUMBER)].map((m) => m[0]),
     ],
+    codesAfterNumbers: new Map([...query.parsed.folded.matchAll(CODE_AFTER_NUMBER)].map((m) => [m[2]!, `${m[1]}${m[2]}`])),
     titles: [...query.parsed.folded.matchAll(QUOTED)].map((m) => (m[1] ?? m[2])!.replace(/\s+/g, '')),
     glosses: new Map([...query.parsed.folded.matchAll(GLOSSED_CODE)].map((m) => [m[1]!, m[2]!.trim()])),
     askedValues: runs.map(({ head, from }) => ({
@@ -729,6 +734,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     whenDone,
     deeds,
     codes,
+    codesAfterNumbers,
     askedValues,
     unknowable,
     judgements,
@@ -843,7 +849,14 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     // In news, a title named in 《》 or a name quoted (an encyclopedia entry may name a work otherwise: CMRC R@1 0.986 → 0.979).
     (c.date !== undefined ? titles.find((t) => !namesTitle(t, c.folded) && !(title !== undefined && namesTitle(t, title))) : undefined) ??
     (c.date !== undefined
-      ? (codes.find((w) => !mentions(w) && !mentions(writtenOut(w) ?? w) && !namesGloss(glosses.get(w), c.folded)) ??
+      ? (codes.find(
+          (w) =>
+            !mentions(w) &&
+            !mentions(writtenOut(w) ?? w) &&
+            !namesGloss(glosses.get(w), c.folded) &&
+            // (737max names the max of 737 max.)
+            !(codesAfterNumbers.has(w) && mentions(codesAfterNumbers.get(w)!)),
+        ) ??
         // A sum the question names (突破37万亿美元) is one the report gives: 36万亿 is another milestone.
         sumsNamed.find((w) => !c.folded.includes(w) && !(title !== undefined && title.includes(w))) ??
         (venue && !venue.some(mentions) ? venue[0] : undefined) ??
@@ -1000,14 +1013,21 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
 /** What asks when: 哪天, 几月几号, 几点, 什么时候, 何时. */
 const ASKS_WHEN = /哪一?[天日]|几月几[日号]|几号|几点|什么时候|何时/
 
-/** The terms of the verbs after the question word of a question asking when (发射 of 嫦娥七号具体哪天发射). */
+/** Verbs that stand for the deed named before them (合练是哪一天进行的): no deed of their own. */
+const STAND_IN_VERBS: ReadonlySet<string> = new Set(['进行'])
+
+/**
+ * The terms of the verbs after the question word of a question asking when (发射 of 嫦娥七号具体哪天发射), but
+ * `STAND_IN_VERBS`.
+ */
 function whenDoneTerms(query: QueryModel): Set<string> {
   const out = new Set<string>()
   const m = ASKS_WHEN.exec(query.parsed.folded)
   if (!m) return out
   const lexicon = getLexicon()
   for (const w of query.parsed.words)
-    if (query.parsed.folded.indexOf(w.text, m.index) >= m.index && lexicon.pos(w.text)?.startsWith('v')) addTermsOf(query, w.text, out)
+    if (query.parsed.folded.indexOf(w.text, m.index) >= m.index && lexicon.pos(w.text)?.startsWith('v') && !STAND_IN_VERBS.has(w.text))
+      addTermsOf(query, w.text, out)
   return out
 }
 

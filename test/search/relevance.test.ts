@@ -1406,6 +1406,19 @@ describe('one report of a series of like ones', () => {
     expect(tours.search('第三轮第二批星河环保督察要督察几个省市？').hits.map((h) => h.article.id)).toEqual(['second'])
   })
 
+  it('finds a model typed apart from its number (737 MAX) where a report writes them together (737MAX)', () => {
+    const crash = indexOfTexts([
+      [
+        'crash',
+        '媒体称星河司法部将起诉青禾公司',
+        '星河司法部计划就两起空难事故对青禾公司提起刑事诉讼。2018年、2019年青禾737MAX客机发生两起空难，共造成346人遇难。',
+        '2024-07-01',
+      ],
+    ])
+    expect(crash.search('青禾737 MAX两起空难造成多少人遇难？').hits[0]?.article.id).toBe('crash')
+    expect(crash.search('青禾737 MAX客机两起空难造成多少人遇难').hits[0]?.article.id).toBe('crash')
+  })
+
   it('takes a model named with its number (MAX 10) as another than the one a report names (MAX 9)', () => {
     const planes = indexOfTexts([
       [
@@ -1439,6 +1452,18 @@ describe('one report of a series of like ones', () => {
     ])
     expect(launches.search('星舟七号具体哪天发射？').hits).toEqual([])
     expect(launches.search('星舟六号具体哪天发射？').hits[0]?.article.id).toBe('six')
+  })
+
+  it('asks the day of the deed a numbered mission did, named before 进行 (合练是哪一天进行的), which the report tells without 进行', () => {
+    const drill = indexOfTexts([
+      [
+        'drill',
+        '星舟十九号任务发射场区展开全系统合练',
+        '星舟十九号船箭组合体已于本月22日转运至发射区。今天（10月26日），发射场区组织各单位展开全系统合练。',
+        '2024-10-26',
+      ],
+    ])
+    expect(drill.search('星舟十九号发射场区全系统合练是哪一天进行的？').hits[0]?.article.id).toBe('drill')
   })
 
   it('asks the year of a numbered mission where a clause names it, not the year another of its series launches', () => {
