@@ -1,7 +1,7 @@
 import { sentenceSpans } from '../text/sentences.js'
 import { judge, PROPER_NAME, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
 import { holdsWord, wordOccurrences } from './coverage.js'
-import { compoundParts, holdsAbbreviated } from './word-evidence.js'
+import { compoundParts, holdsAbbreviated, namesKind } from './word-evidence.js'
 import { fold } from '../text/script.js'
 import { getLexicon } from '../text/lexicon.js'
 import { TermIndex } from './term-index.js'
@@ -260,7 +260,8 @@ export class SearchIndex {
     )
     const mostSpecific = (words: typeof naming) =>
       words.reduce<(typeof naming)[number] | undefined>((a, w) => (a && a.specificity >= w.specificity ? a : w), undefined)
-    const rarest = mostSpecific(naming)
+    // (Not a word naming the kind of value asked, 举办地 of 十四冬 开幕式 举办地: a report answering names the place.)
+    const rarest = mostSpecific(naming.filter((w) => !namesKind(w.text)))
     // Nor is an edition of a series (第十六届中国航展) that no news report names: the news has not reported it.
     const noEdition = ranked.some((r) => r.judged.namesEdition === false) && !ranked.some((r) => r.judged.namesEdition === true)
     const uncovered =

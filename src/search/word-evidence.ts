@@ -179,10 +179,13 @@ function share(words: readonly QueryWord[], focus: ReadonlySet<number>, focusWei
  * gives without the noun itself.
  */
 const KIND_NOUNS: ReadonlySet<string> = new Set(
-  '名字 名称 全名 姓名 选手 运动员 球员 队员 人物 人士 领导 领导人 官员 标题 题目 全称 目标 时间 日期 地点 地方 位置 城市 国家 省份 地区 老家 家乡 故乡 籍贯 数量 人数 金额 总额 总值 总数 数值 总量 总分 得分 分数 成绩 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 起因 缘由 理由 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
+  '名字 名称 全名 姓名 选手 运动员 球员 队员 人物 人士 领导 领导人 官员 标题 题目 全称 目标 时间 日期 地点 地方 位置 举办地 所在地 发生地 城市 国家 省份 地区 老家 家乡 故乡 籍贯 数量 人数 金额 总额 总值 总数 数值 总量 总分 得分 分数 成绩 规模 数额 额度 比例 幅度 价格 数字 数据 情况 结果 原因 起因 缘由 理由 方式 办法 内容 单位 机构 公司 企业 部门 项目 东西 事情'.split(
     ' ',
   ),
 )
+
+/** Whether a folded word names the kind of value asked for (`KIND_NOUNS`: 举办地, 时间, 人数), not a thing. */
+export const namesKind = (word: string): boolean => KIND_NOUNS.has(word)
 
 /**
  * Measures jieba tags as verbs (身高, 收入): nouns here. Not 比分 (tagged an adverb), which a report gives as 3比0

@@ -369,6 +369,15 @@ describe('a short question whose most specific word no report holds', () => {
     expect(news.search('王者荣耀 怎么上王者').hits).toEqual([])
   })
 
+  it('does not take the kind of value asked for its most specific word (举办地 of 十四冬 开幕式 举办地)', () => {
+    const games = indexOfTexts([
+      ['open', '“十五冬”开幕在即 带动冰雪旅游', '“十五冬”开幕式将于2月17日在青禾市海拉尔赛区举行，游客络绎不绝。', '2024-02-13'],
+      ['ready', '十五冬筹备工作基本就绪', '十五冬各项筹备工作基本就绪，赛事服务保障全面到位。', '2024-02-07'],
+      ['fair', '青禾确定为下届博览会举办地', '青禾市今天被确定为下届博览会举办地。', '2024-03-01'],
+    ])
+    expect(games.search('十五冬 开幕式 举办地').hits[0]?.article.id).toBe('open')
+  })
+
   it('does not count a bare number among its words (比特币什么时候突破10万美元)', () => {
     const trains = indexOfTexts([
       ['trains', '青禾班列开行突破10万列', '青禾班列累计开行突破10万列，特别是单列货值超过10万美元的班列明显增多。', '2024-11-15'],
