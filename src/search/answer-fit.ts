@@ -108,7 +108,8 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
     ASKS_MONEY.test(foldedQuestion) ||
     // Keywords ending in what is asked: 特展 门票价格, 乘客 赔偿金额.
     ENDS_MONEY.test(foldedQuestion) ||
-    (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion))
+    // (Not a count in a classifier of things named with one: 多少家外商投资企业.)
+    (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion) && !ASKS_COUNT.test(foldedQuestion))
   if (!money) return undefined
   // A price per unit (每吨卖多少钱) is given per that unit (每吨12元, 90元/吨), not as a total (这张碳票卖了14万元).
   const per = PER_UNIT.exec(foldedQuestion)?.[1]

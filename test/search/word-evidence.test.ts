@@ -292,6 +292,12 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾渔光互补项目装了多少块光伏板？'))?.(fold('120万块光伏板下面养殖海产'))).toBe(true)
   })
 
+  it('asks a count, not money, for 多少家 of things whose name holds a word of money (外商投资企业)', () => {
+    expect(valueTest(fold('今年1月青禾新设立的外商投资企业有多少家？'))).toBeUndefined()
+    expect(valueTest(fold('青禾新设立了多少家外商投资企业'))).toBeUndefined()
+    expect(valueTest(fold('青禾外商投资有多少？'))?.(fold('外商投资120亿元'))).toBe(true)
+  })
+
   it('asks a time of day, which a text without one cannot give', () => {
     const clock = valueTest(fold('青禾会议开幕会几点开始？'))!
     expect(clock(fold('本台今天播发快评，热烈祝贺青禾会议开幕。'))).toBe(false)
