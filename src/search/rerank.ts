@@ -33,6 +33,7 @@ import {
   focusWords,
   holdsAbbreviated,
   holdsNamed,
+  holdsSpelledOut,
   holdsShortened,
   namedShare,
   valueWordRuns,
@@ -1093,10 +1094,10 @@ function namesOrdinal(numeral: string, folded: string, things?: readonly string[
       const after = at + form.length + 1
       if (/[〇零一二三四五六七八九十百\d]/.test(folded[after] ?? '')) continue
       // Of one of `things`, when given: named within ORDINAL_REACH characters after it, in its sentence.
-      // (Or written out: 博会 of 链博会 in 第二届中国国际供应链促进博览会.)
+      // (Or written out: 博会 of 链博会 in 第二届中国国际供应链促进博览会, 投洽会 in 第二十四届中国国际投资贸易洽谈会.)
       if (!things) return true
       const reach = folded.slice(after, after + ORDINAL_REACH).split(/[。！？；!?;\n]/)[0]!
-      if (things.some((t) => holdsNamed(reach, t))) return true
+      if (things.some((t) => holdsNamed(reach, t) || holdsSpelledOut(reach, t))) return true
     }
   }
   return false

@@ -119,6 +119,29 @@ export function holdsShortened(folded: string, word: string): boolean {
   return false
 }
 
+/** How far apart the characters of a longer abbreviation may stand in the full name (投[资贸易]洽[谈]会). */
+const SPELLED_OUT_GAP = 4
+
+/**
+ * Whether `folded` spells out an abbreviation of three or more characters (投洽会 in 投资贸易洽谈会): its characters
+ * in order, each at most SPELLED_OUT_GAP after the one before, with nothing but CJK characters between. Only where
+ * the text is already known to be about the thing (after the ordinal a question names it by: 第二十四届…): alone,
+ * three characters a few apart say little (冬运会 lost DRCD and blind answers).
+ */
+export function holdsSpelledOut(folded: string, word: string): boolean {
+  if (word.length < 3 || ![...word].every((ch) => isCjk(ch.charCodeAt(0)))) return false
+  const from = (at: number, k: number): boolean => {
+    if (k === word.length) return true
+    for (let j = at + 1; j <= at + SPELLED_OUT_GAP && j < folded.length; j++) {
+      if (folded[j] === word[k] && from(j, k + 1)) return true
+      if (!isCjk(folded.charCodeAt(j))) break
+    }
+    return false
+  }
+  for (let at = folded.indexOf(word[0]!); at >= 0; at = folded.indexOf(word[0]!, at + 1)) if (from(at, 1)) return true
+  return false
+}
+
 /** One-character modifiers before a noun: 老电影, 新机场, 大项目, 原部长. */
 const MODIFIERS: ReadonlySet<string> = new Set('老新旧大小原前首')
 

@@ -1297,6 +1297,17 @@ describe('one report of a series of like ones', () => {
       ],
     ])
     expect(expo.search('第二届链博会 主题').hits.map((h) => h.article.id)).toEqual(['expo'])
+    // (Or each of its characters a few apart: 投洽会 in 第二十届星河国际投资贸易洽谈会.)
+    const fairs = indexOfTexts([
+      [
+        'invest',
+        '第二十届星河国际投资贸易洽谈会在青禾开幕',
+        '第二十届星河国际投资贸易洽谈会今天在青禾开幕，本届主宾国为匈牙利。',
+        '2024-09-08',
+      ],
+    ])
+    expect(fairs.search('第二十届投洽会的主宾国是哪个国家？').hits.map((h) => h.article.id)).toEqual(['invest'])
+    expect(fairs.search('第二十一届投洽会的主宾国是哪个国家？').hits).toEqual([])
   })
 
   it('answers nothing for an edition of a forum the news never reports, not a report of another event of that edition', () => {

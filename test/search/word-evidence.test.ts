@@ -16,6 +16,7 @@ import {
   focusWords,
   holdsAbbreviated,
   holdsNamed,
+  holdsSpelledOut,
   holdsWholeWord,
   namedShare,
   valueWords,
@@ -75,6 +76,12 @@ describe('whole words', () => {
     // Too far apart, or across punctuation: not the name.
     expect(holdsAbbreviated(fold('澳门的一家大型商场，网店也很多。'), '澳网')).toBe(false)
     expect(holdsNamed(fold('澳大利亚，网上购物'), '澳网')).toBe(false)
+  })
+
+  it('finds a longer short name spelled out, each character a few after the one before', () => {
+    expect(holdsSpelledOut(fold('星河國際投資貿易洽談會今天開幕'), '投洽会')).toBe(true)
+    expect(holdsSpelledOut(fold('投资促进会议今天洽谈合作'), '投洽会')).toBe(false)
+    expect(holdsSpelledOut(fold('投资贸易，洽谈会'), '投洽会')).toBe(false)
   })
 
   it('weighs the asked-about word more when measuring how much of the question a text holds', () => {
