@@ -766,7 +766,12 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   const namesValue = (i: number) =>
     askedValues.some(({ word, parts, qualifiers }) => {
       const text = c.folded.slice(scored[i]!.start, scored[i]!.end)
-      return holdsNamed(text, word) || namedByHead(parts, (p) => holdsNamed(text, p)) || qualifiers.some((q) => holdsNamed(text, q))
+      return (
+        holdsNamed(text, word) ||
+        namedByHead(parts, (p) => holdsNamed(text, p)) ||
+        qualifiers.some((q) => holdsNamed(text, q)) ||
+        givesMeasure(word, text)
+      )
     })
   // A count of people (疏散了多少居民) is given in 人 or 名 (约4000人被疏散) in a sentence that need not name them,
   // nor any query word when it follows one that does (…共同出席欢迎宴会并致辞。新各界人士代表约300人出席).
@@ -864,7 +869,11 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         // An asked compound is named by its head (产品产量: 主要产品中71种产量增长; 公交线路: 200余条线路).
         askedValues.find(
           ({ word, parts, qualifiers }) =>
-            !(asksName && DESCRIBES_PERSON.test(word)) && !mentions(word) && !namedByHead(parts, mentions) && !qualifiers.some(mentions),
+            !(asksName && DESCRIBES_PERSON.test(word)) &&
+            !mentions(word) &&
+            !namedByHead(parts, mentions) &&
+            !qualifiers.some(mentions) &&
+            !givesMeasure(word, c.folded),
         )?.word ??
         judgements.find((w) => !mentions(w)))
       : undefined)
@@ -1070,6 +1079,23 @@ function namesRequired(word: string, folded: string, title: string | undefined):
     forms.some((f) => holdsNamed(folded, f) || (title !== undefined && holdsNamed(title, f))) ||
     (m !== null && m[3] === '号' && (namedInSeries(m[1]!, m[2]!, folded) || (title !== undefined && namedInSeries(m[1]!, m[2]!, title))))
   )
+}
+
+/** Measures a report gives by their adjective and a figure (长10.8公里 for 全长, 高约50米 for 高度). */
+const MEASURE_ADJECTIVES: ReadonlyMap<string, string> = new Map([
+  ['全长', '长'],
+  ['总长', '长'],
+  ['长度', '长'],
+  ['高度', '高'],
+  ['深度', '深'],
+  ['宽度', '宽'],
+  ['重量', '重'],
+])
+
+/** Whether a folded report gives the measure asked (全长) by its adjective and a figure: 长10.8公里, 长约55公里. */
+function givesMeasure(word: string, folded: string): boolean {
+  const adjective = MEASURE_ADJECTIVES.get(word)
+  return adjective !== undefined && new RegExp(`${adjective}(?:约|达|近|超过?|逾)?\\d`).test(folded)
 }
 
 /** A title in 《》, or a name in quotation marks (“榛树”导弹, 「振超效率」), in a folded question. */

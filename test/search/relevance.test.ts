@@ -1426,6 +1426,20 @@ describe('one report of a series of like ones', () => {
     expect(tours.search('第三轮第二批星河环保督察要督察几个省市？').hits.map((h) => h.article.id)).toEqual(['second'])
   })
 
+  it('finds the length asked (全长) where a report gives it by 长 and a figure', () => {
+    const road = indexOfTexts([
+      [
+        'link',
+        '星河通道加速湾区融合',
+        '星河通道通车以来，两地车程缩短到30分钟以内。日前，长10.8公里的“青禾联络线”正式通车。',
+        '2024-11-10',
+      ],
+      ['open', '星河通道今天开通', '星河通道今天开通，青禾联络线正在建设。', '2024-06-30'],
+    ])
+    expect(road.search('星河通道新接上的青禾联络线全长多少公里？').hits[0]?.article.id).toBe('link')
+    expect(road.search('星河通道的宽度是多少米？').hits).toEqual([])
+  })
+
   it('finds a model typed apart from its number (737 MAX) where a report writes them together (737MAX)', () => {
     const crash = indexOfTexts([
       [
