@@ -281,11 +281,13 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
   if (unit === undefined) {
     const noun = countedInGe(foldedQuestion)
     // (Or the noun a few characters before the count: 梳理出问题1066个.)
+    // (Or in the noun's own classifier: 13班次 of 多少个航班.)
+    const own = noun === undefined ? undefined : OWN_CLASSIFIERS.get(noun)
     return noun === undefined
       ? undefined
       : givenAnew(
           foldedQuestion,
-          COUNT_OF(`个[^，。；！？,;!?\\d]{0,12}?${noun}`),
+          COUNT_OF(`(?:个[^，。；！？,;!?\\d]{0,12}?${noun}${own ? `|${own}` : ''})`),
           new RegExp(`${noun}[\u4e00-\u9fff]{0,4}?\\d[\\d.,]*(?:多|余)?[十百千万亿]{0,2}个`),
         )
   }
@@ -293,6 +295,12 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
   const headcount = people !== undefined || /^[人名位]$/.test(classifier ?? '')
   return givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : undefined)
 }
+
+/** Classifiers news counts some nouns in, other than 个 (航班: 13班次, 每天10班次; 列车: 开行12列, 30趟). */
+const OWN_CLASSIFIERS: ReadonlyMap<string, string> = new Map([
+  ['航班', '(?:班次|架次|个?班)'],
+  ['列车', '(?:列|趟)'],
+])
 
 /**
  * For 多少个 and the noun after it (多少个模范集体, 多少个收购库点), the noun: a count in 个 of it answers (352个模范集体,

@@ -299,6 +299,13 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾渔光互补项目装了多少块光伏板？'))?.(fold('120万块光伏板下面养殖海产'))).toBe(true)
   })
 
+  it('asks a count of flights in 个 or in their own classifier (13班次), not any figure', () => {
+    const flights = countTest(fold('春运期间每天给青禾新增了多少个航班？'))!
+    expect(flights(fold('三家航空公司每天平均新增13班次进出青禾'))).toBe(true)
+    expect(flights(fold('每天新增3个国际航班'))).toBe(true)
+    expect(flights(fold('青禾机场航班量增长5%'))).toBe(false)
+  })
+
   it('asks a count, not money, for 多少家 of things whose name holds a word of money (外商投资企业)', () => {
     expect(valueTest(fold('今年1月青禾新设立的外商投资企业有多少家？'))).toBeUndefined()
     expect(valueTest(fold('青禾新设立了多少家外商投资企业'))).toBeUndefined()
