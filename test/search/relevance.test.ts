@@ -1426,6 +1426,19 @@ describe('one report of a series of like ones', () => {
     expect(tours.search('第三轮第二批星河环保督察要督察几个省市？').hits.map((h) => h.article.id)).toEqual(['second'])
   })
 
+  it('puts the report giving the figure right after the word asked before one giving another figure beside it', () => {
+    const economy = indexOfTexts([
+      [
+        'logistics',
+        '上半年青禾物流运行平稳',
+        '今年上半年青禾社会物流总费用为8.8万亿元，与地区生产总值的比率为14.2%，显示单位地区生产总值所需耗费的物流费用有所下降。',
+        '2024-07-30',
+      ],
+      ['economy', '上半年青禾经济运行稳中有进', '初步核算，上半年青禾地区生产总值61683亿元，按不变价格计算，同比增长5.0%。', '2024-07-15'],
+    ])
+    expect(economy.search('2024年上半年青禾地区生产总值是多少亿元？').hits[0]?.article.id).toBe('economy')
+  })
+
   it('finds the length asked (全长) where a report gives it by 长 and a figure', () => {
     const road = indexOfTexts([
       [
