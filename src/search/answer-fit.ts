@@ -348,9 +348,12 @@ const HEADCOUNT = /人数[^\d，。；,;]{0,4}(?:\d|[一二两三四五六七八
 /** Last characters of nouns naming people: 居民, 船员, 游客, 患者, 观众, 台胞, 员工, 人士. */
 const PERSON_ENDING = /[民员者客众胞工士]$/
 
-/** Whether a word names people (`PERSON_ENDING`). */
+/** Nouns naming people that end otherwise (代表 of 有多少代表出席, 学生, 选手). */
+const PEOPLE_NOUNS: ReadonlySet<string> = new Set(['代表', '学生', '儿童', '选手', '嘉宾', '专家', '官兵', '师生'])
+
+/** Whether a word names people (`PERSON_ENDING`, `PEOPLE_NOUNS`). */
 function namesPeople(word: string): boolean {
-  return word.length >= 2 && PERSON_ENDING.test(word) && /^n/.test(getLexicon().pos(word) ?? '')
+  return PEOPLE_NOUNS.has(word) || (word.length >= 2 && PERSON_ENDING.test(word) && /^n/.test(getLexicon().pos(word) ?? ''))
 }
 
 /**

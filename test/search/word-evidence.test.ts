@@ -482,6 +482,10 @@ describe('a question only a figure answers', () => {
     expect(evacuated(fold('当地已疏散3000余名居民。'))).toBe(true)
     expect(evacuated(fold('当地疏散居民约1200人。'))).toBe(true)
     expect(countTest(fold('青禾有多少居民点'))).toBeUndefined()
+    // (People named by a noun that ends otherwise: 代表, 学生.)
+    const delegates = countTest(fold('青禾人代会预备会议有多少代表出席？'))!
+    expect(delegates(fold('预备会议出席853人，缺席13人。'))).toBe(true)
+    expect(delegates(fold('会议议程共有十项内容。'))).toBe(false)
   })
 
   it('takes a headcount (人数超过198万) for a count of people', () => {
