@@ -428,10 +428,11 @@ export function buildExcerpt(
   const kind = kindTest(query, figure, news)
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence
-  // names it. The report's own year names the event (2024年夏季达沃斯), which the answering sentence need not repeat.
+  // names it. The report's own year names the event (2024年夏季达沃斯), which the answering sentence need not repeat;
+  // a later year names a plan (《2025年关税调整方案》…调整后，关税总水平仍保持在7.3%).
   const years = news
     ? yearsAsked(query.folded)
-        .filter((y) => y !== Number(date.slice(0, 4)))
+        .filter((y) => y < Number(date.slice(0, 4)))
         .map((y) => `${y}年`)
     : []
   const namesYear = (t: string) => years.some((y) => t.includes(y))

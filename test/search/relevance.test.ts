@@ -807,6 +807,22 @@ describe('a news question about something no report names', () => {
     expect(post.search('2023年我省邮政行业寄递业务量一共完成了多少件？').hits[0]?.excerpt.text).toContain('162亿件')
   })
 
+  it('shows the figure asked of a plan named by a later year (2025年关税调整方案), though its sentence names no year', () => {
+    const tariffs = indexOfTexts([
+      [
+        'plan',
+        '青禾公布2025年关税调整方案',
+        '今天，青禾关税税则委员会公布《2025年关税调整方案》，自2025年1月1日起，对部分商品的进口关税税率和税目进行调整。\n' +
+          '为支持科技创新，保障和改善民生，推进绿色低碳发展，对环烯烃聚合物、乙烷等商品实施低于最惠国税率的进口暂定税率。\n' +
+          '为扩大面向全球的高标准自由贸易区网络，对24个自由贸易协定项下、原产于30个国家或地区的部分商品实施协定税率。\n' +
+          '同时，继续给予43个最不发达国家100%税目产品零关税待遇。\n' +
+          '调整后，青禾关税税则税目总数达到8960个，关税总水平仍保持在7.3%，处于全球较低水平。',
+        '2024-12-28',
+      ],
+    ])
+    expect(tariffs.search('2025年关税调整方案实施后，青禾关税总水平是多少？').hits[0]?.excerpt.text).toContain('7.3%')
+  })
+
   it('answers a question in other everyday words (孩子 for 儿童, LNG for 液化天然气) from the report that writes them its way', () => {
     const reports = indexOfTexts([
       ['war', '青禾冲突已致大批儿童成为孤儿', '星河妇女署16日说，冲突爆发以来，青禾地带已有约1.9万名儿童成为孤儿。', '2024-04-17'],
