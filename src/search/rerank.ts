@@ -425,6 +425,8 @@ interface Derived {
    * 预约 of 怎么预约), which a news report answering it names.
    */
   judgements: string[]
+  /** The events the question names (亚运会, 招待会: `EVENT`), which a news report answering names: 奥运会 is another. */
+  events: string[]
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
   /** Whether the count asked is of people (`countsPeople`: 多少人, 多少居民). */
@@ -620,6 +622,9 @@ function derive(query: QueryModel): Derived {
     })),
     unknowable: unknownWords(query.parsed.folded, askedValues),
     judgements: judgementWords(query.parsed.folded),
+    events: query.parsed.words
+      .filter((w) => EVENT.test(w.text) && w.specificity >= EVENT_IDF && /^(?:n|j)/.test(lexicon.pos(w.text) ?? ''))
+      .map((w) => w.text),
     yearOf: new Set(),
     yearWords: [],
     asksName: ASKS_NAME.test(query.parsed.folded),
@@ -747,6 +752,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     askedValues,
     unknowable,
     judgements,
+    events,
     figure,
     hometown,
     when,
@@ -883,7 +889,15 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
             !qualifiers.some(mentions) &&
             !givesMeasure(word, c.folded),
         )?.word ??
-        judgements.find((w) => !mentions(w)))
+        judgements.find((w) => !mentions(w)) ??
+        // (Spelled out too: 亚运会 in 亚洲运动会; or by its head: 航展 of 珠海航展.)
+        events.find(
+          (w) =>
+            !mentions(w) &&
+            !holdsSpelledOut(c.folded, w) &&
+            !(title !== undefined && holdsSpelledOut(title, w)) &&
+            !namedByHead(compoundParts(w), mentions),
+        ))
       : undefined)
   // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.
   const unknown = c.date !== undefined && unnamed === undefined ? toldUnknown(c.folded, c.sentences, unknowable) : undefined
@@ -1097,6 +1111,13 @@ function namesRequired(word: string, folded: string, title: string | undefined):
     (m !== null && m[3] === '号' && (namedInSeries(m[1]!, m[2]!, folded) || (title !== undefined && namedInSeries(m[1]!, m[2]!, title))))
   )
 }
+
+/**
+ * Words naming an event (亚运会, 博览会, 招待会, 音乐节, 锦标赛, 车展), and how specific one must be to count (not 会议);
+ * not where a fact was told (记者会, 发布会: a report may say 新闻发布会 or 国新办…介绍).
+ */
+const EVENT = /(?<![者布风气])[会赛节展]$/
+const EVENT_IDF = 9
 
 /** How far after the word whose value is asked a report gives its figure (国内生产总值为616836亿元), in characters. */
 const FIGURE_AFTER = 16

@@ -1455,6 +1455,18 @@ describe('one report of a series of like ones', () => {
     expect(economy.search('2024年上半年青禾地区生产总值是多少亿元？').hits[0]?.article.id).toBe('economy')
   })
 
+  it('answers nothing about an event no report names (亚运会), from reports of another (奥运会)', () => {
+    const games = indexOfTexts([
+      ['swim', '星河奥运会 中国代表团再获5枚金牌', '星河奥运会今天继续进行，中国代表团再获5枚金牌，金牌总数达到20枚。', '2024-08-05'],
+      ['shoot', '星河奥运会 中国代表团夺得射击金牌', '中国体育代表团夺得本届奥运会的第3枚金牌。', '2024-07-28'],
+    ])
+    expect(games.search('青禾亚运会中国代表团一共拿了多少枚金牌？').hits).toEqual([])
+    expect(games.search('星河奥运会中国代表团一共拿了多少枚金牌？').hits[0]?.article.id).toBe('swim')
+    // (An event's short name spelled out counts: 亚运会 in 亚洲运动会.)
+    const asian = indexOfTexts([['asian', '青禾亚洲运动会闭幕', '青禾亚洲运动会今天闭幕，中国代表团共获得201枚金牌。', '2023-10-08']])
+    expect(asian.search('青禾亚运会中国代表团一共拿了多少枚金牌？').hits[0]?.article.id).toBe('asian')
+  })
+
   it('finds the length asked (全长) where a report gives it by 长 and a figure', () => {
     const road = indexOfTexts([
       [
