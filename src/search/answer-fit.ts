@@ -164,7 +164,10 @@ function askedClassifier(foldedQuestion: string): string | undefined {
   if (!m) return undefined
   const lexicon = getLexicon()
   const word = lexicon.cut(foldedQuestion.slice(m.index + m[0].length - 1))[0] ?? ''
-  if (word.length > 1 && !COUNT_WORDS.has(word) && /^n/.test(lexicon.pos(word) ?? '')) return undefined
+  // (But a noun after the classifier makes it one whatever jieba joins: 多少台风机 is 台 / 风机, not 台风.)
+  const next = lexicon.cut(foldedQuestion.slice(m.index + m[0].length))[0] ?? ''
+  const counts = next.length > 1 && /^n/.test(lexicon.pos(next) ?? '')
+  if (word.length > 1 && !COUNT_WORDS.has(word) && /^n/.test(lexicon.pos(word) ?? '') && !counts) return undefined
   return m[1]
 }
 

@@ -299,6 +299,12 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾渔光互补项目装了多少块光伏板？'))?.(fold('120万块光伏板下面养殖海产'))).toBe(true)
   })
 
+  it('reads the classifier before a noun whatever jieba joins it with (多少台风机: 台 / 风机, not 台风)', () => {
+    const turbines = countTest(fold('青禾风电站一共装了多少台风机？'))!
+    expect(turbines(fold('青禾风电站共安装25台风机'))).toBe(true)
+    expect(turbines(fold('年发电量超过2亿度，可满足23万人全年用电'))).toBe(false)
+  })
+
   it('asks a count of flights in 个 or in their own classifier (13班次), not any figure', () => {
     const flights = countTest(fold('春运期间每天给青禾新增了多少个航班？'))!
     expect(flights(fold('三家航空公司每天平均新增13班次进出青禾'))).toBe(true)
