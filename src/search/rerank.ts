@@ -396,6 +396,8 @@ interface Derived {
   deeds: string[]
   /** The terms of the verbs after the question word of a question asking when (发射 of 哪天发射, 着陆 of 几点着陆). */
   whenDone: Set<string>
+  /** The words of `whenDone` (开幕 of 哪天开幕), one of which a news report answering names. */
+  deedsWhen: string[]
   /** For a question asking where someone is from, the test of a text for telling it (`hometownTest`). */
   hometown?: (foldedText: string) => boolean
   /** For a question asking when a numbered name did something (星舟七号什么时候发射), the test of a news report's text for a time (`whenTest`). */
@@ -606,6 +608,7 @@ function derive(query: QueryModel): Derived {
     series: seriesPattern(numbered),
     sumsNamed: [...query.parsed.folded.matchAll(SUM_NAMED)].map((m) => m[0]),
     whenDone: whenDoneTerms(query),
+    deedsWhen: whenDoneWords(query),
     deeds: deedsAsked(query.parsed.folded, query.parsed.words),
     codes: [
       ...query.parsed.words.map((w) => w.text).filter((w) => LATIN_CODE.test(w)),
@@ -746,6 +749,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     series,
     sumsNamed,
     whenDone,
+    deedsWhen,
     deeds,
     codes,
     codesAfterNumbers,
@@ -890,6 +894,9 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
             !givesMeasure(word, c.folded),
         )?.word ??
         judgements.find((w) => !mentions(w)) ??
+        // What was done on the day asked (开幕 of 第三届链博会哪天开幕) is named by a report telling that day; not when it
+        // only frames a span (哪天结束: 今天起到4月17日).
+        (deedsWhen.length > 0 && !deedsWhen.some((w) => SPAN_FRAMES.has(w) || mentions(w)) ? deedsWhen[0] : undefined) ??
         // (Spelled out too: 亚运会 in 亚洲运动会; or by its head: 航展 of 珠海航展.)
         events.find(
           (w) =>
@@ -1054,21 +1061,30 @@ export function tellsEarlierDay(folded: string, date: string): boolean {
 /** What asks when: 哪天, 几月几号, 几点, 什么时候, 何时. */
 const ASKS_WHEN = /哪一?[天日]|几月几[日号]|几号|几点|什么时候|何时/
 
+/** Verbs that say where a span starts or ends (哪天结束), which a report tells by the day alone (今天起到4月17日). */
+const SPAN_FRAMES: ReadonlySet<string> = new Set(['开始', '结束', '截止'])
+
 /** Verbs that stand for the deed named before them (合练是哪一天进行的): no deed of their own. */
 const STAND_IN_VERBS: ReadonlySet<string> = new Set(['进行'])
 
 /**
- * The terms of the verbs after the question word of a question asking when (发射 of 嫦娥七号具体哪天发射), but
- * `STAND_IN_VERBS`.
+ * The verbs after the question word of a question asking when (发射 of 嫦娥七号具体哪天发射), but `STAND_IN_VERBS`.
  */
+function whenDoneWords(query: QueryModel): string[] {
+  const m = ASKS_WHEN.exec(query.parsed.folded)
+  if (!m) return []
+  const lexicon = getLexicon()
+  return query.parsed.words
+    .filter(
+      (w) => query.parsed.folded.indexOf(w.text, m.index) >= m.index && lexicon.pos(w.text)?.startsWith('v') && !STAND_IN_VERBS.has(w.text),
+    )
+    .map((w) => w.text)
+}
+
+/** The terms of `whenDoneWords`. */
 function whenDoneTerms(query: QueryModel): Set<string> {
   const out = new Set<string>()
-  const m = ASKS_WHEN.exec(query.parsed.folded)
-  if (!m) return out
-  const lexicon = getLexicon()
-  for (const w of query.parsed.words)
-    if (query.parsed.folded.indexOf(w.text, m.index) >= m.index && lexicon.pos(w.text)?.startsWith('v') && !STAND_IN_VERBS.has(w.text))
-      addTermsOf(query, w.text, out)
+  for (const w of whenDoneWords(query)) addTermsOf(query, w, out)
   return out
 }
 

@@ -1455,6 +1455,14 @@ describe('one report of a series of like ones', () => {
     expect(economy.search('2024年上半年青禾地区生产总值是多少亿元？').hits[0]?.article.id).toBe('economy')
   })
 
+  it('answers nothing about the day of a deed no report of the event tells (第三届…哪天开幕), from one of a signing', () => {
+    const expo = indexOfTexts([
+      ['sign', '第三届星河博览会签约仪式举行', '第三届星河博览会签约仪式今天（11月30日）在青禾举行，30家企业签约参展。', '2024-11-30'],
+    ])
+    expect(expo.search('第三届星河博览会哪天开幕？').hits).toEqual([])
+    expect(expo.search('第三届星河博览会签约仪式是哪天举行的？').hits[0]?.article.id).toBe('sign')
+  })
+
   it('answers nothing about an event no report names (亚运会), from reports of another (奥运会)', () => {
     const games = indexOfTexts([
       ['swim', '星河奥运会 中国代表团再获5枚金牌', '星河奥运会今天继续进行，中国代表团再获5枚金牌，金牌总数达到20枚。', '2024-08-05'],
