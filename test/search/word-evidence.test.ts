@@ -572,6 +572,9 @@ describe('a question only a figure answers', () => {
     expect(askedVenue(fold('开幕式在长沙哪个体育场馆举行？'))).toContain('体育馆')
     expect(askedVenue(fold('大会在哪个城市举办？'))).toBeUndefined()
     expect(askedVenue(fold('熊猫青青回国后住进了哪个基地？'))).toEqual(['基地'])
+    // (Or a school, or a paper: a report answering names the 大学 or the …报.)
+    expect(askedVenue(fold('星河总理林青山是哪所大学毕业的？'))).toContain('大学')
+    expect(askedVenue(fold('署名文章发表在星河哪家报纸上？'))).toEqual(['报'])
   })
 
   it('is not a question about how a price changed, which a share answers', () => {
