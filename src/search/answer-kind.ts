@@ -102,8 +102,13 @@ export function kindTester(kind: AnswerKind, foldedQuestion: string, namedByPost
       before = word
       beforeTag = tag
     }
-    // A transcribed foreign name (威廉·琼斯) is a person.
-    return kind === 'person' && /\p{Script=Han}[·•]\p{Script=Han}/u.test(folded)
+    // A transcribed foreign name (威廉·琼斯) is a person; so is a name opening a clause with what its bearer attended
+    // (武维华参加会见: jieba cuts 武 / 维华), when names are read by what a person does.
+    return (
+      kind === 'person' &&
+      (/\p{Script=Han}[·•]\p{Script=Han}/u.test(folded) ||
+        (namedByPost && NAME_ATTENDING.test(folded) && !attendeeAsked(folded, foldedQuestion)))
+    )
   }
 }
 
@@ -162,7 +167,7 @@ const POST =
   /(?:主席|总理|总统|首相|书记|部长|省长|市长|县长|区长|州长|局长|厅长|院长|校长|社长|主任|董事长|总经理|经理|委员|大使|国王|女王|教授|院士|记者|司令员|政委|秘书长|议长|代表|发言人|主持人|专家|负责人|行长|会长|理事长|司长|署长|馆长|所长|总裁)$/
 
 /** What a person does, written after the name in news (石泰峰主持会议, 王小明表示). */
-const PERSON_ACT = /^(?:主持|出席|会见|会晤|会谈|表示|强调|指出|讲话|致辞|宣布|介绍|陪同|发表|签署|宣读|作报告)/
+const PERSON_ACT = /^(?:主持|出席|参加|会见|会晤|会谈|表示|强调|指出|讲话|致辞|宣布|介绍|陪同|发表|签署|宣读|作报告)/
 
 /**
  * Common single-character Chinese surnames (written here, not a complete list; folded text is
@@ -170,6 +175,15 @@ const PERSON_ACT = /^(?:主持|出席|会见|会晤|会谈|表示|强调|指出|
  */
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'
+
+/** A name (a surname and one or two characters) opening a clause, then what its bearer attended: 武维华参加会见. */
+const NAME_ATTENDING = new RegExp(`(?:^|[，,。；;：:、])([${SURNAMES}]\\p{Script=Han}{1,2})(?:参加|出席|陪同)`, 'u')
+
+/** Whether the name `NAME_ATTENDING` finds is one the question holds (赵乐际 of 赵乐际…还有哪位领导参加). */
+function attendeeAsked(folded: string, foldedQuestion: string): boolean {
+  const name = NAME_ATTENDING.exec(folded)?.[1]
+  return name !== undefined && foldedQuestion.includes(name)
+}
 
 /** A noun naming what a person does (管理员, 潜水员, 设计师, 选手, 指挥官), which news also writes before the name. */
 const ROLE = /\p{Script=Han}(?:员|师|手|官)$/u

@@ -35,9 +35,10 @@ export function deedsAsked(foldedQuestion: string, words: readonly QueryWord[]):
   const before = (w: QueryWord) => foldedQuestion.slice(0, foldedQuestion.indexOf(w.text))
   const verb = (w: QueryWord) => lexicon.pos(w.text)?.startsWith('v') === true
   const after = [...focusWords(foldedQuestion, words, true)].map((i) => words[i]!).filter((w) => /谁[是在来]?$/.test(before(w)) && verb(w))
-  // (Or the verb after 谁作的, 谁做了: 说明 of 是谁作的说明.)
+  // (Or the verb after 谁作的, 谁做了: 说明 of 是谁作的说明; or after 哪位 and who they are: 参加 of 还有哪位领导参加了会见.)
   const made = words.filter((w) => /谁[作做][了的]$/.test(before(w)) && verb(w))
-  return [...new Set([...after, ...made].map((w) => w.text))]
+  const which = words.filter((w) => /哪一?位\p{Script=Han}{0,4}$/u.test(before(w)) && verb(w) && !/[是在]$/.test(before(w)))
+  return [...new Set([...after, ...made, ...which].map((w) => w.text))]
 }
 
 /**

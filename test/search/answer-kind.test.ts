@@ -37,6 +37,11 @@ describe('a sentence answering 谁', () => {
     const chair = fold('星河协会的全会是谁主持的？')
     expect(holdsKind('person', fold('石玉珊主持会议。'), chair, true)).toBe(true)
     expect(holdsKind('person', fold('会议由柯晓岚主持。'), chair, true)).toBe(true)
+    // (Or attended: 吴政隆参加座谈会, and 武维华参加会见, which jieba cuts 武 / 维华; not the host the question names.)
+    const other = fold('赵青山会见总统时还有哪位领导参加了会见？')
+    expect(holdsKind('person', fold('吴政隆参加座谈会。'), other, true)).toBe(true)
+    expect(holdsKind('person', fold('武维华参加会见。'), other, true)).toBe(true)
+    expect(holdsKind('person', fold('赵青山参加会见。'), other, true)).toBe(false)
   })
 
   it('takes no unknown word before such a verb for a name unless a surname opens it', () => {

@@ -1455,6 +1455,22 @@ describe('one report of a series of like ones', () => {
     expect(economy.search('2024年上半年青禾地区生产总值是多少亿元？').hits[0]?.article.id).toBe('economy')
   })
 
+  it('shows who else attended (武维华参加会见), not a later paragraph naming the guest again', () => {
+    const visit = indexOfTexts([
+      [
+        'meet',
+        '赵青山会见星河总统',
+        '全国人大常委会委员长赵青山11日在北京会见星河总统穆伊兹。\n' +
+          '赵青山表示，双方要落实好两国元首重要共识，推动两国关系不断向前发展。\n' +
+          '穆伊兹表示，星河方高度重视发展对华关系。\n' +
+          '武维华参加会见。\n' +
+          '星河总统穆伊兹1月11日中午前往天安门广场，向人民英雄纪念碑敬献花圈。',
+        '2024-01-11',
+      ],
+    ])
+    expect(visit.search('赵青山在北京见星河总统穆伊兹时，还有哪位领导参加了会见？').hits[0]?.excerpt.text).toContain('武维华')
+  })
+
   it('answers nothing about the day of a deed no report of the event tells (第三届…哪天开幕), from one of a signing', () => {
     const expo = indexOfTexts([
       ['sign', '第三届星河博览会签约仪式举行', '第三届星河博览会签约仪式今天（11月30日）在青禾举行，30家企业签约参展。', '2024-11-30'],

@@ -13,6 +13,7 @@ import { sentenceSpans } from '../../src/text/sentences.js'
 import { parseQuery } from '../../src/search/tokenize.js'
 import {
   compoundParts,
+  deedsAsked,
   focusWords,
   holdsAbbreviated,
   holdsNamed,
@@ -76,6 +77,13 @@ describe('whole words', () => {
     // Too far apart, or across punctuation: not the name.
     expect(holdsAbbreviated(fold('澳门的一家大型商场，网店也很多。'), '澳网')).toBe(false)
     expect(holdsNamed(fold('澳大利亚，网上购物'), '澳网')).toBe(false)
+  })
+
+  it('finds what the person asked did after 谁, or after 哪位 and who they are', () => {
+    const deeds = (q: string) => deedsAsked(fold(q), parseQuery(q).words)
+    expect(deeds('青禾论坛开幕式是谁主持的')).toEqual(['主持'])
+    expect(deeds('赵青山会见总统时还有哪位领导参加了会见？')).toContain('参加')
+    expect(deeds('哪位是青禾队的队长')).toEqual([])
   })
 
   it('finds a longer short name spelled out, each character a few after the one before', () => {
