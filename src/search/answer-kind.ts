@@ -23,8 +23,13 @@ const ASKS: ReadonlyArray<[AnswerKind, RegExp]> = [
  */
 export function askedKind(foldedQuestion: string): AnswerKind | undefined {
   for (const [kind, pattern] of ASKS) if (pattern.test(foldedQuestion)) return kind
+  // Keywords ending in 主持人 typed apart (第四次对口支援西藏工作会议 主持人) ask who chaired.
+  if (CHAIR_ASKED.test(foldedQuestion)) return 'person'
   return undefined
 }
+
+/** A keyword query ending in 主持人, typed apart: who chaired what the keywords before name. */
+export const CHAIR_ASKED = /\s主持人$/
 
 const NUMERAL = '〇零一二三四五六七八九十百千万亿两'
 const TIME = new RegExp(`\\d{1,4} ?年|\\d{1,2} ?月|\\d{1,2} ?[日号]|[${NUMERAL}]{2,}年|世纪|年代|\\d{1,2}[时:：]\\d{1,2}|\\d{1,2}时`, 'g')

@@ -12,7 +12,7 @@ import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
-import { ASKS_YEAR, yearsAsked } from './answer-kind.js'
+import { ASKS_YEAR, CHAIR_ASKED, yearsAsked } from './answer-kind.js'
 import {
   answerTest,
   askedVenue,
@@ -1105,6 +1105,8 @@ function askedTerms(query: QueryModel): Set<string> {
     if (next && next.segment === words[i]!.segment && next.start === words[i]!.end && /^[vb]/.test(lexicon.pos(next.text) ?? ''))
       addTermsOf(query, next.text, out)
   }
+  // (Keywords ending in 主持人 ask who chaired: the sentence saying so, 石泰峰主持会议, answers.)
+  if (CHAIR_ASKED.test(query.parsed.folded)) addTermsOf(query, '主持', out)
   return out
 }
 

@@ -1,6 +1,7 @@
 import { getLexicon } from '../text/lexicon.js'
 import { segmenter } from '../text/segmenter.js'
 import { wordOccurrences } from './coverage.js'
+import { CHAIR_ASKED } from './answer-kind.js'
 import { isCjk, isCjkText, type QueryWord } from './tokenize.js'
 
 /**
@@ -38,7 +39,9 @@ export function deedsAsked(foldedQuestion: string, words: readonly QueryWord[]):
   // (Or the verb after 谁作的, 谁做了: 说明 of 是谁作的说明; or after 哪位 and who they are: 参加 of 还有哪位领导参加了会见.)
   const made = words.filter((w) => /谁[作做][了的]$/.test(before(w)) && verb(w))
   const which = words.filter((w) => /哪一?位\p{Script=Han}{0,4}$/u.test(before(w)) && verb(w) && !/[是在]$/.test(before(w)))
-  return [...new Set([...after, ...made, ...which].map((w) => w.text))]
+  // (Keywords ending in 主持人 ask who chaired: 主持.)
+  const chaired = CHAIR_ASKED.test(foldedQuestion) ? ['主持'] : []
+  return [...new Set([...after, ...made, ...which].map((w) => w.text).concat(chaired))]
 }
 
 /**

@@ -1455,6 +1455,21 @@ describe('one report of a series of like ones', () => {
     expect(economy.search('2024年上半年青禾地区生产总值是多少亿元？').hits[0]?.article.id).toBe('economy')
   })
 
+  it('shows who chaired for keywords ending in 主持人, not the lead naming the meeting', () => {
+    const meeting = indexOfTexts([
+      [
+        'aid',
+        '第四次对口支援青禾工作会议召开',
+        '央视网消息：第四次对口支援青禾工作会议27日在白沙召开。中共中央政治局常委、全国政协主席赵青山出席并讲话。\n' +
+          '赵青山表示，对口援青工作开展30年来取得显著成就，积累了宝贵经验。特别是党的十八大以来，党中央以更大力度、更实举措谋划和推进对口支援青禾工作，开创了对口援青工作新局面。\n' +
+          '石玉峰主持会议。\n' +
+          '会上表彰了全国对口支援青禾先进个人。',
+        '2024-08-28',
+      ],
+    ])
+    expect(meeting.search('第四次对口支援青禾工作会议 主持人').hits[0]?.excerpt.text).toContain('石玉峰主持会议')
+  })
+
   it('shows who else attended (武维华参加会见), not a later paragraph naming the guest again', () => {
     const visit = indexOfTexts([
       [
