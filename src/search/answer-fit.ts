@@ -294,9 +294,9 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
           new RegExp(`${noun}[\u4e00-\u9fff]{0,4}?\\d[\\d.,]*(?:多|余)?[十百千万亿]{0,2}个`),
         )
   }
-  // A count of people may be given as a headcount: 注册船员人数超过198万.
+  // A count of people may be given as a headcount: 注册船员人数超过198万; votes after their kind: 以赞成票214、反对票213.
   const headcount = people !== undefined || /^[人名位]$/.test(classifier ?? '')
-  return givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : undefined)
+  return givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : classifier === '票' ? VOTES_AFTER : undefined)
 }
 
 /** Classifiers news counts some nouns in, other than 个 (航班: 13班次, 每天10班次; 列车: 开行12列, 30趟). */
@@ -346,6 +346,9 @@ const HURT: ReadonlyArray<readonly string[]> = [
   ['受伤', '负伤', '伤者'],
   ['死亡', '遇难', '罹难', '丧生', '身亡', '死者'],
 ]
+/** Votes counted after their kind: 赞成票214, 反对票 213. */
+const VOTES_AFTER = /(?:赞成|反对|弃权)票\s*\d/
+
 /** A count of people given as a headcount: 人数超过198万, 参观人数达3.2万. */
 const HEADCOUNT = /人数[^\d，。；,;]{0,4}(?:\d|[一二两三四五六七八九十百千万])/
 /** Last characters of nouns naming people: 居民, 船员, 游客, 患者, 观众, 台胞, 员工, 人士. */

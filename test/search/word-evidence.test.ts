@@ -307,6 +307,12 @@ describe('a question only a figure answers', () => {
     expect(countTest(fold('青禾渔光互补项目装了多少块光伏板？'))?.(fold('120万块光伏板下面养殖海产'))).toBe(true)
   })
 
+  it('counts votes given after their kind (以赞成票214、反对票213)', () => {
+    const votes = countTest(fold('星河众议院弹劾部长林青山，赞成票有几票？'))!
+    expect(votes(fold('众议院以赞成票214、反对票213的投票结果通过弹劾案'))).toBe(true)
+    expect(votes(fold('众议院通过了针对部长林青山的弹劾案'))).toBe(false)
+  })
+
   it('reads the classifier before a noun whatever jieba joins it with (多少台风机: 台 / 风机, not 台风)', () => {
     const turbines = countTest(fold('青禾风电站一共装了多少台风机？'))!
     expect(turbines(fold('青禾风电站共安装25台风机'))).toBe(true)
