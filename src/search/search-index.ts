@@ -182,7 +182,7 @@ export class SearchIndex {
         // in one of the words replaced (妇女 kept, 孩子 read as the report's 儿童).
         if (synonym && v.replaced.every((r) => holdsWord(entry.folded!, r) || holdsWord(entry.title!, r))) continue
         const other = judge(models[i + 1]!, candidate, synonym ? RANKING.synonym : 1)
-        if (other && (!judged || other.rank > judged.rank)) judged = other
+        if (other && betterJudgement(other, judged)) judged = other
       }
       if (!judged) continue
       ranked.push({ meta: entry.meta, judged, folded: entry.folded, title: entry.title })
@@ -323,6 +323,17 @@ export class SearchIndex {
       ...(unknown !== undefined ? { unknown } : {}),
     }
   }
+}
+
+/**
+ * Whether one judgement of an article (under a variant of the query: other vocabulary, other words) is better than
+ * another: one showing the article has what an answer needs beats one saying it lacks it (与世长辞 for 去世 finds the
+ * day asked), else the higher rank.
+ */
+export function betterJudgement(other: Judgement, judged: Judgement | undefined): boolean {
+  if (!judged) return true
+  if (judged.lacksRequired !== other.lacksRequired) return !other.lacksRequired
+  return other.rank > judged.rank
 }
 
 /** The start of a word of time that points from now (今天, 昨晚, 明年, 近日, 目前, 上午), not a named day or span (国庆, 周年). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { indexOfTexts } from '../helpers/text-index.js'
-import { datedTitle } from '../../src/search/rerank.js'
+import { datedTitle, type Judgement } from '../../src/search/rerank.js'
+import { betterJudgement } from '../../src/search/search-index.js'
 
 /**
  * Invented news: a story on a town's industries that mentions milk tea and a
@@ -1453,6 +1454,26 @@ describe('one report of a series of like ones', () => {
       ['economy', '上半年青禾经济运行稳中有进', '初步核算，上半年青禾地区生产总值61683亿元，按不变价格计算，同比增长5.0%。', '2024-07-15'],
     ])
     expect(economy.search('2024年上半年青禾地区生产总值是多少亿元？').hits[0]?.article.id).toBe('economy')
+  })
+
+  it('takes the reading of a question in other words that finds what an answer needs over a higher one that lacks it', () => {
+    const judged = (rank: number, lacksRequired: boolean) => ({ rank, lacksRequired }) as Judgement
+    expect(betterJudgement(judged(3.39, false), judged(3.57, true))).toBe(true)
+    expect(betterJudgement(judged(3.57, true), judged(3.39, false))).toBe(false)
+    expect(betterJudgement(judged(3.1, false), judged(3.2, false))).toBe(false)
+    expect(betterJudgement(judged(3.3, false), undefined)).toBe(true)
+  })
+
+  it('finds the day of a death told in other words (与世长辞 for 去世), though the question as typed finds none', () => {
+    const obituary = indexOfTexts([
+      [
+        'scholar',
+        '林青山：为祖国海疆筑起长城',
+        '林青山院士是我国水声学的奠基人之一。九十高龄时，他还坚守讲台，为学生授课。今年3月19日，93岁的林老因病医治无效，与世长辞。',
+        '2024-09-18',
+      ],
+    ])
+    expect(obituary.search('水声专家林青山院士是哪天去世的？').hits[0]?.excerpt.text).toContain('3月19日')
   })
 
   it('shows who chaired for keywords ending in 主持人, not the lead naming the meeting', () => {
