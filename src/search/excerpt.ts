@@ -13,8 +13,8 @@ import {
   yearsAsked,
 } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
-import { deedsAsked } from './word-evidence.js'
-import { countTest, hometownTest, valueTest, yearsTest } from './answer-fit.js'
+import { deedsAsked, holdsShortened } from './word-evidence.js'
+import { countTest, hometownTest, newsYearTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
 import type { Excerpt } from './types.js'
 
@@ -369,6 +369,8 @@ function pastTheName(folded: string, scored: SentenceScore[]): number {
 export interface AskedValues {
   words: readonly string[]
   terms: ReadonlySet<string>
+  /** The words after 哪一年 (出生 of 他是哪一年出生的): what happened in the year asked, told with it. */
+  yearOf?: readonly string[]
 }
 
 const NOTHING_ASKED: AskedValues = { words: [], terms: new Set() }
@@ -421,10 +423,14 @@ export function buildExcerpt(
   // after it (无党派人士代表是谁: 无党派人士代表李稻葵), in a story that so names one.
   const places = news ? placesTest(query.folded) : undefined
   const holder = news ? postHolderTest(query.folded, values.words) : undefined
+  // In a news story, the year asked of what happened (哪一年出生) is told with it: 1938年，王小谟出生在….
+  const yearOf = values.yearOf ?? []
+  const year = news && yearOf.length > 0 ? newsYearTest(query.folded) : undefined
+  const bornIn = year ? (t: string) => year(t) && yearOf.some((w) => t.includes(w) || holdsShortened(t, w)) : undefined
   const figure =
     valueTest(query.folded) ??
     countTest(query.folded) ??
-    (news ? (yearsTest(query.folded) ?? places ?? (holder?.(folded) ? holder : undefined)) : undefined)
+    (news ? (yearsTest(query.folded) ?? places ?? (holder?.(folded) ? holder : undefined) ?? bornIn) : undefined)
   const kind = kindTest(query, figure, news)
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence

@@ -995,7 +995,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         const focused = subject
           ? focusScores(scored, weights, subject)
           : focusScores(scored, weights, title ?? '', HEADLINE_TERM_WEIGHT, asked)
-        const values = { words: askedValues.map((v) => v.word), terms: subject ? new Set<string>() : valued }
+        const values = { words: askedValues.map((v) => v.word), terms: subject ? new Set<string>() : valued, yearOf: yearWords }
         excerpt = buildExcerpt(c.text, c.folded, focused, query.parsed, subject, c.date, values) ?? opening(c.text)
       }
       return excerpt

@@ -1456,6 +1456,22 @@ describe('one report of a series of like ones', () => {
     expect(economy.search('2024年上半年青禾地区生产总值是多少亿元？').hits[0]?.article.id).toBe('economy')
   })
 
+  it('shows the year asked with what happened in it (1938年…出生), not the lead naming the honour', () => {
+    const honour = indexOfTexts([
+      [
+        'radar',
+        '“人民科学家”林青山：为祖国打造“千里眼”',
+        '央视网消息：著名雷达专家林青山，引领我国实现了从地面雷达向空中预警指挥机的飞跃，他提出世界首创新型预警机方案，突破100余项关键技术。他今年获得“人民科学家”国家荣誉称号。如今，尽管他已经永远地离开了我们，但是他开创的事业依然在发扬光大。\n' +
+          '1938年，林青山出生在战火纷飞的年代，这段经历在他心里种下了军工报国的种子。\n' +
+          '1961年，林青山被分配到研究所，相继成功研制出我国第一部自动化三坐标雷达。',
+        '2024-09-22',
+      ],
+    ])
+    expect(honour.search('有个雷达专家获得了“人民科学家”称号，一辈子都在搞预警机，他是哪一年出生的？').hits[0]?.excerpt.text).toContain(
+      '1938年',
+    )
+  })
+
   it('takes the reading of a question in other words that finds what an answer needs over a higher one that lacks it', () => {
     const judged = (rank: number, lacksRequired: boolean) => ({ rank, lacksRequired }) as Judgement
     expect(betterJudgement(judged(3.39, false), judged(3.57, true))).toBe(true)
