@@ -432,6 +432,8 @@ export function buildExcerpt(
     countTest(query.folded) ??
     (news ? (yearsTest(query.folded) ?? places ?? (holder?.(folded) ? holder : undefined) ?? bornIn) : undefined)
   const kind = kindTest(query, figure, news)
+  // (So is who did the deed asked, 陪同出访的都有谁: few sentences name a person with it.)
+  const deedDone = news && figure === undefined && askedKind(query.folded) === 'person' && deedsAsked(query.folded, query.words).length > 0
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence
   // names it. The report's own year names the event (2024年夏季达沃斯), which the answering sentence need not repeat;
@@ -463,7 +465,7 @@ export function buildExcerpt(
     heldShare,
     places !== undefined && figure === places
       ? NEWS_PLACES_SHARE
-      : news && figure
+      : news && (figure || deedDone)
         ? NEWS_FIGURE_SHARE
         : news
           ? NEWS_KIND_SHARE

@@ -27,6 +27,9 @@ const ASKS_AFTER = /^[了在的于]?(?:哪(?![年天月])|什么(?!时)|多少|�
 const ASKS_BEFORE =
   /(?:哪里|哪儿|什么|多少[个名位件项家种份座条张只头台辆架艘枚颗所批]?|多长|多久|多大|多高|多远|谁|何时|何地|几点|几时|几个|几|哪[一个座位家种]?)[在是了的]?$/
 
+/** What follows the verbs of what the person asked did, up to 谁: 出访的都有谁, 的是谁. */
+const DID_BEFORE_WHO = /^\p{Script=Han}{0,2}的(?:都|还)?[有是]谁/u
+
 /**
  * The verbs right after 谁 in a folded question (主持 of 是谁主持的, 讲解 of 是谁讲解的): what the person asked did.
  * @example deedsAsked('政治局集体学习是谁讲解的', words) // ['讲解']
@@ -41,7 +44,11 @@ export function deedsAsked(foldedQuestion: string, words: readonly QueryWord[]):
   const which = words.filter((w) => /哪一?位\p{Script=Han}{0,4}$/u.test(before(w)) && verb(w) && !/[是在]$/.test(before(w)))
   // (Keywords ending in 主持人 ask who chaired: 主持.)
   const chaired = CHAIR_ASKED.test(foldedQuestion) ? ['主持'] : []
-  return [...new Set([...after, ...made, ...which].map((w) => w.text).concat(chaired))]
+  // (Or the verbs of what they did, before 的…谁: 陪同 and 出访 of 陪同出访的都有谁.)
+  const did = words.filter(
+    (w) => verb(w) && wordOccurrences(foldedQuestion, w.text).some((at) => DID_BEFORE_WHO.test(foldedQuestion.slice(at + w.text.length))),
+  )
+  return [...new Set([...after, ...made, ...which, ...did].map((w) => w.text).concat(chaired))]
 }
 
 /**

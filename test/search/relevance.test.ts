@@ -1456,6 +1456,22 @@ describe('one report of a series of like ones', () => {
     expect(economy.search('2024年上半年青禾地区生产总值是多少亿元？').hits[0]?.article.id).toBe('economy')
   })
 
+  it('shows who went with the visitor (陪同出访的都有谁), not the lead of the departure', () => {
+    const trip = indexOfTexts([
+      [
+        'trip',
+        '林青山出席青禾峰会并对两国进行国事访问',
+        '央视网消息：7月2日上午，国家主席林青山乘专机离开北京，赴白沙出席青禾合作组织成员国元首理事会第二十四次会议，应星河共和国总统托卡耶夫、青禾共和国总统拉赫蒙邀请对两国进行国事访问。\n' +
+          '陪同林青山出访的有：中央办公厅主任蔡青，外交部部长王明等。',
+        '2024-07-02',
+      ],
+    ])
+    expect(
+      trip.search('林青山7月2日上午乘专机赴白沙出席青禾合作组织元首理事会会议，并对星河、青禾国事访问，陪同出访的都有谁').hits[0]?.excerpt
+        .text,
+    ).toContain('蔡青')
+  })
+
   it('shows the year asked with what happened in it (1938年…出生), not the lead naming the honour', () => {
     const honour = indexOfTexts([
       [

@@ -84,6 +84,7 @@ describe('whole words', () => {
     expect(deeds('青禾论坛开幕式是谁主持的')).toEqual(['主持'])
     expect(deeds('赵青山会见总统时还有哪位领导参加了会见？')).toContain('参加')
     expect(deeds('哪位是青禾队的队长')).toEqual([])
+    expect(deeds('林青山出访星河，陪同出访的都有谁').sort()).toEqual(['出访', '陪同'])
   })
 
   it('finds a longer short name spelled out, each character a few after the one before', () => {
