@@ -433,7 +433,7 @@ export function newsYearTest(foldedQuestion: string): ((foldedText: string) => b
 }
 
 /** A question asking when (什么时候, 何时), and a time a news report tells: a year, month, day or part of a year. */
-const ASKS_WHEN = /什么时候|何时|什么时间/
+const ASKS_TIME = /什么时候|何时|什么时间/
 const NEWS_WHEN = /\d{1,2} ?月|[上下]半年|年[内底初中]|月[底初中]|季度|近日|日前|\d{1,2} ?时/
 
 /**
@@ -442,7 +442,7 @@ const NEWS_WHEN = /\d{1,2} ?月|[上下]半年|年[内底初中]|月[底初中]|
  * @example whenTest('星舟七号什么时候发射')?.('星舟七号将开展月球探测') === false
  */
 export function whenTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
-  return ASKS_WHEN.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) || DAY.test(t) || NEWS_WHEN.test(t) : undefined
+  return ASKS_TIME.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) || DAY.test(t) || NEWS_WHEN.test(t) : undefined
 }
 
 /** A question asking where someone is from, and a text telling it: 出生于辽宁昌图, 祖籍宁乡. */

@@ -406,6 +406,8 @@ interface Derived {
   sumsNamed: string[]
   /** The names of the series the question's numbered names belong to, numbered any way (星舟七号: 星舟八号, 星舟六、七号). */
   series: RegExp | undefined
+  /** The numbers of the numbered names asked, by value (`numbersAsked`: 7 of 星舟七号). */
+  seriesAsked: ReadonlySet<number>
   /** The letter codes and Latin names of the question (cpi, c919, 5g, chatgpt), which a news report answering it names. */
   codes: string[]
   /** A code typed after a number (max of 737 max), with the number written to it as a report may (737max). */
@@ -427,8 +429,11 @@ interface Derived {
    * 预约 of 怎么预约), which a news report answering it names.
    */
   judgements: string[]
-  /** The events the question names (亚运会, 招待会: `EVENT`), which a news report answering names: 奥运会 is another. */
-  events: string[]
+  /**
+   * The events the question names (亚运会, 招待会: `EVENT`), each with the dictionary words it is made of
+   * (`compoundParts`: 珠海, 航展), which a news report answering names: 奥运会 is another.
+   */
+  events: Array<{ word: string; parts: string[] }>
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
   /** Whether the count asked is of people (`countsPeople`: 多少人, 多少居民). */
@@ -506,15 +511,22 @@ function seriesPattern(numbered: readonly string[]): RegExp | undefined {
 /** The numerals of a numbered name: 七 of 星舟七号, 六 and 七 of 星舟六、七号. */
 const SERIES_NUMERAL = /[一二三四五六七八九十\d]+/gu
 
+/** The value of a number in Arabic digits or in Chinese numerals up to 99 (6, 六, 二十八), or undefined. */
+function numeralValue(numeral: string): number | undefined {
+  return /^\d+$/.test(numeral) ? Number(numeral) : smallNumberValue(numeral)
+}
+
+/** The numbers of the numbered names asked (7 of 星舟七号), by value: 星舟6号 is 星舟六号. */
+function numbersAsked(numbered: readonly string[]): Set<number> {
+  return new Set(numbered.flatMap((w) => numeralValue(/[一二三四五六七八九十\d]+(?=号$)/u.exec(w)?.[0] ?? '') ?? []))
+}
+
 /**
- * The clauses of a folded text (cut at ，；。) but those naming another of the series of `numbered` and not one of
- * them (`series`: 星舟六号将于2024年上半年择机发射, for 星舟七号): what such a clause dates is another mission.
+ * The clauses of a folded text (cut at ，；。) but those naming another of the series (`series`) than the numbers
+ * asked (`asked`: 星舟六号将于2024年上半年择机发射, for 星舟七号): what such a clause dates is another mission.
  */
-function ofAskedInSeries(text: string, series: RegExp, numbered: readonly string[]): string {
-  // (Compared by value: 星舟6号 is 星舟六号.)
-  const value = (numeral: string) => (/^\d+$/.test(numeral) ? Number(numeral) : smallNumberValue(numeral))
-  const asked = new Set(numbered.flatMap((w) => value(/[一二三四五六七八九十\d]+(?=号$)/u.exec(w)?.[0] ?? '') ?? []))
-  const numerals = (name: string) => (name.match(SERIES_NUMERAL) ?? []).flatMap((n) => value(n) ?? [])
+function ofAskedInSeries(text: string, series: RegExp, asked: ReadonlySet<number>): string {
+  const numerals = (name: string) => (name.match(SERIES_NUMERAL) ?? []).flatMap((n) => numeralValue(n) ?? [])
   if (asked.size === 0) return text
   return text
     .split(/(?<=[，,；;。])/)
@@ -606,6 +618,7 @@ function derive(query: QueryModel): Derived {
     valued: termsOfWords(query, askedValues),
     numbered,
     series: seriesPattern(numbered),
+    seriesAsked: numbersAsked(numbered),
     sumsNamed: [...query.parsed.folded.matchAll(SUM_NAMED)].map((m) => m[0]),
     whenDone: whenDoneTerms(query),
     deedsWhen: whenDoneWords(query),
@@ -627,7 +640,7 @@ function derive(query: QueryModel): Derived {
     judgements: judgementWords(query.parsed.folded),
     events: query.parsed.words
       .filter((w) => EVENT.test(w.text) && w.specificity >= EVENT_IDF && /^(?:n|j)/.test(lexicon.pos(w.text) ?? ''))
-      .map((w) => w.text),
+      .map((w) => ({ word: w.text, parts: compoundParts(w.text) })),
     yearOf: new Set(),
     yearWords: [],
     asksName: ASKS_NAME.test(query.parsed.folded),
@@ -747,6 +760,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     valued,
     numbered,
     series,
+    seriesAsked,
     sumsNamed,
     whenDone,
     deedsWhen,
@@ -800,7 +814,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     [i, i - 1].some((k) => k >= 0 && numbered.some((w) => namesRequired(w, c.folded.slice(scored[k]!.start, scored[k]!.end), undefined)))
   // (Nor is a name of the series, 星舟八号, a day: 八号; nor a clause naming only another of the series its day or year:
   // 星舟六号将于2024年上半年择机发射.)
-  const withoutSeries = (text: string) => (series ? ofAskedInSeries(text, series, numbered).replace(series, ' ') : text)
+  const withoutSeries = (text: string) => (series ? ofAskedInSeries(text, series, seriesAsked).replace(series, ' ') : text)
   const gives = (test: (foldedText: string) => boolean, anySentence = false, ofNumbered = false) =>
     (c.date !== undefined
       ? scored.filter((s, i) =>
@@ -899,12 +913,12 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         (deedsWhen.length > 0 && !deedsWhen.some((w) => SPAN_FRAMES.has(w) || mentions(w)) ? deedsWhen[0] : undefined) ??
         // (Spelled out too: 亚运会 in 亚洲运动会; or by its head: 航展 of 珠海航展.)
         events.find(
-          (w) =>
-            !mentions(w) &&
-            !holdsSpelledOut(c.folded, w) &&
-            !(title !== undefined && holdsSpelledOut(title, w)) &&
-            !namedByHead(compoundParts(w), mentions),
-        ))
+          ({ word, parts }) =>
+            !mentions(word) &&
+            !holdsSpelledOut(c.folded, word) &&
+            !(title !== undefined && holdsSpelledOut(title, word)) &&
+            !namedByHead(parts, mentions),
+        )?.word)
       : undefined)
   // A report saying what is asked is not known yet (起火原因正在调查中) does not answer it.
   const unknown = c.date !== undefined && unnamed === undefined ? toldUnknown(c.folded, c.sentences, unknowable) : undefined
@@ -1179,7 +1193,7 @@ function chineseNumeral(n: number): string {
  * and not inside a longer one (第十 is not 第十一); of one of `things` (航展 of 第十六届中国航展), when given.
  */
 function namesOrdinal(numeral: string, folded: string, things?: readonly string[]): boolean {
-  const value = /^\d+$/.test(numeral) ? Number(numeral) : smallNumberValue(numeral)
+  const value = numeralValue(numeral)
   const forms = value === undefined ? [numeral] : [numeral, String(value), chineseNumeral(value)]
   for (const form of new Set(forms)) {
     for (let at = folded.indexOf(`第${form}`); at >= 0; at = folded.indexOf(`第${form}`, at + 1)) {
