@@ -33,6 +33,7 @@ import {
   focusWords,
   holdsAbbreviated,
   holdsNamed,
+  holdsQuoteSplit,
   holdsSpelledOut,
   holdsShortened,
   namedShare,
@@ -1229,7 +1230,7 @@ const ORDINAL_REACH = 18
  */
 function namesTitle(work: string, folded: string): boolean {
   // (Spaced as a headline may space it: 全面深化改革 中国式现代化万千气象.)
-  if (folded.includes(work) || folded.replace(/\s+/g, '').includes(work)) return true
+  if (folded.includes(work) || folded.replace(/\s+/g, '').includes(work) || holdsQuoteSplit(folded, work)) return true
   // A volume's span or edition in brackets may be written otherwise (邓小平文集(1925—1949): 《邓小平文集(一九二五——一九四九年)》).
   const stem = /^(.{2,})\([^()]+\)$/.exec(work)?.[1]
   if (stem !== undefined && folded.includes(`《${stem}(`)) return true

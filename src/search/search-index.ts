@@ -1,7 +1,7 @@
 import { sentenceSpans } from '../text/sentences.js'
 import { judge, PROPER_NAME, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
 import { holdsWord, wordOccurrences } from './coverage.js'
-import { compoundParts, holdsAbbreviated, namesKind } from './word-evidence.js'
+import { compoundParts, holdsAbbreviated, holdsQuoteSplit, namesKind } from './word-evidence.js'
 import { fold } from '../text/script.js'
 import { getLexicon } from '../text/lexicon.js'
 import { TermIndex } from './term-index.js'
@@ -209,6 +209,8 @@ export class SearchIndex {
           holdsWord(r.title, form) ||
           holdsAbbreviated(r.folded, form) ||
           holdsAbbreviated(r.title, form) ||
+          holdsQuoteSplit(r.folded, form) ||
+          holdsQuoteSplit(r.title, form) ||
           (out !== undefined && (r.folded.includes(out) || r.title.includes(out)))
         )
       }

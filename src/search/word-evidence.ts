@@ -183,9 +183,34 @@ function holdsBracketed(folded: string, word: string): boolean {
   return word.length === 2 && (folded.includes(`${word[0]}（${word[1]}）`) || folded.includes(`${word[0]}(${word[1]})`))
 }
 
-/** Whether folded text holds the word as a word, written out in full, or with its second character in brackets. */
+/** Quotation marks and the middle dot, which a name may carry inside it: 平“语”近人, “黄河古都”一号, 中国梦·劳动美. */
+const INNER_MARKS = '“”‘’「」『』"\'·•・'
+const splitForms = new Map<string, RegExp>()
+
+/**
+ * Whether folded text holds the word with quotation marks or a middle dot between its characters, as a title
+ * or name is often written (平语近人 in 《平“语”近人》, 古都一号 in “黄河古都”一号旅游公路); at least one mark between.
+ */
+export function holdsQuoteSplit(folded: string, word: string): boolean {
+  if (word.length < 2 || !folded.includes(word[0]!)) return false
+  let re = splitForms.get(word)
+  if (!re) {
+    const marks = `[${INNER_MARKS}]`
+    const chars = [...word].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    re = new RegExp(chars.join(`${marks}*`), 'g')
+    if (splitForms.size > 10_000) splitForms.clear()
+    splitForms.set(word, re)
+  }
+  for (const m of folded.matchAll(re)) if (m[0].length > word.length) return true
+  return false
+}
+
+/**
+ * Whether folded text holds the word as a word, written out in full, with its second character in brackets, or
+ * with quotation marks inside it (`holdsQuoteSplit`).
+ */
 export const holdsNamed = (folded: string, word: string): boolean =>
-  holdsWholeWord(folded, word) || holdsAbbreviated(folded, word) || holdsBracketed(folded, word)
+  holdsWholeWord(folded, word) || holdsAbbreviated(folded, word) || holdsBracketed(folded, word) || holdsQuoteSplit(folded, word)
 
 /**
  * The share of the question's word weight (focus words counting `focusWeight`

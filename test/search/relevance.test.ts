@@ -618,6 +618,20 @@ describe('a news question naming a work in 《》 or quoting a name', () => {
     ])
     expect(books.search('《青禾文集（1925—1949）》一共收了多少篇文稿？').hits.map((h) => h.article.id)).toEqual(['works'])
   })
+
+  it('is answered by a report writing quotation marks inside the name (平“语”近人, “青禾古道”二号)', () => {
+    const news = indexOfTexts([
+      [
+        'show',
+        '特别节目《青“语”近山》（第二季）即将开播',
+        '特别节目《青“语”近山——星河的故事》（第二季）将于17日起播出。节目由八位思想解读人讲解典故。',
+        '2024-02-16',
+      ],
+      ['road', '青禾旅游公路建成', '青禾规划建设了总里程3200多公里的“青禾古道”二号旅游公路，串起沿线景区。', '2024-11-30'],
+    ])
+    expect(news.search('《青语近山》第二季节目有几位思想解读人？').hits.map((h) => h.article.id)).toEqual(['show'])
+    expect(news.search('青禾古道二号旅游公路 总里程').hits.map((h) => h.article.id)).toEqual(['road'])
+  })
 })
 
 describe('a question naming its subject in one character', () => {
