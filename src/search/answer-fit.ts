@@ -445,6 +445,20 @@ export function whenTest(foldedQuestion: string): ((foldedText: string) => boole
   return ASKS_TIME.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) || DAY.test(t) || NEWS_WHEN.test(t) : undefined
 }
 
+/**
+ * Whether folded text tells when something happens: a year, a day, a month, a part of a year or a time of day
+ * (将于3月31日全部完成, 今晚播出).
+ */
+export function tellsWhen(foldedText: string): boolean {
+  return (
+    NEWS_YEAR.test(foldedText) ||
+    DAY.test(foldedText) ||
+    NEWS_WHEN.test(foldedText) ||
+    CLOCK.test(foldedText) ||
+    /[今明昨][晚早]/.test(foldedText)
+  )
+}
+
 /** A question asking where someone is from, and a text telling it: 出生于辽宁昌图, 祖籍宁乡. */
 const HOMETOWN_ASKED = /老家|家乡|故乡|籍贯|哪里人|哪儿人/
 const HOMETOWN_TOLD = /出生|生于|老家|家乡|故乡|籍贯|祖籍|人氏/

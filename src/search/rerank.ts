@@ -26,6 +26,7 @@ import {
   unknownWords,
   valueTest,
   yearsTest,
+  tellsWhen,
 } from './answer-fit.js'
 import {
   compoundParts,
@@ -34,6 +35,7 @@ import {
   holdsAbbreviated,
   holdsNamed,
   holdsQuoteSplit,
+  saysVerbOtherwise,
   holdsSpelledOut,
   holdsShortened,
   namedShare,
@@ -875,6 +877,12 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
             things.length > 0 && !namesOrdinal(numeral, c.folded, things) && !(title !== undefined && namesOrdinal(numeral, title, things)),
         )
       : undefined
+  // Or says it in other words (播出 for 开播, 完成 for 搞完: `saysVerbOtherwise`) where it tells a time (今晚播出): other
+  // words sharing a character alone may tell another deed (巡航 for 起航).
+  const toldOtherwiseWhen = (w: string) =>
+    [...scored.map((s) => c.folded.slice(s.start, s.end)), ...(title !== undefined ? [title] : [])].some(
+      (t) => saysVerbOtherwise(t, w) && tellsWhen(t),
+    )
   const unnamed =
     numbered.find((w) => !mentions(w)) ??
     // In news, another edition of what the question numbers (第八届 for 第十三届…博览会) is another event.
@@ -911,7 +919,9 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         judgements.find((w) => !mentions(w)) ??
         // What was done on the day asked (开幕 of 第三届链博会哪天开幕) is named by a report telling that day; not when it
         // only frames a span (哪天结束: 今天起到4月17日).
-        (deedsWhen.length > 0 && !deedsWhen.some((w) => SPAN_FRAMES.has(w) || mentions(w)) ? deedsWhen[0] : undefined) ??
+        (deedsWhen.length > 0 && !deedsWhen.some((w) => SPAN_FRAMES.has(w) || mentions(w) || toldOtherwiseWhen(w))
+          ? deedsWhen[0]
+          : undefined) ??
         // (Spelled out too: 亚运会 in 亚洲运动会; or by its head: 航展 of 珠海航展.)
         events.find(
           ({ word, parts }) =>
@@ -984,7 +994,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         (yearOf.size > 0
           ? !scored.some((x) => {
               const text = c.folded.slice(x.start, x.end)
-              return (x.terms.some((t) => yearOf.has(t)) || yearWords.some((w) => holdsShortened(text, w))) && year(withoutSeries(text))
+              return (
+                (x.terms.some((t) => yearOf.has(t)) || yearWords.some((w) => holdsShortened(text, w) || saysVerbOtherwise(text, w))) &&
+                year(withoutSeries(text))
+              )
             })
           : !year(withoutSeries(c.folded)) && !(title !== undefined && year(withoutSeries(title))))) ||
       unnamed !== undefined ||

@@ -395,3 +395,50 @@ export function valueWordRuns(foldedQuestion: string, words: readonly QueryWord[
   }
   return [...out].map(([head, from]) => ({ head, from }))
 }
+
+/**
+ * Characters many verbs share without sharing a sense (发 of 发射 and 发展, 开 of 开播 and 开展, 完 of 完成 and
+ * 完善 aside): a verb is not said in other words by another sharing only one of these.
+ */
+const LIGHT_MORPHEMES: ReadonlySet<string> = new Set(
+  '发开出进行成作打搞做加有为到上下起来去见得过给让使被把将要会能可是在对以于与和及等大小全新老高重再',
+)
+
+/** Characters of verbs of opposite sense: 开幕 is not said by 闭幕 or 落幕, nor 升级 by 降级. */
+const OPPOSITE_MORPHEMES: ReadonlyArray<readonly [string, string]> = [
+  ['开启始', '闭关落终结收停'],
+  ['升涨增提', '降跌减'],
+  ['进入', '出退'],
+  ['来', '去'],
+  ['生', '死'],
+  ['买', '卖'],
+  ['胜赢', '负输败'],
+]
+
+const opposite = (a: string, b: string): boolean =>
+  OPPOSITE_MORPHEMES.some(([x, y]) => (x.includes(a) && y.includes(b)) || (y.includes(a) && x.includes(b)))
+
+/**
+ * Whether folded text says a two-character verb of the question in other words, as a reader's verb and a report's
+ * often differ: another verb sharing one of its characters that is not a light one (`LIGHT_MORPHEMES`), and whose
+ * other character is not of opposite sense (播出 for 开播, 完成 for 搞完, 提升 for 升级, 回击 for 还击).
+ * @example saysVerbOtherwise('特别节目今晚播出', '开播') === true
+ */
+export function saysVerbOtherwise(folded: string, word: string): boolean {
+  const lexicon = getLexicon()
+  if (word.length !== 2 || !lexicon.pos(word)?.startsWith('v')) return false
+  for (let i = 0; i < 2; i++) {
+    const shared = word[i]!
+    const other = word[1 - i]!
+    if (LIGHT_MORPHEMES.has(shared) || !isCjk(shared.charCodeAt(0))) continue
+    for (let at = folded.indexOf(shared); at >= 0; at = folded.indexOf(shared, at + 1)) {
+      for (const v of [at > 0 ? folded.slice(at - 1, at + 1) : '', folded.slice(at, at + 2)]) {
+        if (v.length !== 2 || v === word || v[0] === v[1]) continue
+        const theirs = v[0] === shared ? v[1]! : v[0]!
+        if (!isCjk(theirs.charCodeAt(0)) || opposite(other, theirs)) continue
+        if (lexicon.pos(v)?.startsWith('v')) return true
+      }
+    }
+  }
+  return false
+}

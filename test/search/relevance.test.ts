@@ -941,6 +941,18 @@ describe('a news question about something no report names', () => {
     expect(hit?.excerpt.text).toContain('2016年3月')
   })
 
+  it('answers the year of a deed (哪一年升级) from the sentence telling it in another verb with the year (提升)', () => {
+    const talks = indexOfTexts([
+      [
+        'talks',
+        '林青山同青禾议长举行会谈',
+        '星河议长林青山今天同青禾议长举行会谈。\n林青山表示，2021年，两国元首共同决定将星青关系提升为战略伙伴关系。',
+        '2024-10-11',
+      ],
+    ])
+    expect(talks.search('林青山会见青禾议长时提到，星青是哪一年升级为战略伙伴关系的？').hits[0]?.article.id).toBe('talks')
+  })
+
   it('answers the year something began (哪一年开始商业运营) from the sentence telling of it in other verbs', () => {
     const rail = indexOfTexts([
       [
@@ -1559,6 +1571,34 @@ describe('one report of a series of like ones', () => {
     ])
     expect(expo.search('第三届星河博览会哪天开幕？').hits).toEqual([])
     expect(expo.search('第三届星河博览会签约仪式是哪天举行的？').hits[0]?.article.id).toBe('sign')
+  })
+
+  it('finds the day of a deed a report tells in other words with a time (开播: 今晚播出; 搞完: 3月31日全部完成)', () => {
+    const news = indexOfTexts([
+      [
+        'show',
+        '“星河梦·劳动美”五一特别节目今晚播出',
+        '由青禾总工会举办的2024年“星河梦·劳动美”庆祝“五一”国际劳动节特别节目，今晚（5月1日）8时在综合频道推出。',
+        '2024-05-01',
+      ],
+      ['recruits', '青禾新兵运输工作全面启动', '按计划，今年上半年青禾新兵运输工作将于3月31日全部完成。', '2024-03-16'],
+    ])
+    expect(news.search('今年五一那台星河梦劳动美特别节目晚上几点开播啊').hits[0]?.article.id).toBe('show')
+    expect(news.search('今年上半年青禾新兵运输工作几号全部搞完？').hits[0]?.article.id).toBe('recruits')
+  })
+
+  it('answers nothing about the day of a deed from a report sharing only a character of it, without a time (起航: 巡航)', () => {
+    const navy = indexOfTexts([
+      [
+        'patrol',
+        '青禾海军组织远海训练',
+        '青禾海军多批舰艇编队持续在远海巡航，开展护航演练。24日，青禾海军新闻发言人介绍了演练情况。',
+        '2024-05-24',
+      ],
+      ['escort', '星河海军第47批护航编队起航', '星河海军第47批护航编队今天从港口起航，赴远海执行护航任务。', '2024-05-20'],
+      ['rain', '青禾多地迎来降雨', '青禾多地今天迎来降雨，气温下降。', '2024-05-21'],
+    ])
+    expect(navy.search('青禾海军第48批护航编队是哪天起航的？').hits).toEqual([])
   })
 
   it('answers nothing about an event no report names (亚运会), from reports of another (奥运会)', () => {

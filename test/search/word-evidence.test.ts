@@ -20,6 +20,7 @@ import {
   holdsSpelledOut,
   holdsWholeWord,
   namedShare,
+  saysVerbOtherwise,
   valueWords,
 } from '../../src/search/word-evidence.js'
 import { fold } from '../../src/text/script.js'
@@ -597,5 +598,19 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('电视收费治理以后，开机时长缩短到多少？'))).toBeUndefined()
     expect(valueTest(fold('猪肉 价格'))).toBeUndefined()
     expect(valueTest(fold('大会在哪里召开'))).toBeUndefined()
+  })
+})
+
+describe('a verb in other words', () => {
+  it('is said by another verb sharing a character that carries its sense', () => {
+    expect(saysVerbOtherwise('特别节目今晚播出', '开播')).toBe(true)
+    expect(saysVerbOtherwise('将于3月31日全部完成', '搞完')).toBe(true)
+    expect(saysVerbOtherwise('以色列战时内阁讨论回击措施', '还击')).toBe(true)
+  })
+
+  it('is not said by one of opposite sense, nor by one sharing only a light character', () => {
+    expect(saysVerbOtherwise('博览会今天闭幕', '开幕')).toBe(false)
+    expect(saysVerbOtherwise('价格今年降级', '升级')).toBe(false)
+    expect(saysVerbOtherwise('当地经济持续发展', '发射')).toBe(false)
   })
 })
