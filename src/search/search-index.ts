@@ -1,7 +1,7 @@
 import { sentenceSpans } from '../text/sentences.js'
 import { judge, PROPER_NAME, RANKING, RELEVANCE, type Judgement, type QueryModel } from './rerank.js'
 import { holdsWord, wordOccurrences } from './coverage.js'
-import { compoundParts, holdsAbbreviated, holdsQuoteSplit, namesKind } from './word-evidence.js'
+import { compoundParts, holdsAbbreviated, holdsCountryWritten, holdsQuoteSplit, namesKind } from './word-evidence.js'
 import { fold } from '../text/script.js'
 import { getLexicon } from '../text/lexicon.js'
 import { TermIndex } from './term-index.js'
@@ -211,6 +211,8 @@ export class SearchIndex {
           holdsAbbreviated(r.title, form) ||
           holdsQuoteSplit(r.folded, form) ||
           holdsQuoteSplit(r.title, form) ||
+          holdsCountryWritten(r.folded, form) ||
+          holdsCountryWritten(r.title, form) ||
           (out !== undefined && (r.folded.includes(out) || r.title.includes(out)))
         )
       }

@@ -205,12 +205,52 @@ export function holdsQuoteSplit(folded: string, word: string): boolean {
   return false
 }
 
+/** Countries news names by one character before a word (俄国防部, 乌总统, 以外长), and their names in full. */
+const COUNTRY_SHORT: ReadonlyMap<string, readonly string[]> = new Map([
+  ['俄', ['俄罗斯']],
+  ['乌', ['乌克兰']],
+  ['以', ['以色列']],
+  ['美', ['美国']],
+  ['英', ['英国']],
+  ['法', ['法国']],
+  ['德', ['德国']],
+  ['日', ['日本']],
+  ['韩', ['韩国']],
+  ['朝', ['朝鲜']],
+  ['印', ['印度', '印尼']],
+  ['巴', ['巴勒斯坦', '巴基斯坦', '巴西']],
+  ['伊', ['伊朗', '伊拉克']],
+  ['叙', ['叙利亚']],
+  ['黎', ['黎巴嫩']],
+  ['沙', ['沙特']],
+  ['土', ['土耳其']],
+  ['越', ['越南']],
+  ['菲', ['菲律宾']],
+  ['澳', ['澳大利亚', '澳门']],
+  ['欧', ['欧盟', '欧洲']],
+])
+
 /**
- * Whether folded text holds the word as a word, written out in full, with its second character in brackets, or
- * with quotation marks inside it (`holdsQuoteSplit`).
+ * Whether folded text names a country's word by the country's full name (俄罗斯国防部 for 俄国防部, 乌克兰总统 for
+ * 乌总统): a word of one country character and a dictionary word of two or more.
+ */
+export function holdsCountryWritten(folded: string, word: string): boolean {
+  const full = COUNTRY_SHORT.get(word[0]!)
+  const rest = word.slice(1)
+  if (!full || rest.length < 2 || getLexicon().pos(rest) === undefined) return false
+  return full.some((f) => folded.includes(f + rest))
+}
+
+/**
+ * Whether folded text holds the word as a word, written out in full, with its second character in brackets, with
+ * quotation marks inside it (`holdsQuoteSplit`), or with the country it starts with written in full (`holdsCountryWritten`).
  */
 export const holdsNamed = (folded: string, word: string): boolean =>
-  holdsWholeWord(folded, word) || holdsAbbreviated(folded, word) || holdsBracketed(folded, word) || holdsQuoteSplit(folded, word)
+  holdsWholeWord(folded, word) ||
+  holdsAbbreviated(folded, word) ||
+  holdsBracketed(folded, word) ||
+  holdsQuoteSplit(folded, word) ||
+  holdsCountryWritten(folded, word)
 
 /**
  * The share of the question's word weight (focus words counting `focusWeight`

@@ -580,6 +580,22 @@ describe('a question asking which is better to buy, eat or visit', () => {
   })
 })
 
+describe('keywords naming a country by one character (俄国防部)', () => {
+  it('are answered by a report writing the country in full (俄罗斯国防部)', () => {
+    const news = indexOfTexts([
+      [
+        'front',
+        '俄称行动取得新进展 乌称前线局势紧张',
+        '俄罗斯国防部1日称，俄军在青禾方向取得新进展，控制了星河村。乌克兰方面称，前线局势紧张。',
+        '2024-07-02',
+      ],
+      ['plan', '青禾发布工业发展规划', '青禾今天发布工业发展规划，提出要取得新进展。', '2024-07-07'],
+      ['talks', '俄国防部长会见青禾客人', '俄国防部长今天会见青禾客人，双方就合作交换意见。', '2024-07-05'],
+    ])
+    expect(news.search('7月1日 俄国防部 行动 新进展 哪里').hits[0]?.article.id).toBe('front')
+  })
+})
+
 describe('a news question naming a work in 《》 or quoting a name', () => {
   it('is answered only by a report naming the work, in full or by its short title', () => {
     const news = indexOfTexts([

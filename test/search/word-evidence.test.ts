@@ -16,6 +16,7 @@ import {
   deedsAsked,
   focusWords,
   holdsAbbreviated,
+  holdsCountryWritten,
   holdsNamed,
   holdsSpelledOut,
   holdsWholeWord,
@@ -612,5 +613,17 @@ describe('a verb in other words', () => {
     expect(saysVerbOtherwise('博览会今天闭幕', '开幕')).toBe(false)
     expect(saysVerbOtherwise('价格今年降级', '升级')).toBe(false)
     expect(saysVerbOtherwise('当地经济持续发展', '发射')).toBe(false)
+  })
+})
+
+describe('a country named by one character', () => {
+  it('is named by the country written in full before the same word (俄国防部: 俄罗斯国防部)', () => {
+    expect(holdsCountryWritten('俄罗斯国防部1日称，俄军取得新进展。', '俄国防部')).toBe(true)
+    expect(holdsNamed('乌克兰总统今天表示', '乌总统')).toBe(true)
+  })
+
+  it('is not named by another country, nor by the word alone', () => {
+    expect(holdsCountryWritten('乌克兰国防部1日称', '俄国防部')).toBe(false)
+    expect(holdsCountryWritten('国防部1日称', '俄国防部')).toBe(false)
   })
 })
