@@ -7,7 +7,7 @@ import {
   titleNamesSubject,
   type SentenceScore,
 } from './excerpt.js'
-import { ASKING_PART, findTerms, isCjk, numberedNames, type ParsedQuery } from './tokenize.js'
+import { ASKING_PART, findTerms, isCjk, numberedNames, type ParsedQuery, type QueryWord } from './tokenize.js'
 import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
@@ -39,6 +39,7 @@ import {
   holdsSpelledOut,
   holdsShortened,
   namedShare,
+  namesKind,
   valueWordRuns,
 } from './word-evidence.js'
 import type { Span } from '../text/types.js'
@@ -540,6 +541,61 @@ function ofAskedInSeries(text: string, series: RegExp, asked: ReadonlySet<number
     .join('')
 }
 
+/** A numeral or a numbered name in Chinese numerals (十八号): which one, not what the question is about. */
+const NUMERAL_END = /[〇零一二两三四五六七八九十百]号?$/
+
+/** How many of a question's most specific words tell what it asks a figure of (`subjectWords`). */
+const SUBJECT_WORDS = 2
+
+/**
+ * The SUBJECT_WORDS most specific words of a question (two characters or more) a report names in its text or title,
+ * but for numbers and dates, numbered names in numerals (十八号), words naming the kind of value asked (`namesKind`:
+ * 举办地) and the words whose value is asked (总投资): what the question asks a figure of (常泰, 长江大桥).
+ */
+export function subjectWords(
+  words: readonly QueryWord[],
+  askedValues: ReadonlyArray<{ word: string }>,
+  folded: string,
+  title: string | undefined,
+): string[] {
+  return words
+    .filter((w) => w.text.length >= 2 && !/\d/.test(w.text) && !NUMERAL_END.test(w.text) && !namesKind(w.text))
+    .filter((w) => !askedValues.some((v) => v.word === w.text))
+    .sort((a, b) => b.specificity - a.specificity)
+    .filter((w) => holdsNamed(folded, w.text) || (title !== undefined && holdsNamed(title, w.text)))
+    .slice(0, SUBJECT_WORDS)
+    .map((w) => w.text)
+}
+
+/**
+ * Which sentences of a report are about `subjects`: every one when its title or lead paragraph names one of them (or
+ * there is none), else those of the paragraphs that name one.
+ */
+function aboutSubject(
+  c: Pick<Candidate, 'folded'>,
+  title: string | undefined,
+  scored: readonly Span[],
+  subjects: string[],
+): (i: number) => boolean {
+  const leadEnd = c.folded.indexOf('\n')
+  const lead = leadEnd < 0 ? c.folded : c.folded.slice(0, leadEnd)
+  const names = (text: string) => subjects.some((w) => holdsNamed(text, w))
+  if (subjects.length === 0 || (title !== undefined && names(title)) || names(lead)) return () => true
+  // Each sentence's paragraph: how many line breaks come before it.
+  const paragraph: number[] = []
+  let k = 0
+  let at = leadEnd
+  for (const s of scored) {
+    while (at >= 0 && at < s.start) {
+      k++
+      at = c.folded.indexOf('\n', at + 1)
+    }
+    paragraph.push(k)
+  }
+  const naming = new Set(scored.flatMap((s, i) => (names(c.folded.slice(s.start, s.end)) ? [paragraph[i]!] : [])))
+  return (i) => naming.has(paragraph[i]!)
+}
+
 function derive(query: QueryModel): Derived {
   let d = derivedCache.get(query)
   if (d) return d
@@ -818,14 +874,25 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
   // (Nor is a name of the series, 星舟八号, a day: 八号; nor a clause naming only another of the series its day or year:
   // 星舟六号将于2024年上半年择机发射.)
   const withoutSeries = (text: string) => (series ? ofAskedInSeries(text, series, seriesAsked).replace(series, ' ') : text)
-  const gives = (test: (foldedText: string) => boolean, anySentence = false, ofNumbered = false) =>
+  // In news, a figure is of what the question is about (常泰长江大桥总投资) where the report is about it (its title or
+  // lead names it) or the figure's paragraph names it: not a sum for another project in a report naming the bridge in
+  // passing among others. What it is about: the question's most specific words the report names (`subjectWords`).
+  // Not for a count (`ofSubject` false): a profile counts what its person did (攻克了53个技术难题) in a paragraph naming
+  // the person, not the workplace the question names first (星河供电所所长林青山).
+  let about: ((i: number) => boolean) | undefined
+  const isAbout = (i: number): boolean =>
+    (about ??= aboutSubject(c, title, scored, subjectWords(query.parsed.words, askedValues, c.folded, title)))(i)
+  const gives = (test: (foldedText: string) => boolean, anySentence = false, ofNumbered = false, ofSubject = true) =>
     (c.date !== undefined
-      ? scored.filter((s, i) =>
-          anySentence
-            ? s.score > 0 || (i > 0 && scored[i - 1]!.score > 0)
-            : s.score > 0 &&
-              (askedValues.length === 0 || namesValue(i)) &&
-              (!ofNumbered || (namesNumbered(i) && (numbered.length === 0 || whenDone.size === 0 || s.terms.some((t) => whenDone.has(t))))),
+      ? scored.filter(
+          (s, i) =>
+            (anySentence
+              ? s.score > 0 || (i > 0 && scored[i - 1]!.score > 0)
+              : s.score > 0 &&
+                (askedValues.length === 0 || namesValue(i)) &&
+                (!ofNumbered ||
+                  (namesNumbered(i) && (numbered.length === 0 || whenDone.size === 0 || s.terms.some((t) => whenDone.has(t)))))) &&
+            (!ofSubject || isAbout(i)),
         )
       : top
     ).some((x) => test(ofNumbered ? withoutSeries(c.folded.slice(x.start, x.end)) : c.folded.slice(x.start, x.end)))
@@ -986,7 +1053,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       (figure !== undefined && !gives(figure, false, true)) ||
       // Where someone is from (老家是哪里) is told by a report giving their birth or origin (出生于), not an obituary that does not.
       (hometown !== undefined && c.date !== undefined && !scored.some((s) => hometown(c.folded.slice(s.start, s.end)))) ||
-      (count !== undefined && c.date !== undefined && !gives(count, peopleCount)) ||
+      (count !== undefined && c.date !== undefined && !gives(count, peopleCount, false, false)) ||
       // When a numbered name did something (星舟七号什么时候发射) is told with it, as a day is (`figure`).
       (when !== undefined && figure === undefined && c.date !== undefined && !gives(when, false, true)) ||
       (year !== undefined &&

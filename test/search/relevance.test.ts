@@ -580,6 +580,28 @@ describe('a question asking which is better to buy, eat or visit', () => {
   })
 })
 
+describe('a news question asking a figure of something a report names in passing', () => {
+  const news = indexOfTexts([
+    [
+      'roads',
+      '青禾交通工程加快建设',
+      '青禾多项交通工程加快建设，打通大动脉。\n星河大桥、青禾高速等一批重大工程正在施工。\n其中，青禾港扩建项目总投资120亿元，预计明年完工。',
+      '2024-12-26',
+    ],
+    ['bridge', '海港大桥开工建设', '海港大桥今天开工建设。\n大桥全长10公里，总投资80亿元。', '2024-05-10'],
+    ['tunnels', '青禾多个项目开工', '青禾多个重大项目今天集中开工。\n其中，山城隧道总投资50亿元，全长5公里。', '2024-03-02'],
+  ])
+
+  it('is not answered by a sum given for another project, away from where the report names it', () => {
+    expect(news.search('星河大桥总投资是多少亿元？').hits).toEqual([])
+  })
+
+  it('is answered where the report is about it (its title) or gives the figure where it names it', () => {
+    expect(news.search('海港大桥总投资是多少亿元？').hits[0]?.article.id).toBe('bridge')
+    expect(news.search('山城隧道总投资多少亿元').hits[0]?.article.id).toBe('tunnels')
+  })
+})
+
 describe('keywords naming a country by one character (俄国防部)', () => {
   it('are answered by a report writing the country in full (俄罗斯国防部)', () => {
     const news = indexOfTexts([
