@@ -1360,8 +1360,17 @@ export function datedTitle(c: Pick<Candidate, 'title' | 'date'> & { folded?: str
     // without the report's text to tell, it is taken for a period.
     if (x[3] === undefined && folded[x.index + x[0].length] === '份' && c.folded === undefined) continue
     // A month asked alone (2024年11月…顺差, 8月份…) is not the month of a report giving another month's figures
-    // (今年9月, in a report of 11月1日): figures are reported in the months after.
-    if (Number(x[2]) === m && x[3] === undefined && c.folded !== undefined && monthsTold(c.folded, m) === 'others') continue
+    // (今年9月, in a report of 11月1日): figures are reported in the months after. A question asking where, who or
+    // which (9月…是哪个城市爆发了抗议) asks what happened that month, which a report of then tells whatever earlier
+    // month it recalls (今年8月上旬，多地接连发生抗议).
+    if (
+      Number(x[2]) === m &&
+      x[3] === undefined &&
+      c.folded !== undefined &&
+      !ASKS_WHICH.test(folded) &&
+      monthsTold(c.folded, m) === 'others'
+    )
+      continue
     // 8月中旬 is the 11th to the 20th (a report may follow a day or two after).
     const part = x[3] === undefined ? /^([上中下])旬/.exec(folded.slice(x.index + x[0].length)) : null
     if (part) {
@@ -1400,6 +1409,9 @@ const MONTH_IN_NUMERALS =
 
 /** A month named alone in a question: 6月份, 今年6月 (not 6月12日, 6月12到14号, nor the end of 1—6月). */
 const MONTH_ALONE = /(?<!\d[—至-]?)(\d{1,2})月(?!\d)/g
+
+/** A question asking where, who or which (哪个城市, 谁, 哪里), not a figure. */
+const ASKS_WHICH = /哪|谁/
 
 /** A day of the month named by its day alone (3日, not 13日 nor 7月3日), one pattern a day, made once. */
 const DAY_ALONE = new Map<number, RegExp>()

@@ -273,6 +273,12 @@ describe('datedTitle', () => {
     )
   })
 
+  it('takes a month asked with 哪 or 谁 for the month of a report of then, whatever earlier month it recalls', () => {
+    const report = { title: '星河北方爆发抗议', date: '2024-09-08', folded: '7日，青禾城爆发抗议。今年8月上旬，星河多地接连发生抗议。' }
+    expect(datedTitle(report, '9月星河是哪个城市爆发了抗议？')).toBe('星河北方爆发抗议 9月')
+    expect(datedTitle(report, '9月星河抗议人数是多少')).toBe('星河北方爆发抗议')
+  })
+
   it('leaves the title alone for another day, another year, or an article without a date', () => {
     expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2月17日民航航班量')).toBe('春运返程高峰')
     expect(datedTitle({ title: '春运返程高峰', date: '2024-02-25' }, '2023年2月的航班量')).toBe('春运返程高峰')
