@@ -418,7 +418,8 @@ export function toldUnknown(folded: string, sentences: readonly Span[], words: r
 }
 
 /** A year as news gives it (for a question asking one, `ASKS_YEAR`): 2019年, 二〇一九年, 去年, 当年. */
-const NEWS_YEAR = /\d{4} ?年|[〇零一二三四五六七八九]{4}年|今年|去年|前年|明年|当年|同年|次年|翌年/
+const NEWS_YEAR =
+  /\d{4} ?年|[〇零一二三四五六七八九]{4}年|今年|去年|前年|明年|当年|同年|次年|翌年|(?<![\d.])(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?![年月日号万亿千百十个人名家项件台辆架艘吨元米次倍位条座所户份张只届期场批股种类起例篇部本首册克升度分秒周天多余])/
 
 /**
  * A test of a folded news report for a question asking a year, or undefined for

@@ -349,6 +349,13 @@ describe('a question only a figure answers', () => {
     expect(newsYearTest(fold('青禾大桥什么时候通车'))).toBeUndefined()
   })
 
+  it('takes a year written before a name without 年 (“2026星青文化年”) for a year, not a number in a unit', () => {
+    const year = newsYearTest(fold('星青文化年 哪一年办'))!
+    expect(year(fold('双方同意办好“2026星青文化年”活动。'))).toBe(true)
+    expect(year(fold('双方签署2026份合作协议。'))).toBe(false)
+    expect(year(fold('双方签署20260万元合作协议。'))).toBe(false)
+  })
+
   it('asks an age, which a text without one cannot give', () => {
     const age = valueTest(fold('星河州州长林青山今年多大年纪？'))!
     expect(age(fold('星河州州长林青山会见了代表团。'))).toBe(false)
