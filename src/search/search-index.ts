@@ -299,9 +299,19 @@ export class SearchIndex {
     )
     const belowNaming = (r: Ranked, i: number) =>
       r.meta.date !== undefined && firstNaming.some(([name, first]) => first >= 0 && i > first && !namedAs(name, namedIn(r)))
+    // Nor, in news, by a report ranked well below the first when that one holds the question but lacks what an
+    // answer needs (RELEVANCE.belowLacking): 措美哲古风电场 装机容量 is not answered by another wind farm's.
+    const best = ranked[0]
+    const floor =
+      best !== undefined && best.meta.date !== undefined && best.judged.lacksRequired && holdsQuestion(best)
+        ? RELEVANCE.belowLacking * best.judged.rank
+        : 0
     const answers = uncovered
       ? []
-      : ranked.filter((r, i) => holdsQuestion(r) && !r.judged.lacksRequired && (!short || namesRarest(r)) && !belowNaming(r, i))
+      : ranked.filter(
+          (r, i) =>
+            holdsQuestion(r) && !r.judged.lacksRequired && (!short || namesRarest(r)) && !belowNaming(r, i) && r.judged.rank >= floor,
+        )
     // Nothing answers, but the best article on the question never names what it asks: say so.
     // Or it names it only to say it is not known yet (起火原因正在调查中): say that.
     const why =

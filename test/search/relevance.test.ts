@@ -608,6 +608,28 @@ describe('a news question asking a figure of something a report names in passing
   })
 })
 
+describe('a news question the report most about it cannot answer', () => {
+  it('is not answered by a report holding less of it that gives the figure of something else', () => {
+    const news = indexOfTexts([
+      [
+        'farm',
+        '【新春走基层】我在高原修风机',
+        '在海拔5000多米的青禾哲古风电场，运维人员正在检修风机。\n风电场共有25台风机，运维人员每天都要巡检。\n高原缺氧，他们克服困难，保障风电场稳定运行。',
+        '2024-02-01',
+      ],
+      [
+        'other',
+        '我国西北海拔最高风电场首批机组投运',
+        '星河省海拔最高的风电场首批机组今天投运。\n项目共建设38台风电机组，总装机容量达20万千瓦，年底前全部投产。',
+        '2024-08-03',
+      ],
+      ['rain', '青禾多地迎来降雨', '青禾多地今天迎来降雨，气温下降。', '2024-05-21'],
+    ])
+    expect(news.search('青禾哲古风电场 装机容量').hits).toEqual([])
+    expect(news.search('星河省海拔最高的风电场 装机容量').hits[0]?.article.id).toBe('other')
+  })
+})
+
 describe('keywords naming a country by one character (俄国防部)', () => {
   it('are answered by a report writing the country in full (俄罗斯国防部)', () => {
     const news = indexOfTexts([
