@@ -237,7 +237,7 @@ export class SearchIndex {
     const twoKeywords = typedApart === 2 && !typed.some((p) => ASKING_PART.test(p))
     const newsEvidence = typedApart >= 3 ? RELEVANCE.keywordEvidence : RELEVANCE.headlineEvidence
     // Whether a candidate holds enough of the question, the words it asks aside.
-    const holdsQuestion = ({ judged: j, title, meta }: Ranked) =>
+    const holdsTopic = ({ judged: j, title, meta }: Ranked) =>
       (j.coverage >= RELEVANCE.minWords || j.chars >= RELEVANCE.minChars) &&
       j.coverage + j.chars >= RELEVANCE.minEvidence &&
       (j.chars >= RELEVANCE.headlineChars || j.titled || !j.headline) &&
@@ -246,9 +246,9 @@ export class SearchIndex {
       (twoKeywords ||
         j.coverage + j.chars >= newsEvidence ||
         title.length < RELEVANCE.headlineTitleChars ||
-        !(meta.date !== undefined || j.headline)) &&
-      // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
-      !j.otherYear
+        !(meta.date !== undefined || j.headline))
+    // A question about 2019 is not answered by an article of 2024 that never tells of 2019.
+    const holdsQuestion = (r: Ranked) => holdsTopic(r) && !r.judged.otherYear
     // 叶光富的妻子是做什么的 is not answered by an article that never names his wife, nor
     // 神舟二十号 by one of 神舟十八号.
     // A short question whose most specific word no news report holds (王者荣耀 怎么上王者, 去新疆自驾需要注意啥)
@@ -300,10 +300,12 @@ export class SearchIndex {
     const belowNaming = (r: Ranked, i: number) =>
       r.meta.date !== undefined && firstNaming.some(([name, first]) => first >= 0 && i > first && !namedAs(name, namedIn(r)))
     // Nor, in news, by a report ranked well below the first when that one holds the question but lacks what an
-    // answer needs (RELEVANCE.belowLacking): 措美哲古风电场 装机容量 is not answered by another wind farm's.
+    // answer needs, or tells of another year (RELEVANCE.belowLacking): 措美哲古风电场 装机容量 is not answered by
+    // another wind farm's, nor 2025年世界数字教育大会在哪里举办 by a report naming the 2025 session of another meeting
+    // when the first is of the 2024 one.
     const best = ranked[0]
     const floor =
-      best !== undefined && best.meta.date !== undefined && best.judged.lacksRequired && holdsQuestion(best)
+      best !== undefined && best.meta.date !== undefined && (best.judged.lacksRequired || best.judged.otherYear) && holdsTopic(best)
         ? RELEVANCE.belowLacking * best.judged.rank
         : 0
     const answers = uncovered

@@ -628,6 +628,26 @@ describe('a news question the report most about it cannot answer', () => {
     expect(news.search('青禾哲古风电场 装机容量').hits).toEqual([])
     expect(news.search('星河省海拔最高的风电场 装机容量').hits[0]?.article.id).toBe('other')
   })
+
+  it('is not answered below a first report that tells of another year (the 2024 session, for 2025年…大会)', () => {
+    const news = indexOfTexts([
+      [
+        'edu',
+        '2024星河数字教育大会在青禾开幕',
+        '2024星河数字教育大会今天在青禾市开幕。大会由星河教育部举办，主题为数字教育：应用、共享、创新。',
+        '2024-01-30',
+      ],
+      [
+        'npc',
+        '青禾人大常委会会议闭幕',
+        '青禾人大常委会会议今天闭幕。会议决定，青禾人民代表大会2025年3月5日在星河城召开。会议还审议了教育法修正草案。',
+        '2024-12-25',
+      ],
+      ['rain', '青禾多地迎来降雨', '青禾多地今天迎来降雨，气温下降。', '2024-05-21'],
+    ])
+    expect(news.search('2025年星河数字教育大会在哪个城市举办？').hits).toEqual([])
+    expect(news.search('2024年星河数字教育大会在哪个城市举办？').hits[0]?.article.id).toBe('edu')
+  })
 })
 
 describe('keywords naming a country by one character (俄国防部)', () => {
