@@ -299,20 +299,12 @@ export class SearchIndex {
     )
     const belowNaming = (r: Ranked, i: number) =>
       r.meta.date !== undefined && firstNaming.some(([name, first]) => first >= 0 && i > first && !namedAs(name, namedIn(r)))
-    // Nor, in news, by a report ranked well below the first when that one holds the question but lacks what an
-    // answer needs, or tells of another year (RELEVANCE.belowLacking): 措美哲古风电场 装机容量 is not answered by
-    // another wind farm's, nor 2025年世界数字教育大会在哪里举办 by a report naming the 2025 session of another meeting
-    // when the first is of the 2024 one.
-    const best = ranked[0]
-    const floor =
-      best !== undefined && best.meta.date !== undefined && (best.judged.lacksRequired || best.judged.otherYear) && holdsTopic(best)
-        ? RELEVANCE.belowLacking * best.judged.rank
-        : 0
+    // Nor, in news, by a report ranked well below a first one that cannot answer (`belowFirstUnanswering`).
+    const belowFirst = belowFirstUnanswering(ranked[0], holdsTopic)
     const answers = uncovered
       ? []
       : ranked.filter(
-          (r, i) =>
-            holdsQuestion(r) && !r.judged.lacksRequired && (!short || namesRarest(r)) && !belowNaming(r, i) && r.judged.rank >= floor,
+          (r, i) => holdsQuestion(r) && !r.judged.lacksRequired && (!short || namesRarest(r)) && !belowNaming(r, i) && !belowFirst(r),
         )
     // Nothing answers, but the best article on the question never names what it asks: say so.
     // Or it names it only to say it is not known yet (起火原因正在调查中): say that.
@@ -339,6 +331,31 @@ export class SearchIndex {
       ...(unknown !== undefined ? { unknown } : {}),
     }
   }
+}
+
+/** What `belowFirstUnanswering` reads of a ranked candidate. */
+export type RankedJudgement = Pick<Ranked, 'meta'> & {
+  judged: Pick<Judgement, 'rank' | 'coverage' | 'chars' | 'lacksRequired' | 'otherYear'>
+}
+
+/**
+ * Which candidates a news question's first one leaves out when it holds the question's topic (`holdsTopic`) but
+ * cannot answer it, lacking what an answer needs or telling of another year: those ranked below
+ * RELEVANCE.belowLacking times its rank (措美哲古风电场 装机容量 is not answered by another wind farm's; nor
+ * 2025年世界数字教育大会在哪里举办 by a report naming the 2025 session of another meeting when the first is of the
+ * 2024 one), unless they hold more of the question than it (word and character shares together): then the first
+ * is not the report most about it.
+ */
+export function belowFirstUnanswering<R extends RankedJudgement>(
+  first: R | undefined,
+  holdsTopic: (r: R) => boolean,
+): (r: RankedJudgement) => boolean {
+  if (!first || first.meta.date === undefined || !(first.judged.lacksRequired || first.judged.otherYear) || !holdsTopic(first))
+    return () => false
+  const floor = RELEVANCE.belowLacking * first.judged.rank
+  const evidence = (r: RankedJudgement) => r.judged.coverage + r.judged.chars
+  // (Of another year, the first holds less of the question for lacking the year: no report is more about it for that.)
+  return (r) => r.judged.rank < floor && (first.judged.otherYear || evidence(r) <= evidence(first))
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { indexOfTexts } from '../helpers/text-index.js'
 import { datedTitle, type Judgement } from '../../src/search/rerank.js'
-import { betterJudgement } from '../../src/search/search-index.js'
+import { belowFirstUnanswering, betterJudgement, type RankedJudgement } from '../../src/search/search-index.js'
 
 /**
  * Invented news: a story on a town's industries that mentions milk tea and a
@@ -627,6 +627,21 @@ describe('a news question the report most about it cannot answer', () => {
     ])
     expect(news.search('青禾哲古风电场 装机容量').hits).toEqual([])
     expect(news.search('星河省海拔最高的风电场 装机容量').hits[0]?.article.id).toBe('other')
+  })
+
+  it('is still answered by a report ranked below such a first one that holds more of the question', () => {
+    const report = (rank: number, coverage: number, lacksRequired = false): RankedJudgement => ({
+      meta: { id: 'x', file: 'x.txt', title: '', script: 'hans', addedAt: 0, date: '2024-05-11' },
+      judged: { rank, coverage, chars: 0.5, lacksRequired, otherYear: false },
+    })
+    const first = report(2.5, 0.57, true)
+    const leftOut = belowFirstUnanswering(first, () => true)
+    expect(leftOut(report(1.5, 0.45))).toBe(true)
+    expect(leftOut(report(1.75, 0.79))).toBe(false)
+    expect(leftOut(report(2.4, 0.45))).toBe(false)
+    // A first report that can answer, or does not hold the topic, leaves nothing out.
+    expect(belowFirstUnanswering(report(2.5, 0.57), () => true)(report(1.5, 0.45))).toBe(false)
+    expect(belowFirstUnanswering(first, () => false)(report(1.5, 0.45))).toBe(false)
   })
 
   it('is not answered below a first report that tells of another year (the 2024 session, for 2025年…大会)', () => {
