@@ -13,6 +13,7 @@ import {
   yearsAsked,
 } from './answer-kind.js'
 import { segmenter } from '../text/segmenter.js'
+import { getLexicon } from '../text/lexicon.js'
 import { deedsAsked, holdsShortened } from './word-evidence.js'
 import { countTest, hometownTest, newsYearTest, valueTest, yearsTest } from './answer-fit.js'
 import type { Span } from '../text/types.js'
@@ -256,6 +257,9 @@ function kindTest(
   // (not in an encyclopedia entry, where it moved two CMRC excerpts off the answer).
   if (news && NAME_ASKED.test(query.folded)) {
     const person = kindTester('person', query.folded, true)
+    // The name of a kind the question names before 叫什么 (基地叫什么) ends with it: 22号塔基地, not another name quoted.
+    const noun = namedNoun(query.folded)
+    if (noun !== undefined) return (s) => namesOfKind(noun, s, query.folded)
     return (s) => [...s.matchAll(QUOTED_NAME)].some((m) => !query.folded.includes(m[1]!)) || person(s)
   }
   const kind = askedKind(query.folded)
@@ -273,6 +277,38 @@ function kindTest(
   if (hometown) return hometown
   // A question asking 哪一年 is answered by a year, not by any date (9月3日).
   return (s) => holdsYear(s, query.folded) ?? holds(s)
+}
+
+/**
+ * The noun a question asks the name of (基地 of 那个基地叫什么, 卫星 of 卫星的名字是什么): the two characters before
+ * 叫什么 or 的名字, when the dictionary takes them for a noun.
+ */
+function namedNoun(foldedQuestion: string): string | undefined {
+  const m = /([\p{Script=Han}]{2})(?:的)?(?:名字|名称)?(?:叫什么|是什么名字|(?:的)?(?:名字|名称)是什么)/u.exec(foldedQuestion)
+  const noun = m?.[1]
+  return noun !== undefined && getLexicon().pos(noun)?.startsWith('n') ? noun : undefined
+}
+
+/**
+ * Whether folded text names one of a kind the question asks the name of: the noun with a name the question lacks
+ * before it (22号塔基地 for 基地) or quoted after it (熊猫“青青”).
+ */
+function namesOfKind(noun: string, folded: string, foldedQuestion: string): boolean {
+  for (let at = folded.indexOf(noun, 1); at >= 0; at = folded.indexOf(noun, at + 1)) {
+    // A name right after it in quotation marks (熊猫“青青”).
+    if (/^[“「"『]/.test(folded.slice(at + noun.length))) return true
+    // Or before it, after the last 的 (驻有美军的基地 describes a base, 22号塔基地 names one), ending in a name: not a
+    // verb (考察熊猫), a count (一对熊猫) or another word of grammar.
+    const name = /[\p{Script=Han}\d]{2,6}$/u
+      .exec(folded.slice(Math.max(0, at - 6), at))?.[0]
+      .split('的')
+      .pop()
+    if (name === undefined || name.length < 2 || foldedQuestion.includes(name + noun) || /^[这那该此其本]/.test(name.slice(-2))) continue
+    const last = segmenter().tag(name, true).pop()
+    const pos = last ? getLexicon().pos(last.word) : undefined
+    if (last !== undefined && !/^[vmqdpcura]/.test(pos ?? '')) return true
+  }
+  return false
 }
 
 /** A question asking what something is called (叫什么, 叫什么名字, 名字是什么), and a name in quotation marks or 《》. */
@@ -433,6 +469,8 @@ export function buildExcerpt(
     (news ? (yearsTest(query.folded) ?? places ?? (holder?.(folded) ? holder : undefined) ?? bornIn) : undefined)
   const kind = kindTest(query, figure, news)
   // (So is who did the deed asked, 陪同出访的都有谁: few sentences name a person with it.)
+  // (So is a name of the kind asked, 基地叫什么: 22号塔基地.)
+  const namesKindAsked = news && figure === undefined && NAME_ASKED.test(query.folded) && namedNoun(query.folded) !== undefined
   const deedDone = news && figure === undefined && askedKind(query.folded) === 'person' && deedsAsked(query.folded, query.words).length > 0
   // A news report's figure for an earlier year than its own, which the question names, is told with that year
   // (2023年…完成1620亿件), not in a sentence of this year's outlook (今年…预计将超1700亿件), when any sentence
@@ -465,7 +503,7 @@ export function buildExcerpt(
     heldShare,
     places !== undefined && figure === places
       ? NEWS_PLACES_SHARE
-      : news && (figure || deedDone)
+      : news && (figure || deedDone || namesKindAsked)
         ? NEWS_FIGURE_SHARE
         : news
           ? NEWS_KIND_SHARE

@@ -511,6 +511,17 @@ describe('a name asked in choosing the excerpt of a news story', () => {
   })
 })
 
+describe('the name of a kind asked (基地叫什么) in choosing the excerpt of a news story', () => {
+  it('shows the sentence naming one of that kind (7号塔基地), not one quoting another name or describing one', () => {
+    const text =
+      '星河网消息：本轮冲突爆发以来，驻青禾的星河部队多次遭袭击。28日早些时候，民兵武装“山河抵抗组织”发表声明说，当天使用无人机攻击了三个驻有星河部队的基地。\n' +
+      '星河媒体称，袭击发生地点是位于海港境内的7号塔基地。\n' +
+      '海港政府官员表示，袭击并非发生在海港境内。'
+    const index = indexOfTexts([['base', '驻海港星河部队遭无人机袭击 3名士兵死亡', text, '2024-01-29']])
+    expect(index.search('海港 星河部队 无人机袭击 3死 基地叫什么').hits[0]?.excerpt.text).toContain('7号塔基地')
+  })
+})
+
 describe('a programme’s name asked in choosing the excerpt of a news story', () => {
   it('shows the sentence giving the name in 《》, not the lead', () => {
     const text =
