@@ -330,6 +330,8 @@ export interface Judgement {
    * 多少票, 有多长).
    */
   readonly lacksRequired: boolean
+  /** Whether it lacks the figure, count, time, year or origin asked (`lacksRequired` but for a word unnamed or told unknown). */
+  readonly lacksValue: boolean
   /** The word it lacks for that, when a word is what it lacks (妻子, 神舟二十号). */
   readonly unnamed: string | undefined
   /** The word it names only to say it is not known yet (`toldUnknown`: 原因 of 起火原因正在调查中). */
@@ -1060,7 +1062,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     chars: charShare,
     titled: titleWords > 0,
     otherYear: years.length > 0 && !years.some((y) => tellsOfYear(c, y)),
-    lacksRequired:
+    get lacksRequired(): boolean {
+      return this.lacksValue || unnamed !== undefined || unknown !== undefined
+    },
+    lacksValue:
       (figure !== undefined && !gives(figure, false, true)) ||
       // Where someone is from (老家是哪里) is told by a report giving their birth or origin (出生于), not an obituary that does not.
       (hometown !== undefined && c.date !== undefined && !scored.some((s) => hometown(c.folded.slice(s.start, s.end)))) ||
@@ -1077,9 +1082,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
                 year(withoutSeries(text))
               )
             })
-          : !year(withoutSeries(c.folded)) && !(title !== undefined && year(withoutSeries(title))))) ||
-      unnamed !== undefined ||
-      unknown !== undefined,
+          : !year(withoutSeries(c.folded)) && !(title !== undefined && year(withoutSeries(title))))),
     unnamed,
     unknown,
     namesEdition:

@@ -1688,6 +1688,19 @@ describe('one report of a series of like ones', () => {
     expect(news.search('今年上半年青禾新兵运输工作几号全部搞完？').hits[0]?.article.id).toBe('recruits')
   })
 
+  it('takes a rare verb no report uses (见报) for the reader’s own word, not a deed a report must name', () => {
+    const news = indexOfTexts([
+      [
+        'review',
+        '星河日报述评：奋力开创青禾发展新天地',
+        '星河台消息：明天（12月12日）出版的《星河日报》将发表述评文章《奋力开创青禾发展新天地》。文章指出，青禾经济稳中向好。',
+        '2024-12-11',
+      ],
+      ['rain', '青禾多地迎来降雨', '青禾多地今天迎来降雨，气温下降。', '2024-05-21'],
+    ])
+    expect(news.search('星河日报那篇《奋力开创青禾发展新天地》述评是哪天见报的？').hits[0]?.article.id).toBe('review')
+  })
+
   it('answers nothing about the day of a deed from a report sharing only a character of it, without a time (起航: 巡航)', () => {
     const navy = indexOfTexts([
       [
