@@ -443,21 +443,18 @@ const NEWS_WHEN = /\d{1,2} ?月|[上下]半年|年[内底初中]|月[底初中]|
  * @example whenTest('星舟七号什么时候发射')?.('星舟七号将开展月球探测') === false
  */
 export function whenTest(foldedQuestion: string): ((foldedText: string) => boolean) | undefined {
-  return ASKS_TIME.test(foldedQuestion) ? (t) => NEWS_YEAR.test(t) || DAY.test(t) || NEWS_WHEN.test(t) : undefined
+  return ASKS_TIME.test(foldedQuestion) ? tellsDate : undefined
 }
+
+/** Whether folded text tells a year, a day, a month or a part of a year (NEWS_YEAR, DAY, NEWS_WHEN). */
+const tellsDate = (foldedText: string): boolean => NEWS_YEAR.test(foldedText) || DAY.test(foldedText) || NEWS_WHEN.test(foldedText)
 
 /**
  * Whether folded text tells when something happens: a year, a day, a month, a part of a year or a time of day
  * (将于3月31日全部完成, 今晚播出).
  */
 export function tellsWhen(foldedText: string): boolean {
-  return (
-    NEWS_YEAR.test(foldedText) ||
-    DAY.test(foldedText) ||
-    NEWS_WHEN.test(foldedText) ||
-    CLOCK.test(foldedText) ||
-    /[今明昨][晚早]/.test(foldedText)
-  )
+  return tellsDate(foldedText) || CLOCK.test(foldedText) || /[今明昨][晚早]/.test(foldedText)
 }
 
 /** A question asking where someone is from, and a text telling it: 出生于辽宁昌图, 祖籍宁乡. */

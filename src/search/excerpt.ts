@@ -296,7 +296,7 @@ function namedNoun(foldedQuestion: string): string | undefined {
 function namesOfKind(noun: string, folded: string, foldedQuestion: string): boolean {
   for (let at = folded.indexOf(noun, 1); at >= 0; at = folded.indexOf(noun, at + 1)) {
     // A name right after it in quotation marks (熊猫“青青”).
-    if (/^[“「"『]/.test(folded.slice(at + noun.length))) return true
+    if ('“「"『'.includes(folded[at + noun.length] ?? '-')) return true
     // Or before it, after the last 的 (驻有美军的基地 describes a base, 22号塔基地 names one), ending in a name: not a
     // verb (考察熊猫), a count (一对熊猫) or another word of grammar.
     const name = /[\p{Script=Han}\d]{2,6}$/u

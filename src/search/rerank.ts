@@ -489,7 +489,7 @@ const GLOSSED_CODE = /([a-z][a-z0-9]*)\s*[（(]([^（）()a-z]{2,12})[）)]/g
 
 /** Whether a folded report names what a code stands for (`Derived.glosses`), quotes aside (美国“元”公司). */
 function namesGloss(gloss: string | undefined, folded: string): boolean {
-  return gloss !== undefined && folded.replace(/[“”"‘’'「」『』]/g, '').includes(gloss)
+  return gloss !== undefined && (folded.includes(gloss) || holdsQuoteSplit(folded, gloss))
 }
 
 /** A question asking someone's name: 叫什么名字, 名字是什么, 是谁. */
@@ -565,7 +565,7 @@ const SUBJECT_WORDS = 2
  * but for numbers and dates, numbered names in numerals (十八号), words naming the kind of value asked (`namesKind`:
  * 举办地) and the words whose value is asked (总投资): what the question asks a figure of (常泰, 长江大桥).
  */
-export function subjectWords(
+function subjectWords(
   words: readonly QueryWord[],
   askedValues: ReadonlyArray<{ word: string }>,
   folded: string,
@@ -594,19 +594,10 @@ function aboutSubject(
   const lead = leadEnd < 0 ? c.folded : c.folded.slice(0, leadEnd)
   const names = (text: string) => subjects.some((w) => holdsNamed(text, w))
   if (subjects.length === 0 || (title !== undefined && names(title)) || names(lead)) return () => true
-  // Each sentence's paragraph: how many line breaks come before it.
-  const paragraph: number[] = []
-  let k = 0
-  let at = leadEnd
-  for (const s of scored) {
-    while (at >= 0 && at < s.start) {
-      k++
-      at = c.folded.indexOf('\n', at + 1)
-    }
-    paragraph.push(k)
-  }
-  const naming = new Set(scored.flatMap((s, i) => (names(c.folded.slice(s.start, s.end)) ? [paragraph[i]!] : [])))
-  return (i) => naming.has(paragraph[i]!)
+  // A sentence's paragraph, by where it starts: the line break before the sentence.
+  const paragraph = (i: number) => c.folded.lastIndexOf('\n', scored[i]!.start - 1)
+  const naming = new Set(scored.flatMap((s, i) => (names(c.folded.slice(s.start, s.end)) ? [paragraph(i)] : [])))
+  return (i) => naming.has(paragraph(i))
 }
 
 function derive(query: QueryModel): Derived {
