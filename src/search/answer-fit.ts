@@ -40,6 +40,12 @@ export function answerTest(foldedQuestion: string): ((foldedSentence: string) =>
 /** A question asking an amount of money: 多少钱, 票价是多少, 奖金多少 (not 价格涨了多少, a change answered by a share). */
 // (多少块 with a noun after it counts pieces: 多少块光伏板.)
 const ASKS_MONEY = /多少钱|几块钱|多少块(?:钱|(?!\p{Script=Han}))|多少[万亿]?(?:元|美元|欧元|英镑|日元)/u
+/** 多少块 or 几块 with neither 钱 nor a noun after it, and a count in 块 (179块, 三块). */
+const BARE_BLOCKS = /(?:多少|几)块(?!钱|\p{Script=Han})/u
+const BLOCKS = /(?:\d|[一二两三四五六七八九十百千])块(?!钱)/
+/** What names a price: a unit it is per (一斤, 每张), or a deed of paying or selling (卖, 花, 收费). */
+const PRICED =
+  /[一每单](?:斤|两|张|个|件|公斤|千克|吨|瓶|杯|份|碗|次|晚|天|月|年|小时|平米?|平方米|度|盒|袋|包|箱|人)|[卖买花付交赚挣贵价票]|便宜|收费|工资|补贴/
 const MONEY_NOUN = /票价|门票|工资|薪水|薪资|月薪|年薪|奖金|罚金|罚款|费用|学费|售价|价格|价钱|收费|投资|耗资|造价|金额|数额/
 const CHANGE = /涨|降|增|减|提高|比例|百分|缩短|延长|上调|下调/
 /** A change asked by what it reached (面积扩大到多少, 产量提高到多少): the new figure, in the quantity's own unit. */
@@ -111,6 +117,10 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
     // (Not a count in a classifier of things named with one: 多少家外商投资企业.)
     (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion) && !ASKS_COUNT.test(foldedQuestion))
   if (!money) return undefined
+  // A bare 多少块 (低空空域划分多少块) asks yuan or pieces, unless it names a price (一斤, 卖, 票): 179块 answers it as 12块钱 does.
+  const pieces =
+    BARE_BLOCKS.test(foldedQuestion) && !PRICED.test(foldedQuestion) && !MONEY_NOUN.test(foldedQuestion) && !ENDS_MONEY.test(foldedQuestion)
+  if (pieces) return (t) => MONEY.test(t) || BLOCKS.test(t)
   // A price per unit (每吨卖多少钱) is given per that unit (每吨12元, 90元/吨), not as a total (这张碳票卖了14万元).
   const per = PER_UNIT.exec(foldedQuestion)?.[1]
   if (per === undefined) return (t) => MONEY.test(t)
@@ -211,7 +221,7 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
 
 /** A question asking how long (多久, 多长时间, 哀悼期有多长): a span of time answers it (50分钟, 45天, 12个月, 500多年), not an anniversary (75周年). */
 const ASKS_DURATION = /多久|多长时间|期(?:是|有|为)?多长/
-const DURATION_UNITS = '(?:个?小时|分钟|秒钟?|天|周(?!年)|个?星期|个月|个?工作日)'
+const DURATION_UNITS = '(?:个?半?小时|分钟|秒钟?|天|周(?!年)|个?星期|个半?月|个?工作日)'
 
 /** A question asking a share in per cent: 百分之多少, 多少个百分点, 占比多少. */
 const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)个百分点|百分比是多少|占比(?:是|为|有)?多少/
@@ -290,14 +300,19 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
       ? undefined
       : givenAnew(
           foldedQuestion,
-          COUNT_OF(`(?:个[^，。；！？,;!?\\d]{0,12}?${noun}${own ? `|${own}` : ''})`),
-          new RegExp(`${noun}[\u4e00-\u9fff]{0,4}?\\d[\\d.,]*(?:多|余)?[十百千万亿]{0,2}个`),
+          COUNT_OF(`(?:${GE_OR_OWN}[^，。；！？,;!?\\d]{0,12}?${noun}${own ? `|${own}` : ''})`),
+          new RegExp(`${noun}[\u4e00-\u9fff]{0,4}?\\d[\\d.,]*(?:多|余)?[十百千万亿]{0,2}${GE_OR_OWN}`),
         )
   }
   // A count of people may be given as a headcount: 注册船员人数超过198万; votes after their kind: 以赞成票214、反对票213.
   const headcount = people !== undefined || /^[人名位]$/.test(classifier ?? '')
   return givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : classifier === '票' ? VOTES_AFTER : undefined)
 }
+
+/**
+ * 个, or a classifier news counts places and lines in (多少个换乘站 is answered by 换乘站达26座, 设26座换乘站).
+ */
+const GE_OR_OWN = '[个座处条]'
 
 /** Classifiers news counts some nouns in, other than 个 (航班: 13班次, 每天10班次; 列车: 开行12列, 30趟). */
 const OWN_CLASSIFIERS: ReadonlyMap<string, string> = new Map([
@@ -350,7 +365,7 @@ const HURT: ReadonlyArray<readonly string[]> = [
 const VOTES_AFTER = /(?:赞成|反对|弃权)票\s*\d/
 
 /** A count of people given as a headcount: 人数超过198万, 参观人数达3.2万. */
-const HEADCOUNT = /人数[^\d，。；,;]{0,4}(?:\d|[一二两三四五六七八九十百千万])/
+const HEADCOUNT = /人[数次][^\d，。；,;]{0,4}(?:\d|[一二两三四五六七八九十百千万])/
 /** Last characters of nouns naming people: 居民, 船员, 游客, 患者, 观众, 台胞, 员工, 人士. */
 const PERSON_ENDING = /[民员者客众胞工士]$/
 

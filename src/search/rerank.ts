@@ -1164,8 +1164,8 @@ const ASKS_WHEN = /哪一?[天日]|几月几[日号]|几号|几点|什么时候|
 /** Verbs that say where a span starts or ends (哪天结束), which a report tells by the day alone (今天起到4月17日). */
 const SPAN_FRAMES: ReadonlySet<string> = new Set(['开始', '结束', '截止'])
 
-/** Verbs that stand for the deed named before them (合练是哪一天进行的): no deed of their own. */
-const STAND_IN_VERBS: ReadonlySet<string> = new Set(['进行'])
+/** Verbs that stand for the deed named before them (合练是哪一天进行的, 试车是哪天搞的): no deed of their own. */
+const STAND_IN_VERBS: ReadonlySet<string> = new Set(['进行', '搞', '弄', '干', '做', '整'])
 
 /**
  * The verbs after the question word of a question asking when (发射 of 嫦娥七号具体哪天发射), but `STAND_IN_VERBS`.

@@ -1801,6 +1801,13 @@ describe('one report of a series of like ones', () => {
     expect(drill.search('星舟十九号发射场区全系统合练是哪一天进行的？').hits[0]?.article.id).toBe('drill')
   })
 
+  it('asks the day of a deed named before a colloquial stand-in verb (试车是哪天搞的), which the report tells as 完成', () => {
+    const test = indexOfTexts([
+      ['test', '星舟十号火箭完成一子级动力系统试车', '今天（6月14日）下午，星舟十号运载火箭成功完成了一子级动力系统试车。', '2024-06-14'],
+    ])
+    expect(test.search('星舟十号一子级动力系统试车是哪天搞的？').hits[0]?.excerpt.text).toContain('6月14日')
+  })
+
   it('asks the year of a numbered mission where a clause names it, not the year another of its series launches', () => {
     const launches = indexOfTexts([
       [

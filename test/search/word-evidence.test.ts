@@ -303,10 +303,15 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('青禾大桥总投资是多少'))?.(fold('大桥总投资约46亿元'))).toBe(true)
   })
 
-  it('asks money for 多少块 alone or 多少块钱, a count of pieces for 多少块 and a noun', () => {
+  it('asks money for 多少块钱 or a price in 块, yuan or pieces for a bare 多少块, a count of pieces for 多少块 and a noun', () => {
     expect(valueTest(fold('青禾草莓一斤多少块？'))?.(fold('草莓每斤卖20元'))).toBe(true)
     expect(valueTest(fold('青禾草莓一斤多少块钱'))?.(fold('草莓每斤卖20元'))).toBe(true)
     expect(valueTest(fold('青禾渔光互补项目装了多少块光伏板？'))).toBeUndefined()
+    // (多少块 alone after a deed done to a thing may count its pieces: 空域划分成了179块.)
+    const split = valueTest(fold('青禾 低空空域 划分 多少块'))!
+    expect(split(fold('全省低空空域被划分成了179块'))).toBe(true)
+    expect(split(fold('全省低空空域已经开放'))).toBe(false)
+    expect(valueTest(fold('青禾草莓一斤多少块？'))?.(fold('每亩种了3块地'))).toBe(false)
     expect(countTest(fold('青禾渔光互补项目装了多少块光伏板？'))?.(fold('120万块光伏板下面养殖海产'))).toBe(true)
   })
 
@@ -423,6 +428,10 @@ describe('a question only a figure answers', () => {
     expect(rural(fold('其中农村社区组织1.2万家'))).toBe(true)
     expect(countTest(fold('座谈会有多少人出席'))?.(fold('数百人出席座谈会'))).toBe(true)
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
+    // (Stations and lines counted in their own classifier: 换乘站达26座.)
+    const transfers = countTest(fold('青禾第一条地铁环线有多少个换乘站？'))!
+    expect(transfers(fold('环线全长44.2公里，31座车站中共设换乘站达26座。'))).toBe(true)
+    expect(transfers(fold('环线全长44.2公里，途经5个中心区。'))).toBe(false)
     expect(countTest(fold('有哪几位领导陪同调研？'))).toBeUndefined()
     const salute = countTest(fold('欢迎仪式上鸣了几响礼炮？'))!
     expect(salute(fold('青禾广场举行盛大欢迎仪式。'))).toBe(false)
@@ -522,6 +531,10 @@ describe('a question only a figure answers', () => {
     const crew = countTest(fold('到2023年底我国注册船员有多少人？'))!
     expect(crew(fold('截至2023年底，我国注册船员人数超过198万。'))).toBe(true)
     expect(crew(fold('船员总体规模较十年前增长50.6%。'))).toBe(false)
+    // (Visits told by the word before the figure: 总诊疗人次95.5亿.)
+    const visits = countTest(fold('2023年青禾医疗机构一共接诊了多少人次？'))!
+    expect(visits(fold('2023年，青禾医疗卫生机构总诊疗人次95.5亿。'))).toBe(true)
+    expect(visits(fold('2023年，青禾医疗卫生机构总数达107万个。'))).toBe(false)
   })
 
   it('asks a span of years (多少年, 几年), which a year (2024年) does not give', () => {
@@ -576,6 +589,13 @@ describe('a question only a figure answers', () => {
     const points = countTest(fold('林青今天得了多少分'))!
     expect(points(fold('林青当选青禾市副市长。'))).toBe(false)
     expect(points(fold('林青全场砍下30分。'))).toBe(true)
+  })
+
+  it('takes a span with a half in it (6个半小时, 两个半月) for how long', () => {
+    const walk = countTest(fold('星舟十号第二次出舱持续多久'))!
+    expect(walk(fold('经过6个半小时的出舱活动，航天员安全返回。'))).toBe(true)
+    expect(walk(fold('这是星舟十号乘组第二次出舱活动。'))).toBe(false)
+    expect(countTest(fold('青禾大桥合龙用了多久'))?.(fold('历时两个半月完成合龙'))).toBe(true)
   })
 
   it('asks a share in per cent (百分之多少, 多少个百分点), which a share answers', () => {
