@@ -1258,10 +1258,38 @@ const MEASURE_ADJECTIVES: ReadonlyMap<string, string> = new Map([
   ['重量', '重'],
 ])
 
-/** Whether a folded report gives the measure asked (全长) by its adjective and a figure: 长10.8公里, 长约55公里. */
+/** A figure in a unit: 27.1万立方米, 4万吨. */
+const inUnit = (unit: string) => `\\d[\\d.,]*\\s*[万亿]?\\s*${unit}`
+
+/**
+ * Values a report gives by the figure alone, in their unit (27.1万立方米液化天然气运输船 for 容量, 排水量4万吨) or
+ * their form (G55505次 for 车次).
+ */
+const VALUES_GIVEN: ReadonlyMap<string, string> = new Map([
+  ['容量', inUnit('(?:立方米|升|吨|标箱)')],
+  ['容积', inUnit('(?:立方米|升)')],
+  ['库容', inUnit('(?:立方米|方)')],
+  ['排水量', inUnit('吨')],
+  ['载重量', inUnit('吨')],
+  ['吨位', inUnit('吨')],
+  ['功率', inUnit('(?:千瓦|兆瓦|瓦)')],
+  ['海拔', inUnit('米')],
+  ['时速', inUnit('公里')],
+  ['射程', inUnit('公里')],
+  ['车次', '(?<![a-z])[gdckztyls]\\d{1,5}次'],
+])
+
+/**
+ * Whether a folded report gives the measure asked (全长) by its adjective and a figure (长10.8公里, 长约55公里), or by
+ * a figure in its unit or form (`VALUES_GIVEN`).
+ */
 function givesMeasure(word: string, folded: string): boolean {
   const adjective = MEASURE_ADJECTIVES.get(word)
-  return adjective !== undefined && new RegExp(`${adjective}(?:约|达|近|超过?|逾)?\\d`).test(folded)
+  const value = VALUES_GIVEN.get(word)
+  return (
+    (adjective !== undefined && new RegExp(`${adjective}(?:约|达|近|超过?|逾)?\\d`).test(folded)) ||
+    (value !== undefined && new RegExp(value).test(folded))
+  )
 }
 
 /** A title in 《》, or a name in quotation marks (“榛树”导弹, 「振超效率」), in a folded question. */

@@ -71,6 +71,11 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['depa', '数字经济伙伴关系协定'],
   ['lpr', '贷款市场报价利率'],
   ['iot', '物联网'],
+  ['wta', '女子网球'],
+  ['atp', '男子网球'],
+  ['spacex', '太空探索技术公司'],
+  ['oecd', '经济合作与发展组织'],
+  ['fda', '食品药品监督管理局'],
 ])
 
 /**

@@ -1558,6 +1558,18 @@ describe('one report of a series of like ones', () => {
     expect(pmi.search('1月份製造業PMI的生產指數是多少？').hits[0]?.article.id).toBe('ours')
   })
 
+  it('takes a report writing out a body a reader abbreviates (WTA: 女子网球选手协会) as naming it', () => {
+    const tennis = indexOfTexts([
+      [
+        'semi',
+        '林青晋级年终总决赛决赛',
+        '当地时间8日，在女子网球选手协会年终总决赛半决赛中，青禾选手林青以2比0击败星河选手白沙，晋级决赛。',
+        '2024-11-09',
+      ],
+    ])
+    expect(tennis.search('林青WTA年终总决赛半决赛是打败谁晋级的？').hits[0]?.excerpt.text).toContain('白沙')
+  })
+
   it('takes a word asked (省市) as named where a report brackets its second character (7个省（市）)', () => {
     const tours = indexOfTexts([
       [
@@ -1739,6 +1751,22 @@ describe('one report of a series of like ones', () => {
     ])
     expect(road.search('星河通道新接上的青禾联络线全长多少公里？').hits[0]?.article.id).toBe('link')
     expect(road.search('星河通道的宽度是多少米？').hits).toEqual([])
+  })
+
+  it('finds a value a report gives by its figure alone: a capacity in 立方米, a train number for 车次', () => {
+    const reports = indexOfTexts([
+      [
+        'ships',
+        '青禾船企签下12艘运输船订单',
+        '今天，青禾船舶集团与星河能源签订了12艘全球最大27.1万立方米液化天然气运输船订单。',
+        '2024-04-29',
+      ],
+      ['trial', '星河高铁今起试运行', '今天，星河高铁首趟试运行列车G55505次从青禾站开出。', '2024-11-23'],
+      ['plan', '星河高铁开始联调联试', '星河高铁今天开始联调联试，试运行将在年底前开展。', '2024-09-19'],
+    ])
+    expect(reports.search('青禾船舶跟星河签的那12艘LNG船，每艘容量多大？').hits[0]?.excerpt.text).toContain('27.1万立方米')
+    expect(reports.search('星河高铁第一趟试运行的车次是多少').hits[0]?.excerpt.text).toContain('G55505次')
+    expect(reports.search('星河高铁联调联试的车次是多少').hits).toEqual([])
   })
 
   it('finds a model typed apart from its number (737 MAX) where a report writes them together (737MAX)', () => {
