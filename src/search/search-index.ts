@@ -268,11 +268,19 @@ export class SearchIndex {
     const rarest = mostSpecific(naming.filter((w) => !namesKind(w.text)))
     // Nor is an edition of a series (第十六届中国航展) that no news report names: the news has not reported it.
     const noEdition = ranked.some((r) => r.judged.namesEdition === false) && !ranked.some((r) => r.judged.namesEdition === true)
+    // Nor, whatever its length, is one that opens with a pair of characters jieba does not know, its most specific
+    // word, that no report holds (蔚来汽车2024年交付了多少辆): a name the news has not reported. (Not 这波, 那俩, 有个: a
+    // demonstrative glued to its classifier; nor three characters, as often a reader's abbreviation: 电企联.)
+    const opensUnknown =
+      rarest !== undefined &&
+      rarest.text.length === 2 &&
+      lexicon.pos(rarest.text) === undefined &&
+      !DEMONSTRATIVE.test(rarest.text) &&
+      parsed.folded.trimStart().startsWith(rarest.text) &&
+      missing.includes(rarest.text)
     const uncovered =
       noEdition ||
-      (rarest !== undefined &&
-        naming.length <= RELEVANCE.shortQuestionWords &&
-        missing.includes(rarest.text) &&
+      ((opensUnknown || (rarest !== undefined && naming.length <= RELEVANCE.shortQuestionWords && missing.includes(rarest.text))) &&
         ranked[0]?.meta.date !== undefined)
     // Nor is it answered by a report that never names that word, whatever else of it the report holds
     // (明天上海会下雨吗: a typhoon report naming 明天 and 上海).
@@ -378,6 +386,9 @@ export function betterJudgement(other: Judgement, judged: Judgement | undefined)
   if (judged.lacksRequired !== other.lacksRequired) return !other.lacksRequired
   return other.rank > judged.rank
 }
+
+/** A demonstrative (or 有, 哪) jieba may glue to the classifier after it: 这波, 那俩, 有个, 哪位. */
+const DEMONSTRATIVE = /^[这那此该本有哪]/
 
 /** The start of a word of time that points from now (今天, 昨晚, 明年, 近日, 目前, 上午), not a named day or span (国庆, 周年). */
 const DEICTIC = /^[今昨明前去近目现本这上下当]/

@@ -376,6 +376,17 @@ describe('a short question whose most specific word no report holds', () => {
     expect(news.search('王者荣耀 怎么上王者').hits).toEqual([])
   })
 
+  it('nor, however long, one opening with a name jieba does not know that no report holds (睿驰汽车…交付了多少辆)', () => {
+    const cars = indexOfTexts([
+      ['rural', '新能源汽车下乡活动启动', '2024年新能源汽车下乡活动今天启动，全年将交付车辆超过300万辆。', '2024-05-16'],
+      ['sales', '星河汽车全年交付50万辆', '星河汽车今天公布，2024年全年交付新车50万辆。', '2025-01-02'],
+    ])
+    expect(cars.search('睿驰汽车2024年全年交付了多少辆').hits).toEqual([])
+    expect(cars.search('星河汽车2024年全年交付了多少辆').hits.map((h) => h.article.id)).toEqual(['sales'])
+    // (A demonstrative jieba glues to its classifier is the reader's, not a name: 这波.)
+    expect(cars.search('这波星河汽车2024年全年交付了多少辆').hits[0]?.article.id).toBe('sales')
+  })
+
   it('does not take the kind of value asked for its most specific word (举办地 of 十四冬 开幕式 举办地)', () => {
     const games = indexOfTexts([
       ['open', '“十五冬”开幕在即 带动冰雪旅游', '“十五冬”开幕式将于2月17日在青禾市海拉尔赛区举行，游客络绎不绝。', '2024-02-13'],
