@@ -370,7 +370,7 @@ const HEADCOUNT = /人[数次][^\d，。；,;]{0,4}(?:\d|[一二两三四五六�
 const PERSON_ENDING = /[民员者客众胞工士]$/
 
 /** Nouns naming people that end otherwise (代表 of 有多少代表出席, 学生, 选手). */
-const PEOPLE_NOUNS: ReadonlySet<string> = new Set(['代表', '学生', '儿童', '选手', '嘉宾', '专家', '官兵', '师生'])
+const PEOPLE_NOUNS: ReadonlySet<string> = new Set(['代表', '学生', '儿童', '孩子', '小孩', '选手', '嘉宾', '专家', '官兵', '师生'])
 
 /** Whether a word names people (`PERSON_ENDING`, `PEOPLE_NOUNS`). */
 function namesPeople(word: string): boolean {
@@ -378,11 +378,11 @@ function namesPeople(word: string): boolean {
 }
 
 /**
- * The people a question asks a count of without a classifier (多少居民, 几万游客): the noun
+ * The people a question asks a count of without a classifier, or in 个 (多少居民, 几万游客, 多少个孩子): the noun
  * right after 多少 or 几 when it names people (`PERSON_ENDING`), else undefined.
  */
 export function peopleCounted(foldedQuestion: string): string | undefined {
-  const m = /(?:多少|(?<!哪)几)[万千百]?/.exec(foldedQuestion)
+  const m = /(?:多少|(?<!哪)几)个?[万千百]?/.exec(foldedQuestion)
   if (!m) return undefined
   const word = getLexicon().cut(foldedQuestion.slice(m.index + m[0].length))[0]
   return word !== undefined && namesPeople(word) ? word : undefined

@@ -1277,18 +1277,29 @@ const VALUES_GIVEN: ReadonlyMap<string, string> = new Map([
   ['时速', inUnit('公里')],
   ['射程', inUnit('公里')],
   ['车次', '(?<![a-z])[gdckztyls]\\d{1,5}次'],
+  // (A delegation's head is told by who led it: 由…率领的代表团.)
+  ['团长', '(?:率领|率团|带队)'],
 ])
 
+/** A value named by its stem and the figure after it (出口额: 出口362.5亿美元), or a number by the code before it (航班号: 7c2216航班). */
+function givesByStem(word: string, folded: string): boolean {
+  const amount = /^(\p{Script=Han}{2,})[额量]$/u.exec(word)?.[1]
+  if (amount !== undefined) return new RegExp(`${amount}[^，。；！？\\d]{0,3}\\d`).test(folded)
+  const code = /^(\p{Script=Han}{2,})号$/u.exec(word)?.[1]
+  return code !== undefined && new RegExp(`[a-z\\d]{3,}\\s*${code}`).test(folded)
+}
+
 /**
- * Whether a folded report gives the measure asked (全长) by its adjective and a figure (长10.8公里, 长约55公里), or by
- * a figure in its unit or form (`VALUES_GIVEN`).
+ * Whether a folded report gives the measure asked (全长) by its adjective and a figure (长10.8公里, 长约55公里), by
+ * a figure in its unit or form (`VALUES_GIVEN`), or by its stem and a figure (`givesByStem`).
  */
 function givesMeasure(word: string, folded: string): boolean {
   const adjective = MEASURE_ADJECTIVES.get(word)
   const value = VALUES_GIVEN.get(word)
   return (
     (adjective !== undefined && new RegExp(`${adjective}(?:约|达|近|超过?|逾)?\\d`).test(folded)) ||
-    (value !== undefined && new RegExp(value).test(folded))
+    (value !== undefined && new RegExp(value).test(folded)) ||
+    givesByStem(word, folded)
   )
 }
 

@@ -28,6 +28,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['创始人', '创办人'],
   ['建成', '竣工', '完工'],
   ['启用', '投用'],
+  ['重开', '重新开放'],
   ['启动', '开启'],
   ['研制', '研发'],
   ['收购', '并购'],
@@ -63,9 +64,12 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['原因', '缘故'],
   // People
   ['孩子', '儿童', '小孩'],
+  ['游客', '旅客'],
   ['女子', '妇女', '女性'],
   // Things
   ['手机', '移动电话'],
+  ['房子', '房屋', '民房'],
+  ['公交车', '公共汽车', '公共汽电车'],
   ['电脑', '计算机'],
   ['比赛', '赛事'],
   ['影片', '片子'],
@@ -102,9 +106,11 @@ export function synonymVariants(folded: string): VocabularyVariant[] {
     const replaced: string[] = []
     const forms: string[] = []
     const text = words
-      .map((w) => {
+      .map((w, i) => {
         const form = synonyms.get(w)?.[k]
-        if (form === undefined) return w
+        // A question saying it both ways (原住民儿童…死了多少个孩子) says it first as it means it: the later word
+        // takes the earlier's form, and the earlier stays.
+        if (form === undefined || words.indexOf(form) > i) return w
         replaced.push(w)
         forms.push(form)
         return form

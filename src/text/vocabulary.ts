@@ -76,6 +76,10 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['spacex', '太空探索技术公司'],
   ['oecd', '经济合作与发展组织'],
   ['fda', '食品药品监督管理局'],
+  ['3c', '强制性产品认证'],
+  ['qfii', '合格境外机构投资者'],
+  ['dhl', '敦豪'],
+  ['evtol', '电动垂直起降'],
 ])
 
 /**

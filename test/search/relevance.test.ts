@@ -1569,6 +1569,31 @@ describe('one report of a series of like ones', () => {
     expect(pmi.search('1月份製造業PMI的生產指數是多少？').hits[0]?.article.id).toBe('ours')
   })
 
+  it('finds a value a report names by its stem and figure (出口额: 出口362.5亿美元), a code (航班号), or who led (团长)', () => {
+    const reports = indexOfTexts([
+      [
+        'soft',
+        '前8个月青禾软件业务收入超8.5万亿元',
+        '今年前8个月，青禾软件和信息技术服务业软件业务收入85492亿元。其中，出口362.5亿美元，同比增长3.8%。',
+        '2024-10-06',
+      ],
+      ['crash', '星河一客机冲出跑道', '失事客机是从白沙飞往星河的青禾航空7C2216航班，机上载有175名乘客。', '2024-12-29'],
+      ['visit', '林青会见星河共产党代表团', '林青13日在京会见由星河共产党中央书记处书记白沙率领的代表团。', '2024-06-13'],
+    ])
+    expect(reports.search('今年前8个月青禾软件业出口额是多少？').hits[0]?.excerpt.text).toContain('362.5亿美元')
+    expect(reports.search('星河出事的那架青禾航空班机，航班号是多少？').hits[0]?.excerpt.text).toContain('7C2216')
+    expect(reports.search('林青会见星河共产党代表团 团长是谁').hits[0]?.excerpt.text).toContain('白沙')
+  })
+
+  it('takes a report writing a word of the question in another word of its group (游客: 旅客, 房子: 房屋)', () => {
+    const reports = indexOfTexts([
+      ['ship', '首艘青禾大型邮轮开启首航', '首艘青禾大型邮轮今天开启商业航行。这艘邮轮满载可容纳5246名旅客。', '2024-01-01'],
+      ['fire', '星河林火再次蔓延', '星河州一处林火近日再度加速蔓延。当地消防官员称，已有160多所房屋受到影响。', '2024-11-18'],
+    ])
+    expect(reports.search('首艘青禾大邮轮满载能装多少游客啊').hits[0]?.excerpt.text).toContain('5246名')
+    expect(reports.search('星河州那场林火又烧起来了，影响了多少房子？').hits[0]?.excerpt.text).toContain('160多所')
+  })
+
   it('takes a report writing out a body a reader abbreviates (WTA: 女子网球选手协会) as naming it', () => {
     const tennis = indexOfTexts([
       [
@@ -1579,6 +1604,15 @@ describe('one report of a series of like ones', () => {
       ],
     ])
     expect(tennis.search('林青WTA年终总决赛半决赛是打败谁晋级的？').hits[0]?.excerpt.text).toContain('白沙')
+    const cargo = indexOfTexts([
+      [
+        'cargo',
+        '星河首都发生货机坠毁事故',
+        '一架货机今天在星河首都的机场降落过程中坠毁。事故货机机型为波音737-400，由物流企业敦豪公司的承包商运营。',
+        '2024-11-25',
+      ],
+    ])
+    expect(cargo.search('星河首都那架坠毁的DHL货机是什么机型？').hits[0]?.excerpt.text).toContain('737-400')
   })
 
   it('takes a word asked (省市) as named where a report brackets its second character (7个省（市）)', () => {

@@ -525,6 +525,10 @@ describe('a question only a figure answers', () => {
     const delegates = countTest(fold('青禾人代会预备会议有多少代表出席？'))!
     expect(delegates(fold('预备会议出席853人，缺席13人。'))).toBe(true)
     expect(delegates(fold('会议议程共有十项内容。'))).toBe(false)
+    // (Or in 个: 多少个孩子 is answered by 12名儿童.)
+    const children = countTest(fold('青禾游乐场那场大火，遇难的有多少个孩子？'))!
+    expect(children(fold('火灾已造成至少35人死亡，包括12名孩子。'))).toBe(true)
+    expect(children(fold('火灾发生在一处游乐场。'))).toBe(false)
   })
 
   it('takes a headcount (人数超过198万) for a count of people', () => {

@@ -14,6 +14,10 @@ describe('synonymVariants', () => {
     expect(synonymVariants(fold('公司成立后首次盈利')).map((v) => v.replaced)).toContainEqual(['成立', '首次'])
   })
 
+  it('keeps the first of two words of a group a question says both, and puts it for the second', () => {
+    expect(variants('原住民儿童死了多少个孩子')[0]).toBe('原住民儿童死了多少个儿童')
+  })
+
   it('replaces whole words only, not a word inside a longer one', () => {
     expect(variants('降落伞怎么打开')).toEqual([])
   })
