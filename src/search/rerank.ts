@@ -643,8 +643,10 @@ function derive(query: QueryModel): Derived {
       // it (第三 / 十一届, 第十二 / 批在 of 第十二批在韩…).
       const start = query.parsed.folded.indexOf(w.text)
       const at = /^\d/.test(w.text) && query.parsed.folded[start - 1] === '第' ? start - 1 : start
-      if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)$/.test(query.parsed.folded.slice(at, start + w.text.length))) return []
-      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮]?)/.exec(query.parsed.folded.slice(at))!
+      // (Or 个 of a yearly day, 第十个中国航天日; not 第一个, which a report writes 首个.)
+      if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮个]?)$/.test(query.parsed.folded.slice(at, start + w.text.length))) return []
+      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮个]?)/.exec(query.parsed.folded.slice(at))!
+      if (m[2] === '个' && /^(?:一|1)$/.test(m[1]!)) return []
       // (Found by place in the question: a particle between, 第二套房的契税, starts another segment.)
       const from = start + w.text.length
       // (An issue or phase, 期, is of what comes before it: 《求是》第2期, 广交会第二期.)

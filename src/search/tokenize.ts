@@ -343,7 +343,7 @@ const NUMERAL_WORD = /^[〇零一二两三四五六七八九十百]+号?$/
 /**
  * The numbered names a query holds (神舟 + 二十 + 号, 嫦娥 + 六号): a word of
  * two or more CJK characters, a Chinese numeral right after it, and 号; or a number
- * in digits, 号 and a noun (4号洪水, 3号台风, 11号线). Each names one thing:
+ * in digits, 号 and a noun (4号洪水, 3号台风, 11号线); or a member of a series in two digits (03星, 04组). Each names one thing:
  * 神舟二十号 is not 神舟十八号, nor the 4号洪水 the 1号 and 2号.
  * @example numberedNames(parseQuery('神舟二十号什么时候发射')) // ['神舟二十号']
  */
@@ -373,6 +373,8 @@ export function numberedNames(parsed: ParsedQuery): string[] {
   for (const m of parsed.folded.matchAll(/(?<![\d.月]|月\d{1,2}[到至—~-])(\d{1,3})号(\p{Script=Han}{1,2})/gu)) {
     if (/^n/.test(lexicon.pos(m[2]!) ?? '')) out.push(`${m[1]}号${m[2]}`)
   }
+  // 遥感四十二号03星, 千帆极轨04组: one satellite or batch of a series, in two digits (not 一箭12星, twelve of them).
+  for (const m of parsed.folded.matchAll(/(?<=\p{Script=Han})(0[1-9])([星组批])/gu)) out.push(`${m[1]}${m[2]}`)
   return out
 }
 

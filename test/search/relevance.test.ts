@@ -1384,6 +1384,17 @@ describe('one report of a series of like ones', () => {
     expect(summits.search('星河联盟领导人第十六次会晤在哪个城市举行？').hits[0]?.article.id).toBe('s16')
   })
 
+  it('is not a report of another of a series: 02星 of 01星, the 第十个 yearly day of the 第九个', () => {
+    const launches = indexOfTexts([
+      ['s01', '青禾成功发射星遥三号01星', '今天12时12分，青禾使用长征二号丁运载火箭成功将星遥三号01星发射升空。', '2024-04-15'],
+      ['day9', '第九个星河航天日主场活动将在白沙举行', '第九个星河航天日主场活动将于4月24日在白沙举办。', '2024-04-17'],
+    ])
+    expect(launches.search('星遥三号02星是哪天发射的？').hits).toEqual([])
+    expect(launches.search('星遥三号01星是哪天发射的？').hits[0]?.article.id).toBe('s01')
+    expect(launches.search('第十个星河航天日主场活动在哪个城市办？').hits).toEqual([])
+    expect(launches.search('第九个星河航天日主场活动在哪个城市办？').hits[0]?.article.id).toBe('day9')
+  })
+
   it('does not take a place after the ordinal (中国 of 第十六届中国航展) for what it counts', () => {
     const shows = indexOfTexts([
       ['youth', '第十六届中国青年科技奖颁奖', '第十六届中国青年科技奖今天在白沙颁奖，100名青年科技工作者获奖。', '2024-09-10'],

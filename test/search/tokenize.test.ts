@@ -201,4 +201,10 @@ describe('the words of a query', () => {
     expect(numberedNames(parseQuery('5月4号发布会在哪里举行'))).toEqual([])
     expect(numberedNames(parseQuery('木卫1号公转一周要多久'))).toEqual([])
   })
+
+  it('name one satellite or batch of a series in two digits (03星, 04组), not a count (一箭12星)', () => {
+    expect(numberedNames(parseQuery('星遥四十二号03星是哪天发射的'))).toContain('03星')
+    expect(numberedNames(parseQuery('青帆极轨04组卫星啥时候发射的'))).toContain('04组')
+    expect(numberedNames(parseQuery('一箭12星是哪天发射的'))).toEqual([])
+  })
 })
