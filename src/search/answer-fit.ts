@@ -320,6 +320,9 @@ const OWN_CLASSIFIERS: ReadonlyMap<string, string> = new Map([
   ['列车', '(?:列|趟)'],
 ])
 
+/** One character naming a place of a level, counted in 个: 县, 省, 市, 区, 镇, 乡, 村. */
+const PLACE_LEVELS = /^[县省市区镇乡村]$/
+
 /**
  * For 多少个 and the noun after it (多少个模范集体, 多少个收购库点), the noun: a count in 个 of it answers (352个模范集体,
  * or with what qualifies it between, in the same clause: 20个以上可复制、可推广的典型应用示范; or the noun just before
@@ -327,16 +330,18 @@ const OWN_CLASSIFIERS: ReadonlyMap<string, string> = new Map([
  * Undefined for another question, and for 几个, which a list answers as often (几个国家: 法国、德国).
  */
 function countedInGe(foldedQuestion: string): string | undefined {
-  const m = /多少个(\p{Script=Han}{2,})/u.exec(foldedQuestion)
+  const m = /多少个(\p{Script=Han}+)/u.exec(foldedQuestion)
   if (!m) return undefined
   const lexicon = getLexicon()
   const noun = lexicon.cut(m[1]!)[0] ?? ''
+  // (Or one character naming a place of a level: 多少个县 is answered by 88个县.)
+  if (PLACE_LEVELS.test(noun)) return noun
   return noun.length >= 2 && /^n/.test(lexicon.pos(noun) ?? '') ? noun : undefined
 }
 
 /**
- * A test for a news question asking a span of years (支教了多少年, 分几年还清; not 几年级 or
- * 几年前): a number of years the question does not itself give (38年, 二十多年), not a year
+ * A test for a news question asking a span of years (支教了多少年, 分几年还清, 多少年前; not 几年级 or
+ * 几年前): a number of years the question does not itself give (38年, 二十多年, 30万年), not a year
  * (2024年). Not for an encyclopedia entry, whose excerpts it moved (DRCD and CMRC each lost one).
  * @example yearsTest('她支教了多少年')?.('2024年受表彰') === false
  */
@@ -350,10 +355,10 @@ function givenAnew(foldedQuestion: string, count: RegExp, also?: RegExp): (folde
   return (t) => [...t.matchAll(count)].some((m) => !given.has(m[0].replace(/\s/g, ''))) || (also?.test(t) ?? false)
 }
 
-const ASKS_YEARS = /(?:多少|(?<!哪)几)个?年(?![级代前后度])/
+const ASKS_YEARS = /多少个?年(?![级代后度])|(?<!哪)几个?年(?![级代前后度])/
 /** A span of years: 38年, 二十多年, 数十年; not a year (2024年, 二〇二四年). */
 const YEARS_COUNT =
-  /(?<![\d.〇零一二两三四五六七八九十百])(?:\d{1,3}(?!\d)|[一二两三四五六七八九十百]+|[数几]十|[上近逾超数]百)\s*(?:多|余)?\s*个?年(?![级代度])/g
+  /(?<![\d.〇零一二两三四五六七八九十百])(?:\d{1,3}(?![\d.])|\d{1,3}\.\d|[一二两三四五六七八九十百]+|[数几]十|[上近逾超数]百)\s*(?:多|余)?\s*[千万]?\s*个?年(?![级代度])/g
 /** A question asking a headcount by the word: 死亡人数是多少, 参会人数有几, or the keyword 人数 (转移 人数). */
 const ASKS_HEADCOUNT = /人数(?:\s|$|[?？]|[是有为]?(?:多少|几))/
 /** The words telling how people were hurt that a headcount asked is of (受伤人数, 死亡人数), each with its synonyms. */

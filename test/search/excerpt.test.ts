@@ -543,3 +543,40 @@ describe('where someone is from, in choosing the excerpt of a news story', () =>
     expect(index.search('林青山老家是哪里的').hits[0]?.excerpt.text).toContain('辽宁昌图')
   })
 })
+
+describe('a news story whose answering sentence holds little of the question', () => {
+  it('leads with the span of time asked (经过6个半小时的出舱活动), not the lead naming the spacewalk', () => {
+    const text =
+      '星河网消息：7月3日22时51分，星舟十八号乘组航天员林青、白沙密切协同，圆满完成第二次出舱活动。\n' +
+      '7月3日16时19分，航天员白沙打开出舱舱门，开始个人首次太空行走。这次出舱主要对实验舱的舱外设备进行防护安装。\n' +
+      '经过6个半小时的出舱活动，航天员林青、白沙先后安全返回实验舱。后续，星舟十八号乘组还将在轨开展大量科学实验。'
+    const index = indexOfTexts([['walk', '星舟十八号航天员乘组圆满完成第二次出舱活动', text, '2024-07-04']])
+    expect(index.search('星舟十八号 第二次出舱 持续多久').hits[0]?.excerpt.text).toContain('6个半小时')
+  })
+
+  it('leads with where someone was born (她出生于…), though the sentence before it holds more of the question', () => {
+    const text =
+      '星河网消息：她的一生与银幕紧紧相连，从“白毛女”到“党的女儿”，她就是著名电影表演艺术家林青。\n' +
+      '岁月如流。十几岁的林青，在家乡的大沙河畔拍下了这张照片。她出生于青禾唐县一个贫困的家庭，12岁参军，16岁入党。\n' +
+      '1950年，林青主演电影《白毛女》，第一次登上银幕，她就以真挚的表演打动了观众。'
+    const index = indexOfTexts([
+      ['actress', '林青：永远做党的好女儿', text, '2024-09-27'],
+      ['other', '青禾老人家过大年', '青禾老人家回老家过年。', '2024-02-01'],
+    ])
+    expect(index.search('演白毛女那位林青老人家，老家是哪儿的？').hits[0]?.excerpt.text).toContain('青禾唐县')
+  })
+
+  it('takes the sentence holding the year asked with much of the question over a weak one just before the best', () => {
+    const text =
+      '星河网消息：近日，林青复信青禾友人萨拉。\n' +
+      '林青在回信中表示，1985年我第一次访问青禾，就来到了白沙，对那里的人们印象深刻。\n' +
+      '2023年11月，林青访问期间宣布，愿邀请5万名青少年来华交流。萨拉近期致信林青，表示希望中学也参与这一计划。' +
+      '在林青关心下，1月24日，白沙中学学生代表团来华访问，学生们给林青回信表示感谢。'
+    const index = indexOfTexts([
+      ['letter', '林青复信青禾友人', text, '2024-02-24'],
+      ['other', '青禾学生来华', '青禾学生代表团第一次来华访问。', '2024-03-01'],
+    ])
+    const excerpt = index.search('林青给白沙中学学生回信，里面说他第一次去青禾是哪年啊？').hits[0]?.excerpt.text
+    expect(excerpt?.startsWith('林青在回信中表示，1985年')).toBe(true)
+  })
+})

@@ -428,6 +428,10 @@ describe('a question only a figure answers', () => {
     expect(rural(fold('其中农村社区组织1.2万家'))).toBe(true)
     expect(countTest(fold('座谈会有多少人出席'))?.(fold('数百人出席座谈会'))).toBe(true)
     expect(countTest(fold('青禾访问了几个国家'))).toBeUndefined()
+    // (Or a place of a level named in one character: 多少个县.)
+    const counties = countTest(fold('1月寒潮南下那次，青禾有多少个县下雪了？'))!
+    expect(counties(fold('昨晚以来，青禾共有88个县（市、区）出现降雪。'))).toBe(true)
+    expect(counties(fold('今天（1月22日），气象台继续发布寒潮预警。'))).toBe(false)
     // (Stations and lines counted in their own classifier: 换乘站达26座.)
     const transfers = countTest(fold('青禾第一条地铁环线有多少个换乘站？'))!
     expect(transfers(fold('环线全长44.2公里，31座车站中共设换乘站达26座。'))).toBe(true)
@@ -545,6 +549,10 @@ describe('a question only a figure answers', () => {
     const taught = yearsTest(fold('林老师在青禾支教了多少年？'))!
     expect(taught(fold('林青等8位2024年受表彰的模范代表讲述了感人事迹。'))).toBe(false)
     expect(taught(fold('林青扎根青禾支教二十多年。'))).toBe(true)
+    // (多少年前 asks a span too, in any size: 距今约30万年.)
+    const ago = yearsTest(fold('青禾洞挖出来的古人类是多少年前的啊'))!
+    expect(ago(fold('确定青禾洞古人类生存时间为距今约30万年'))).toBe(true)
+    expect(ago(fold('青禾洞遗址发现于1988年'))).toBe(false)
     expect(yearsTest(fold('贷款最长可以分几年还清？'))?.(fold('贷款期限最长为22年。'))).toBe(true)
     expect(yearsTest(fold('她上几年级了'))).toBeUndefined()
     expect(yearsTest(fold('青禾大桥几年前建成'))).toBeUndefined()
