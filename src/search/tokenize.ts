@@ -337,6 +337,9 @@ export function parseQuery(query: string): ParsedQuery {
   return { folded, segments: kept, cuts, terms: [...terms], words: queryWords(kept, cuts, alone) }
 }
 
+/** One character a number and 号 name one of, before other words: 30号线, 3号楼, 1号井. */
+const NUMBERED_ONE = /^[线楼馆门机井坑站厅院]/
+
 /** A number in Chinese numerals, with the 号 of a name after it or not (二十号, 十八). */
 const NUMERAL_WORD = /^[〇零一二两三四五六七八九十百]+号?$/
 
@@ -371,7 +374,9 @@ export function numberedNames(parsed: ParsedQuery): string[] {
   // (not 5月4号 nor the end of 6月12到14号, days).
   const lexicon = getLexicon()
   for (const m of parsed.folded.matchAll(/(?<![\d.月]|月\d{1,2}[到至—~-])(\d{1,3})号(\p{Script=Han}{1,2})/gu)) {
-    if (/^n/.test(lexicon.pos(m[2]!) ?? '')) out.push(`${m[1]}号${m[2]}`)
+    // (Or one character numbered so when two are no noun: 线 of 30号线开通; not 空 of 28号空袭, a day.)
+    const noun = /^n/.test(lexicon.pos(m[2]!) ?? '') ? m[2]! : NUMBERED_ONE.test(m[2]!) ? m[2]![0]! : undefined
+    if (noun !== undefined) out.push(`${m[1]}号${noun}`)
   }
   // 遥感四十二号03星, 千帆极轨04组: one satellite or batch of a series, in two digits (not 一箭12星, twelve of them).
   for (const m of parsed.folded.matchAll(/(?<=\p{Script=Han})(0[1-9])([星组批])/gu)) out.push(`${m[1]}${m[2]}`)

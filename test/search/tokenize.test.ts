@@ -200,6 +200,8 @@ describe('the words of a query', () => {
     expect(numberedNames(parseQuery('今年第3号台风在哪里登陆'))).toEqual(['3号台风'])
     expect(numberedNames(parseQuery('5月4号发布会在哪里举行'))).toEqual([])
     expect(numberedNames(parseQuery('木卫1号公转一周要多久'))).toEqual([])
+    expect(numberedNames(parseQuery('青禾地铁30号线开通了没有'))).toEqual(['30号线'])
+    expect(numberedNames(parseQuery('以军说28号空袭打死的是谁'))).toEqual([])
   })
 
   it('name one satellite or batch of a series in two digits (03星, 04组), not a count (一箭12星)', () => {
