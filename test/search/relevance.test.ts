@@ -1395,6 +1395,31 @@ describe('one report of a series of like ones', () => {
     expect(launches.search('第九个星河航天日主场活动在哪个城市办？').hits[0]?.article.id).toBe('day9')
   })
 
+  it('puts a report of the one of a series asked before one headlined with another that names it in passing', () => {
+    const undocks = indexOfTexts([
+      [
+        'six',
+        '星舟六号货运飞船顺利撤离空间站组合体',
+        '今天16时02分，星舟六号货运飞船顺利撤离空间站组合体，转入独立飞行阶段。\n' +
+          '16时02分，星舟六号货运飞船从空间站组合体后向对接口撤离。\n' +
+          '星舟六号于去年5月由长征七号遥七运载火箭发射升空，与空间站组合体完成交会对接。\n' +
+          '星舟六号货运飞船撤离空间站组合体后，将择机受控再入大气层。\n' +
+          '目前，星舟七号货运飞船与长征七号遥八运载火箭已完成总装，将于近日转运至发射区。',
+        '2024-01-12',
+      ],
+      [
+        'seven',
+        '星舟七号货运飞船完成在轨任务',
+        '今天16时30分，星舟七号货运飞船顺利撤离空间站组合体，转入独立飞行阶段。\n' +
+          '在轨期间，航天员乘组利用货运飞船开展了多项实验，包括细胞生物学和材料科学研究。\n' +
+          '后续，空间站还将迎来新的访问飞行器，航天员乘组将继续开展各项工作。',
+        '2024-11-10',
+      ],
+      ['launch', '星舟七号发射成功', '星舟七号货运飞船今天由长征七号运载火箭发射升空。', '2024-01-18'],
+    ])
+    expect(undocks.search('星舟七号 撤离空间站组合体 时间').hits[0]?.article.id).toBe('seven')
+  })
+
   it('does not take a place after the ordinal (中国 of 第十六届中国航展) for what it counts', () => {
     const shows = indexOfTexts([
       ['youth', '第十六届中国青年科技奖颁奖', '第十六届中国青年科技奖今天在白沙颁奖，100名青年科技工作者获奖。', '2024-09-10'],
