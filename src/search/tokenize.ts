@@ -337,6 +337,9 @@ export function parseQuery(query: string): ParsedQuery {
   return { folded, segments: kept, cuts, terms: [...terms], words: queryWords(kept, cuts, alone) }
 }
 
+/** What names a variant or a flight of a numbered craft after its 号: 甲, 乙, 改, 遥六, 遥19. */
+const VARIANT = /^(?:[甲乙丙丁改]|遥[一二三四五六七八九十\d]+)/
+
 /** One character a number and 号 name one of, before other words: 30号线, 3号楼, 1号井. */
 const NUMBERED_ONE = /^[线楼馆门机井坑站厅院]/
 
@@ -367,8 +370,9 @@ export function numberedNames(parsed: ParsedQuery): string[] {
     )
       continue
     const segment = segments[w.segment]!
-    if (n.text.endsWith('号')) out.push(segment.slice(w.start, n.end))
-    else if (segment[n.end] === '号') out.push(segment.slice(w.start, n.end + 1))
+    const end = n.text.endsWith('号') ? n.end : segment[n.end] === '号' ? n.end + 1 : undefined
+    // (With the variant after it, which is another craft: 长征八号甲, 长征六号改; or the flight: 力箭一号遥六.)
+    if (end !== undefined) out.push(segment.slice(w.start, end) + (VARIANT.exec(segment.slice(end))?.[0] ?? ''))
   }
   // 第4号洪水, 3号台风, 11号线: a number in digits, 号 and the noun jieba knows of what it numbers
   // (not 5月4号 nor the end of 6月12到14号, days).

@@ -193,6 +193,9 @@ describe('the words of a query', () => {
     expect(numberedNames(parseQuery('神舟二十号什么时候发射？'))).toEqual(['神舟二十号'])
     expect(numberedNames(parseQuery('嫦娥六號是幾點著陸的'))).toEqual(['嫦娥六号'])
     expect(numberedNames(parseQuery('二十届三中全会在哪里召开'))).toEqual([])
+    // (A variant or a flight after it is another craft: 长征八号甲, 力箭一号遥六.)
+    expect(numberedNames(parseQuery('星征八号甲首飞是哪一天'))).toEqual(['星征八号甲'])
+    expect(numberedNames(parseQuery('青箭一号遥六 发射时间'))).toEqual(['青箭一号遥六'])
   })
 
   it('name a numbered flood, typhoon or line as one thing (4号洪水), not a day (5月4号)', () => {
