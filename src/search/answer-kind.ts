@@ -211,10 +211,15 @@ export function askedUnit(foldedQuestion: string): string | undefined {
 /** Question words asking for a year, not any time: 哪一年, 何年. */
 export const ASKS_YEAR = /哪一?年|何年/
 
-/** The years a folded question names (2019年, not the decade 1950年代). */
+/** The years a folded question names (2019年, 2025世界机器人大会; not the decade 1950年代): `YEAR_NAMED`. */
 export function yearsAsked(folded: string): number[] {
-  return [...folded.matchAll(/(?<!\d)((?:1[5-9]|20)\d\d)年(?!代)/g)].map((m) => Number(m[1]))
+  return [...folded.matchAll(YEAR_NAMED)].map((m) => Number(m[1]))
 }
+/**
+ * A year a question names: 2019年 (not 年代), or a year written before a name without 年 (2025世界机器人大会, 2026届), not a
+ * count (2000万, 1500人).
+ */
+const YEAR_NAMED = /(?<![\d.])((?:1[5-9]|20)\d\d)(?:年(?!代)|(?=\p{Script=Han})(?![万亿千百元个次人名位家项件台辆架艘吨米多余年月日号]))/gu
 const YEAR = new RegExp(`\\d{1,4} ?年|[${NUMERAL}]{2,}年`, 'g')
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { askedThing, holdsKind, holdsThing } from '../../src/search/answer-kind.js'
+import { askedThing, holdsKind, holdsThing, yearsAsked } from '../../src/search/answer-kind.js'
 import { fold } from '../../src/text/script.js'
 
 describe('what a question asks for', () => {
@@ -77,5 +77,15 @@ describe('a sentence answering 哪里', () => {
 
   it('does not take a word the question names, nor a sentence naming no place', () => {
     expect(holdsKind('place', fold('总统请总理转达诚挚问候。'), q)).toBe(false)
+  })
+})
+
+describe('yearsAsked', () => {
+  it('reads a year with 年, or before a name without it, but not a count', () => {
+    expect(yearsAsked('2019年女排世界杯')).toEqual([2019])
+    expect(yearsAsked('2025世界机器人大会几月开幕')).toEqual([2025])
+    expect(yearsAsked('2026届毕业生招聘会')).toEqual([2026])
+    expect(yearsAsked('2000万人次')).toEqual([])
+    expect(yearsAsked('1950年代')).toEqual([])
   })
 })

@@ -58,6 +58,11 @@ describe('a question about a year', () => {
     expect(found('2014年女排世界杯中国队最后一场打败了谁？')).toEqual([])
   })
 
+  it('reads a year written before a name without 年 (2019女排世界杯) as the year asked, not a count (2000人)', () => {
+    expect(found('2014女排世界杯中国队最后一场打败了谁？')).toEqual([])
+    expect(found('2019女排世界杯中国队最后一场打败了谁？')).toEqual(['old'])
+  })
+
   it('is answered by an article that writes the year in Chinese digits', () => {
     const index = indexOfTexts([['move', '星河大学', '二〇〇五年七月，星河大学计算机系迁入信息学院。']])
     expect(index.search('星河大学计算机系2005年迁到哪个学院？').hits.map((h) => h.article.id)).toEqual(['move'])
