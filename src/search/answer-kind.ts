@@ -213,7 +213,30 @@ export const ASKS_YEAR = /哪一?年|何年/
 
 /** The years a folded question names (2019年, 2025世界机器人大会; not the decade 1950年代): `YEAR_NAMED`. */
 export function yearsAsked(folded: string): number[] {
-  return [...folded.matchAll(YEAR_NAMED)].map((m) => Number(m[1]))
+  return [
+    ...[...folded.matchAll(YEAR_NAMED)].map((m) => Number(m[1])),
+    // (Or a year of the sixty-year cycle, 乙巳年: 2025, the one of 1984–2043.)
+    ...[...folded.matchAll(CYCLE_YEAR)].map((m) => cycleYear(m[1]!)),
+  ]
+}
+
+const STEMS = '甲乙丙丁戊己庚辛壬癸'
+const BRANCHES = '子丑寅卯辰巳午未申酉戌亥'
+/** A year of the sixty-year cycle in a folded question: 甲辰年, 乙巳年. */
+const CYCLE_YEAR = new RegExp(`([${STEMS}][${BRANCHES}])年`, 'g')
+
+/** The year of 1984 (甲子) to 2043 a name of the sixty-year cycle stands for: 甲辰 2024, 乙巳 2025. */
+function cycleYear(name: string): number {
+  const stem = STEMS.indexOf(name[0]!)
+  const branch = BRANCHES.indexOf(name[1]!)
+  for (let k = 0; k < 60; k++) if (k % 10 === stem && k % 12 === branch) return 1984 + k
+  return 0
+}
+
+/** The name of a year in the sixty-year cycle: 甲辰 for 2024. */
+export function cycleName(year: number): string {
+  const k = (((year - 1984) % 60) + 60) % 60
+  return STEMS[k % 10]! + BRANCHES[k % 12]!
 }
 /**
  * A year a question names: 2019年 (not 年代), or a year written before a name without 年 (2025世界机器人大会, 2026届), not a

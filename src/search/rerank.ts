@@ -12,7 +12,7 @@ import { holdsWord, wordCoverage, wordOccurrences } from './coverage.js'
 import { getLexicon } from '../text/lexicon.js'
 import { writtenOut } from '../text/vocabulary.js'
 import { CHINESE_DIGIT, smallNumberValue } from '../text/script.js'
-import { ASKS_YEAR, CHAIR_ASKED, yearsAsked } from './answer-kind.js'
+import { ASKS_YEAR, CHAIR_ASKED, cycleName, yearsAsked } from './answer-kind.js'
 import {
   answerTest,
   askedVenue,
@@ -429,6 +429,8 @@ interface Derived {
   when?: (foldedText: string) => boolean
   /** The sums in 亿 or 万亿 the question names (37万亿 of 美国国债突破37万亿美元是哪一天), which a news report answering gives. */
   sumsNamed: string[]
+  /** The men's or women's events or teams the question names (`GENDERED`: 男子 of 男子组冠军是谁). */
+  gendered: string[]
   /** The names of the series the question's numbered names belong to, numbered any way (星舟七号: 星舟八号, 星舟六、七号). */
   series: RegExp | undefined
   /** The numbers of the numbered names asked, by value (`numbersAsked`: 7 of 星舟七号). */
@@ -515,8 +517,9 @@ export const PROPER_NAME = /^(?:nr|ns|nt|nz)/
 
 /** A word of letters, or letters and digits (cpi, c919, 5g, chatgpt): a code or Latin name. */
 const LATIN_CODE = /^(?=[a-z0-9]*[a-z])[a-z0-9]{2,}$/
-/** A sum in 亿 or 万亿 in a folded question: 37万亿, 1.5亿. */
-const SUM_NAMED = /(?<![\d.])\d+(?:\.\d+)?万?亿/g
+/** A sum in 亿 or 万亿 in a folded question (37万亿, 1.5亿), or a level a rate broke through (165 of 日元对美元跌破165). */
+const SUM_NAMED =
+  /(?<![\d.])\d+(?:\.\d+)?万?亿|(?<=(?:跌破|突破|涨破|升破|冲破|站上|跌至|涨至|升至|降至)\s*)\d{2,}(?:\.\d+)?(?![\d.]*\s*[万亿])/g
 /** A word of letters and the number typed apart after it: a model (max 10, mate 60), in a folded question. */
 const MODEL_NUMBER = /(?<![a-z0-9])[a-z]{2,} \d+(?![\d.])/g
 /** A number and the letters typed apart after it: a model's name (737 max), in a folded question. */
@@ -567,6 +570,14 @@ function namesOtherInSeries(title: string, series: RegExp, asked: ReadonlySet<nu
   const numerals = (name: string) => (name.match(SERIES_NUMERAL) ?? []).flatMap((n) => numeralValue(n) ?? [])
   const names = title.match(series) ?? []
   return asked.size > 0 && names.length > 0 && !names.some((name) => numerals(name).some((n) => asked.has(n)))
+}
+
+/** A men's or women's event or team in a folded question: 男子, 女单, 男团, 女篮, 男足. */
+const GENDERED = /[男女](?:子|单|双|团|篮|足|排|队)/g
+
+/** The same event or team of the other gender: 女子 for 男子. */
+function otherGender(word: string): string {
+  return (word[0] === '男' ? '女' : '男') + word.slice(1)
 }
 
 /** A numeral or a numbered name in Chinese numerals (十八号): which one, not what the question is about. */
@@ -658,10 +669,10 @@ function derive(query: QueryModel): Derived {
       // it (第三 / 十一届, 第十二 / 批在 of 第十二批在韩…).
       const start = query.parsed.folded.indexOf(w.text)
       const at = /^\d/.test(w.text) && query.parsed.folded[start - 1] === '第' ? start - 1 : start
-      // (Or 个 of a yearly day, 第十个中国航天日; not 第一个, which a report writes 首个.)
-      if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮个]?)$/.test(query.parsed.folded.slice(at, start + w.text.length))) return []
-      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮个]?)/.exec(query.parsed.folded.slice(at))!
-      if (m[2] === '个' && /^(?:一|1)$/.test(m[1]!)) return []
+      // (Or 个 of a yearly day, 第十个中国航天日, or 艘 of a ship, 第二艘; not 第一个, which a report writes 首个.)
+      if (!/^第([一二三四五六七八九十百]+|\d+)([次届期批轮个艘]?)$/.test(query.parsed.folded.slice(at, start + w.text.length))) return []
+      const m = /^第([一二三四五六七八九十百]+|\d+)([次届期批轮个艘]?)/.exec(query.parsed.folded.slice(at))!
+      if (/^[个艘]$/.test(m[2]!) && /^(?:一|1)$/.test(m[1]!)) return []
       // (Found by place in the question: a particle between, 第二套房的契税, starts another segment.)
       const from = start + w.text.length
       // (An issue or phase, 期, is of what comes before it: 《求是》第2期, 广交会第二期.)
@@ -700,6 +711,7 @@ function derive(query: QueryModel): Derived {
     series: seriesPattern(numbered),
     seriesAsked: numbersAsked(numbered),
     sumsNamed: [...query.parsed.folded.matchAll(SUM_NAMED)].map((m) => m[0]),
+    gendered: [...new Set([...query.parsed.folded.matchAll(GENDERED)].map((m) => m[0]))],
     whenDone: whenDoneTerms(query),
     deedsWhen: whenDoneWords(query),
     deeds: deedsAsked(query.parsed.folded, query.parsed.words),
@@ -842,6 +854,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     series,
     seriesAsked,
     sumsNamed,
+    gendered,
     whenDone,
     deedsWhen,
     deeds,
@@ -977,7 +990,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     (c.date !== undefined &&
     ordinalMissing !== undefined &&
     ordinalMissing.of !== '' &&
-    new RegExp(`第[〇零一二三四五六七八九十百\\d]+${ordinalMissing.of}`).test(title ? `${title} ${c.folded}` : c.folded)
+    // (Or the first of them, 首艘, for 第二艘.)
+    new RegExp(`第[〇零一二三四五六七八九十百\\d]+${ordinalMissing.of}|首${ordinalMissing.of}`).test(
+      title ? `${title} ${c.folded}` : c.folded,
+    )
       ? `第${ordinalMissing.numeral}${ordinalMissing.of}`
       : undefined) ??
     (ordinalElsewhere !== undefined ? `第${ordinalElsewhere.numeral}${ordinalElsewhere.of}${ordinalElsewhere.things[0]}` : undefined) ??
@@ -995,6 +1011,8 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         // A sum the question names (突破37万亿美元) is one the report gives: 36万亿 is another milestone.
         sumsNamed.find((w) => !c.folded.includes(w) && !(title !== undefined && title.includes(w))) ??
         (venue && !venue.some(mentions) ? venue[0] : undefined) ??
+        // The men's event asked (男子组冠军) is not the women's a report tells of and never names the men's.
+        gendered.find((w) => !mentions(w) && mentions(otherGender(w))) ??
         // An asked compound is named by its head (产品产量: 主要产品中71种产量增长; 公交线路: 200余条线路).
         askedValues.find(
           ({ word, parts, qualifiers }) =>
@@ -1567,6 +1585,7 @@ export function tellsOfYear(c: Pick<Candidate, 'folded' | 'title' | 'date'>, yea
   if (dated === year) return true
   const says = (word: string) => c.folded.includes(word) || c.title?.includes(word) === true
   if (later && year === dated + 1 && says('明年')) return true
+  if (says(`${cycleName(year)}年`)) return true
   if (dated !== undefined && !later && ((year === dated - 1 && says('去年')) || (year === dated - 2 && says('前年')))) return true
   for (const text of [c.title ?? '', c.folded]) {
     for (const m of text.matchAll(/(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|[一二][〇零一二三四五六七八九]{3}/g)) {

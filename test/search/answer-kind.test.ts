@@ -87,5 +87,7 @@ describe('yearsAsked', () => {
     expect(yearsAsked('2026届毕业生招聘会')).toEqual([2026])
     expect(yearsAsked('2000万人次')).toEqual([])
     expect(yearsAsked('1950年代')).toEqual([])
+    expect(yearsAsked('乙巳年拜祖大典')).toEqual([2025])
+    expect(yearsAsked('甲子年')).toEqual([1984])
   })
 })

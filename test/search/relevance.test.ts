@@ -1425,6 +1425,28 @@ describe('one report of a series of like ones', () => {
     expect(undocks.search('星舟七号 撤离空间站组合体 时间').hits[0]?.article.id).toBe('seven')
   })
 
+  it('is not a report of the first of a kind for the second (首艘 for 第二艘), nor of another level for the one asked', () => {
+    const reports = indexOfTexts([
+      ['ship', '首艘青禾大型邮轮开启商业首航', '首艘青禾大型邮轮今天（1月1日）从白沙码头开启商业首航。', '2024-01-01'],
+      ['yen', '星河币对美元汇率跌破160', '今天（4月29日），星河币对美元汇率一度跌破160星河币兑1美元。', '2024-04-29'],
+    ])
+    expect(reports.search('第二艘青禾大型邮轮什么时候开始商业首航？').hits).toEqual([])
+    expect(reports.search('首艘青禾大型邮轮什么时候开始商业首航？').hits[0]?.article.id).toBe('ship')
+    expect(reports.search('星河币对美元跌破165是哪天的事').hits).toEqual([])
+    expect(reports.search('星河币对美元跌破160是哪天的事').hits[0]?.article.id).toBe('yen')
+  })
+
+  it('is not a report of the other year of the sixty-year cycle (甲辰年 for 乙巳年), nor of the women’s event for the men’s', () => {
+    const reports = indexOfTexts([
+      ['rite', '甲辰年青禾故里拜祖大典今天举行', '今天（4月11日），甲辰年青禾故里拜祖大典在白沙举行。', '2024-04-11'],
+      ['race', '青禾选手夺得雪车世界杯白沙站女子项目冠军', '雪车世界杯白沙站的比赛昨晚进行，青禾选手林青夺得女子项目冠军。', '2024-11-24'],
+    ])
+    expect(reports.search('乙巳年青禾故里拜祖大典是哪天举行的？').hits).toEqual([])
+    expect(reports.search('甲辰年青禾故里拜祖大典是哪天举行的？').hits[0]?.article.id).toBe('rite')
+    expect(reports.search('雪车世界杯白沙站男子组冠军是谁？').hits).toEqual([])
+    expect(reports.search('雪车世界杯白沙站女子组冠军是谁？').hits[0]?.article.id).toBe('race')
+  })
+
   it('does not take a place after the ordinal (中国 of 第十六届中国航展) for what it counts', () => {
     const shows = indexOfTexts([
       ['youth', '第十六届中国青年科技奖颁奖', '第十六届中国青年科技奖今天在白沙颁奖，100名青年科技工作者获奖。', '2024-09-10'],
