@@ -278,7 +278,7 @@ export function parseQuery(query: string): ParsedQuery {
     .slice(0, MAX_QUERY_CHARS)
   // 啥 and 咋 are spoken 什么 and 怎么 (啥时候, 给了啥处分, 咋办): the question asks the same.
   const folded = fold(cleaned).replace(/啥/g, '什么').replace(/咋/g, '怎么')
-  const words = folded.trim() ? segmenter().cut(folded, true) : []
+  const words = regroupAsked(folded.trim() ? segmenter().cut(folded, true) : [])
   /** Each segment, and whether it stood alone between spaces or punctuation (a keyword typed as such). */
   const segments: Array<{ text: string; alone: boolean }> = []
   let current = ''
@@ -293,7 +293,7 @@ export function parseQuery(query: string): ParsedQuery {
     let trimmed = w.trim()
     const isWord = trimmed !== '' && /[\p{L}\p{N}]/u.test(trimmed)
     // 哪一, 哪一种, 哪座… are question words however jieba cuts them.
-    let question = isWord && (QUESTION_WORDS.has(trimmed) || trimmed.startsWith('哪'))
+    let question = isWord && (QUESTION_WORDS.has(trimmed) || trimmed.startsWith('哪') || COUNT_ASKED.test(trimmed))
     // 这次, 那位, 那边: a pronoun pointing at what the rest of the question names.
     if (isWord && /^[这那]/.test(trimmed) && getLexicon().pos(trimmed) === 'r') question = true
     // 叫什么名字: the name asked, which the answer gives without the word.
@@ -342,6 +342,33 @@ const VARIANT = /^(?:[甲乙丙丁改]|遥[一二三四五六七八九十\d]+)/
 
 /** One character a number and 号 name one of, before other words: 30号线, 3号楼, 1号井. */
 const NUMBERED_ONE = /^[线楼馆门机井坑站厅院]/
+
+/**
+ * jieba's words with what it joined across a question word taken apart: the classifier after 多少 or 几 from the noun
+ * it counts (多少 / 个展 / 园 → 多少个 / 展 / 园: 展园, not 个展), and the measure after 多 from the noun it measures
+ * (多 / 大面积 → 多大 / 面积).
+ */
+function regroupAsked(words: string[]): string[] {
+  const out: string[] = []
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!
+    const next = words[k + 1]
+    if (next !== undefined && next.length > 1 && (w === '多少' || w === '几') && CLASSIFIERS.has(next[0]!) && !SAME_WORD.has(next)) {
+      out.push(w + next[0]!, next.slice(1))
+      k++
+    } else if (next !== undefined && next.length > 1 && w === '多' && /^[大长高深远重宽厚]/.test(next)) {
+      out.push(w + next[0]!, next.slice(1))
+      k++
+    } else out.push(w)
+  }
+  return out
+}
+
+/** 多少 or 几 and a classifier (多少个, 几座), as `regroupAsked` joins them: a question word. */
+const COUNT_ASKED = new RegExp(`^(?:多少|几)[${[...CLASSIFIERS].join('')}]$`)
+
+/** Words starting with a classifier that are what is counted all the same (多少年代, 几次方): left whole. */
+const SAME_WORD: ReadonlySet<string> = new Set(['年代', '次方', '个人', '头条'])
 
 /** A number in Chinese numerals, with the 号 of a name after it or not (二十号, 十八). */
 const NUMERAL_WORD = /^[〇零一二两三四五六七八九十百]+号?$/

@@ -189,6 +189,15 @@ describe('the words of a query', () => {
     expect(words).not.toContain('日称')
   })
 
+  it('take a classifier or a measure jieba joins to the next word back to the question word (多少个展园, 多大面积)', () => {
+    const exhibits = parseQuery('青禾园博会主会场规划了多少个展园？').words.map((w) => w.text)
+    expect(exhibits).toContain('展园')
+    expect(exhibits).not.toContain('个展')
+    const fire = parseQuery('星河那场林火烧了多大面积？').words.map((w) => w.text)
+    expect(fire).toContain('面积')
+    expect(fire).not.toContain('大面积')
+  })
+
   it('name a numbered craft as one thing (神舟二十号), not as 神舟 and a number', () => {
     expect(numberedNames(parseQuery('神舟二十号什么时候发射？'))).toEqual(['神舟二十号'])
     expect(numberedNames(parseQuery('嫦娥六號是幾點著陸的'))).toEqual(['嫦娥六号'])
