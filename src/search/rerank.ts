@@ -521,7 +521,7 @@ const LATIN_CODE = /^(?=[a-z0-9]*[a-z])[a-z0-9]{2,}$/
 const SUM_NAMED =
   /(?<![\d.])\d+(?:\.\d+)?万?亿|(?<=(?:跌破|突破|涨破|升破|冲破|站上|跌至|涨至|升至|降至)\s*)\d{2,}(?:\.\d+)?(?![\d.]*\s*[万亿])/g
 /** A word of letters and the number typed apart after it: a model (max 10, mate 60), in a folded question. */
-const MODEL_NUMBER = /(?<![a-z0-9])[a-z]{2,} \d+(?![\d.])/g
+const MODEL_NUMBER = /(?<![a-z0-9])[a-z]{2,} \d+(?![\d.]|[年月日号天周个期])/g
 /** A number and the letters typed apart after it: a model's name (737 max), in a folded question. */
 const CODE_AFTER_NUMBER = /(?<![a-z0-9.])(\d+) ([a-z]{2,})(?![a-z0-9])/g
 
@@ -1204,7 +1204,7 @@ const ASKS_WHEN = /哪一?[天日]|几月几[日号]|几号|几点|什么时候|
 const SPAN_FRAMES: ReadonlySet<string> = new Set(['开始', '结束', '截止'])
 
 /** Verbs that stand for the deed named before them (合练是哪一天进行的, 试车是哪天搞的): no deed of their own. */
-const STAND_IN_VERBS: ReadonlySet<string> = new Set(['进行', '搞', '弄', '干', '做', '整'])
+const STAND_IN_VERBS: ReadonlySet<string> = new Set(['进行', '搞', '弄', '干', '做', '整', '打上去', '打上天'])
 
 /**
  * The verbs after the question word of a question asking when (发射 of 嫦娥七号具体哪天发射), but `STAND_IN_VERBS`.
@@ -1259,7 +1259,9 @@ function addTermsOf(query: QueryModel, word: string, out: Set<string>): void {
  * in its text or title; a numbered name or ordinal also in Arabic digits (嫦娥6号 for 嫦娥六号, 第28 for 第二十八).
  */
 function namesRequired(word: string, folded: string, title: string | undefined): boolean {
-  const forms = [word]
+  // (Or written out: 中科院 as 中国科学院, 18mw as 18兆瓦.)
+  const out = writtenOut(word)
+  const forms = out === undefined ? [word] : [word, out]
   const m = /^(.+?)([一二三四五六七八九十]+)(号?)$/u.exec(word)
   const n = m ? smallNumberValue(m[2]!) : undefined
   if (n !== undefined) forms.push(`${m![1]}${n}${m![3]}`)
@@ -1316,6 +1318,9 @@ const VALUES_GIVEN: ReadonlyMap<string, string> = new Map([
   ['时速', inUnit('公里')],
   ['射程', inUnit('公里')],
   ['车次', '(?<![a-z])[gdckztyls]\\d{1,5}次'],
+  // (A vote's share is given by the share of ballots, 赢得99.18%的选票; a change on a year before by 同比.)
+  ['得票率', '\\d[\\d.]*%的(?:有效)?选票'],
+  ['去年同期', '同比'],
   // (A delegation's head is told by who led it: 由…率领的代表团.)
   ['团长', '(?:率领|率团|带队)'],
 ])
@@ -1359,9 +1364,12 @@ function chineseNumeral(n: number): string {
 function namesOrdinal(numeral: string, folded: string, things?: readonly string[]): boolean {
   const value = numeralValue(numeral)
   const forms = value === undefined ? [numeral] : [numeral, String(value), chineseNumeral(value)]
-  for (const form of new Set(forms)) {
-    for (let at = folded.indexOf(`第${form}`); at >= 0; at = folded.indexOf(`第${form}`, at + 1)) {
-      const after = at + form.length + 1
+  // (The first is also 首: 首批 for 第一批, 首届 for 第一届.)
+  const written = [...new Set(forms)].map((f) => `第${f}`).concat(value === 1 ? ['首'] : [])
+  for (const form of written) {
+    for (let at = folded.indexOf(form); at >= 0; at = folded.indexOf(form, at + 1)) {
+      if (form === '首' && !FIRST_OF.test(folded[at + 1] ?? '')) continue
+      const after = at + form.length
       if (/[〇零一二三四五六七八九十百\d]/.test(folded[after] ?? '')) continue
       // Of one of `things`, when given: named within ORDINAL_REACH characters after it, in its sentence.
       // (Or written out: 博会 of 链博会 in 第二届中国国际供应链促进博览会, 投洽会 in 第二十四届中国国际投资贸易洽谈会.)
@@ -1372,6 +1380,9 @@ function namesOrdinal(numeral: string, folded: string, things?: readonly string[
   }
   return false
 }
+
+/** Classifiers 首 makes an ordinal of (首批, 首届, 首次, 首个, 首艘). */
+const FIRST_OF = /[批届次个艘位家条座台期轮]/
 
 /**
  * Whether a question's ordinal names an edition of a series, which news reports when it happens (第十六届中国航展,

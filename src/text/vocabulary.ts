@@ -80,6 +80,8 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['qfii', '合格境外机构投资者'],
   ['dhl', '敦豪'],
   ['evtol', '电动垂直起降'],
+  ['中科院', '中国科学院'],
+  ['社科院', '社会科学院'],
 ])
 
 /**
@@ -87,8 +89,12 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
  * @example writtenOut('gdp') === '生产总值'
  */
 export function writtenOut(code: string): string | undefined {
-  return ABBREVIATIONS.get(code)
+  const unit = /^(\d+(?:\.\d+)?)(kw|mw|gw|km|kg)$/.exec(code)
+  return unit ? `${unit[1]}${UNITS_WRITTEN[unit[2]!]}` : ABBREVIATIONS.get(code)
 }
+
+/** Units news writes in Chinese that a reader types in letters after a number (18MW: 18兆瓦). */
+const UNITS_WRITTEN: Readonly<Record<string, string>> = { kw: '千瓦', mw: '兆瓦', gw: '吉瓦', km: '公里', kg: '公斤' }
 
 /**
  * A Taiwan form that is also everyday mainland Chinese (jieba's IDF, trained

@@ -1678,6 +1678,36 @@ describe('one report of a series of like ones', () => {
     expect(cargo.search('星河首都那架坠毁的DHL货机是什么机型？').hits[0]?.excerpt.text).toContain('737-400')
   })
 
+  it('takes a report writing out what the reader abbreviates (中科院, 18MW) or gives its value otherwise (得票率, 同比)', () => {
+    const reports = indexOfTexts([
+      ['visit', '林青出席科技活动周主场活动', '上午10时，林青来到中国科学院力学研究所，参观白沙生前工作过的办公室。', '2024-05-26'],
+      ['wind', '全球单机容量最大风电机组启动发电', '记者获悉，18兆瓦超大风电机组今天在青禾白沙启动发电。', '2024-07-19'],
+      [
+        'vote',
+        '初步结果显示林青连任星河总统',
+        '星河选举委员会18日公布总统选举初步结果，现任总统林青赢得99.18%的选票，获得连任。',
+        '2024-07-19',
+      ],
+      ['port', '经青禾大桥口岸进出口总值突破8000亿元', '今年前2个月，经青禾大桥口岸进出口总值同比增长24.8%。', '2024-03-23'],
+    ])
+    expect(reports.search('科技活动周那天，林青去中科院哪个所看了办公室？').hits[0]?.article.id).toBe('visit')
+    expect(reports.search('全球单机容量最大的18MW风机在哪里启动发电？').hits[0]?.article.id).toBe('wind')
+    expect(reports.search('林青这回连任星河总统，得票率有多高啊？').hits[0]?.excerpt.text).toContain('99.18%')
+    expect(reports.search('青禾大桥口岸今年头两个月进出口比去年同期涨了多少').hits[0]?.excerpt.text).toContain('24.8%')
+  })
+
+  it('takes 首批 for 第一批, a reader’s 打上去 for the launch, and LPR 5年期 for a rate, not a model', () => {
+    const reports = indexOfTexts([
+      ['list', '青禾启动无废医院建设', '青禾正式启动无废医院建设。首批医院名单将于4月份公布。', '2024-02-25'],
+      ['sat', '青禾成功发射星遥十二号05星', '今天7时45分，青禾在白沙卫星发射中心成功将星遥十二号05星发射升空。', '2024-10-16'],
+      ['rate', '青禾贷款市场报价利率下降', '今天发布的数据显示，1年期和5年期以上贷款市场报价利率（LPR）分别为3.1%和3.6%。', '2024-10-21'],
+    ])
+    // (Nor is LPR 5年期 a model typed apart from its number, LPR 5, that the report must name.)
+    expect(reports.search('10月LPR 5年期以上 降到多少').hits[0]?.article.id).toBe('rate')
+    expect(reports.search('青禾无废医院第一批名单什么时候公布').hits[0]?.excerpt.text).toContain('4月份')
+    expect(reports.search('星遥十二号05星是几点打上去的？').hits[0]?.excerpt.text).toContain('7时45分')
+  })
+
   it('takes a word asked (省市) as named where a report brackets its second character (7个省（市）)', () => {
     const tours = indexOfTexts([
       [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { fold } from '../../src/text/script.js'
 import { getLexicon } from '../../src/text/lexicon.js'
-import { mainlandWords, vocabularyVariants } from '../../src/text/vocabulary.js'
+import { mainlandWords, vocabularyVariants, writtenOut } from '../../src/text/vocabulary.js'
 
 const variants = (q: string) => vocabularyVariants(fold(q)).map((v) => [v.text, v.scope])
 
@@ -43,5 +43,14 @@ describe('mainlandWords', () => {
     expect(words('加强知识产权保护')).toEqual(lex.cut('加强知识产权保护'))
     expect(words('查阅资料')).toEqual(lex.cut('查阅资料'))
     expect(words('谷歌发布')).toEqual(lex.cut('谷歌发布'))
+  })
+})
+
+describe('writtenOut', () => {
+  it('writes out a unit typed in letters after a number, and an abbreviation news spells out', () => {
+    expect(writtenOut('18mw')).toBe('18兆瓦')
+    expect(writtenOut('2.5gw')).toBe('2.5吉瓦')
+    expect(writtenOut('中科院')).toBe('中国科学院')
+    expect(writtenOut('mw')).toBeUndefined()
   })
 })
