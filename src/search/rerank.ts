@@ -554,22 +554,25 @@ function numbersAsked(numbered: readonly string[]): Set<number> {
  * asked (`asked`: 星舟六号将于2024年上半年择机发射, for 星舟七号): what such a clause dates is another mission.
  */
 function ofAskedInSeries(text: string, series: RegExp, asked: ReadonlySet<number>): string {
-  const numerals = (name: string) => (name.match(SERIES_NUMERAL) ?? []).flatMap((n) => numeralValue(n) ?? [])
   if (asked.size === 0) return text
   return text
     .split(/(?<=[，,；;。])/)
     .filter((clause) => {
       const names = clause.match(series) ?? []
-      return names.length === 0 || names.some((name) => numerals(name).some((n) => asked.has(n)))
+      return names.length === 0 || names.some((name) => seriesNumbers(name).some((n) => asked.has(n)))
     })
     .join('')
 }
 
 /** Whether a folded title names others of the series (`series`) and none of the numbers asked: 天舟六号…撤离, for 天舟七号. */
 function namesOtherInSeries(title: string, series: RegExp, asked: ReadonlySet<number>): boolean {
-  const numerals = (name: string) => (name.match(SERIES_NUMERAL) ?? []).flatMap((n) => numeralValue(n) ?? [])
   const names = title.match(series) ?? []
-  return asked.size > 0 && names.length > 0 && !names.some((name) => numerals(name).some((n) => asked.has(n)))
+  return asked.size > 0 && names.length > 0 && !names.some((name) => seriesNumbers(name).some((n) => asked.has(n)))
+}
+
+/** The numbers a name of a series holds, by value: 6 and 7 of 星舟六、七号. */
+function seriesNumbers(name: string): number[] {
+  return (name.match(SERIES_NUMERAL) ?? []).flatMap((n) => numeralValue(n) ?? [])
 }
 
 /** A men's or women's event or team in a folded question: 男子, 女单, 男团, 女篮, 男足. */
