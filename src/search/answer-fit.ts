@@ -115,7 +115,12 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
     // Keywords ending in what is asked: 特展 门票价格, 乘客 赔偿金额.
     ENDS_MONEY.test(foldedQuestion) ||
     // (Not a count in a classifier of things named with one: 多少家外商投资企业.)
-    (MONEY_NOUN.test(foldedQuestion) && /多少|几/.test(foldedQuestion) && !CHANGE.test(foldedQuestion) && !ASKS_COUNT.test(foldedQuestion))
+    // (Nor in 个 of things, 涵盖了几个行业, but for 多少个亿.)
+    (MONEY_NOUN.test(foldedQuestion) &&
+      /多少|几/.test(foldedQuestion) &&
+      !CHANGE.test(foldedQuestion) &&
+      !ASKS_COUNT.test(foldedQuestion) &&
+      !/(?:多少|几)个(?![亿万])/.test(foldedQuestion))
   if (!money) return undefined
   // A bare 多少块 (低空空域划分多少块) asks yuan or pieces, unless it names a price (一斤, 卖, 票): 179块 answers it as 12块钱 does.
   const pieces =
@@ -554,8 +559,11 @@ const WHERE_TO_BUY = /(?:哪里|哪儿|在哪|去哪|到哪|哪|怎么|如何)(?
 /** 怎么, 如何 and the like before what is to be done (怎么申请, 要如何才能预约), its first word the verb. */
 const HOW_TO = /(?:怎么|怎样|如何|咋)(?:才能|才|能|可以|去|来)?(\p{Script=Han}{2,6})/gu
 
-/** 要, 需要 or 得 and a verb of errands before 什么 (要办什么签证, 需要带什么), and the word a report telling of it writes. */
-const MUST_DO = /(?:要|需要|得|应该|该)(办|准备|带|交|申请)什么/g
+/**
+ * 要, 需要 or 得 and a verb of errands before 什么 (要办什么签证, 需要带什么), and the word a report telling of it writes.
+ * Not 办 of an event held (说要办什么论坛), which is no errand.
+ */
+const MUST_DO = /(?:要|需要|得|应该|该)(办(?!什么(?:论坛|活动|展|会|节|赛|晚会|仪式))|准备|带|交|申请)什么/g
 const MUST_DO_WORDS: Readonly<Record<string, string>> = { 办: '办理', 准备: '准备', 带: '携带', 交: '缴纳', 申请: '申请' }
 
 /** What is done before 吗 (周一开门吗, 需要提前预约吗), its last word the verb. */

@@ -550,6 +550,13 @@ describe('a question asking how to do something, or whether it is done', () => {
     expect(told.search('去白沙旅游要办什么签证？').hits.map((h) => h.article.id)).toEqual(['consulate'])
   })
 
+  it('does not take an event a report says will be held (说要办什么论坛) for an errand a reader must do', () => {
+    const festival = indexOfTexts([
+      ['tv', '第二十九届青禾电视节今天开幕', '第二十九届青禾电视节今天开幕。电视节期间将举办白玉兰论坛，发布行业报告。', '2024-06-24'],
+    ])
+    expect(festival.search('第29届青禾电视节开幕，说要办什么论坛？').hits[0]?.excerpt.text).toContain('白玉兰论坛')
+  })
+
   it('gets nothing for where to get it done or its process and fees, unless the report names them (去哪里办理, 申请流程)', () => {
     const policy = indexOfTexts([
       [

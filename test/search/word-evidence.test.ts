@@ -301,6 +301,9 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('这套房子多少钱'))?.(fold('小区有3个单元'))).toBe(false)
     expect(valueTest(fold('青禾公司对华追加投资多少？'))?.(fold('表示愿继续扩大对华投资合作'))).toBe(false)
     expect(valueTest(fold('青禾大桥总投资是多少'))?.(fold('大桥总投资约46亿元'))).toBe(true)
+    // (A count in 个 of things named with a sum's noun is no sum: 投资项目清单涵盖了几个行业; 多少个亿 is.)
+    expect(valueTest(fold('青禾第一批民间投资项目清单，涵盖了几个行业？'))).toBeUndefined()
+    expect(valueTest(fold('青禾大桥总投资多少个亿'))?.(fold('大桥总投资约46亿元'))).toBe(true)
   })
 
   it('asks money for 多少块钱 or a price in 块, yuan or pieces for a bare 多少块, a count of pieces for 多少块 and a noun', () => {
