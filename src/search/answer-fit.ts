@@ -18,6 +18,10 @@ const SITE = /在[\u4e00-\u9fff]{1,10}?(?:场|中心|基地|港|站|馆|园|岛|
 /** 在哪 before a classifier of things, not of places: 在哪张专辑, 在哪部电影, 在哪本书. */
 const NOT_A_PLACE = /在哪[张部本首篇项种届次件集期]/
 
+/** A question asking a fraction (几分之一, 几分之几), and a fraction: 1/6, 六分之一. */
+const ASKS_FRACTION = /几分之[一几]/
+const FRACTION = /\d+\s*\/\s*\d+|[一二三四五六七八九十百]+分之[一二三四五六七八九十]+/
+
 /** A question asking for a time of day. */
 const ASKS_CLOCK = /几点|几时几分|什么时刻|哪个时刻/
 
@@ -97,6 +101,8 @@ export function valueTest(foldedQuestion: string): ((foldedText: string) => bool
   if (ASKS_SCORE.test(foldedQuestion)) return (t) => SCORE.test(t)
   if (ASKS_CLOCK.test(foldedQuestion)) return (t) => CLOCK.test(t)
   if (ASKS_AGE.test(foldedQuestion)) return (t) => AGE.test(t)
+  // A price as a share of another's (价格是进口机的几分之一) is a fraction, not a sum.
+  if (ASKS_FRACTION.test(foldedQuestion)) return (t) => FRACTION.test(t)
   if (ASKS_DAY.test(foldedQuestion)) {
     // A day the question gives (从4月13号开始…哪天结束) is not the one it asks, nor 今天 said of it (今天（4月13日）).
     // Nor is a holiday it names (春节 of 今年春节团拜会是哪天开的).
@@ -186,15 +192,6 @@ function askedClassifier(foldedQuestion: string): string | undefined {
   return m[1]
 }
 
-/**
- * Whether a question asks a count of people: in 人, 名 or 位 (多少人), or of a noun naming
- * people (`peopleCounted`: 多少居民). A report may give it in a sentence of its own
- * (约300人出席 after the sentence naming the banquet).
- */
-export function countsPeople(foldedQuestion: string): boolean {
-  const unit = askedClassifier(foldedQuestion)
-  return unit !== undefined ? /^[人名位]$/.test(unit) : peopleCounted(foldedQuestion) !== undefined
-}
 const COUNT_OF = (unit: string) =>
   new RegExp(
     `(?:\\d[\\d.,]*|[零〇一二两三四五六七八九十百千万亿]+|[数上近逾超几][十百千万])\\s*(?:多|余)?\\s*[十百千万亿]{0,2}\\s*${unit}`,
@@ -224,9 +221,14 @@ const MEASURES: ReadonlyArray<readonly [RegExp, string]> = [
   [/装机(?:容量|规模)?(?:是|有|为|达)?(?:多少|多大|几)|装机(?:容量|规模)[\s?？]*$/, '(?:千瓦|兆瓦|吉瓦|kw|mw|gw)'],
 ]
 
-/** A question asking how long (多久, 多长时间, 哀悼期有多长): a span of time answers it (50分钟, 45天, 12个月, 500多年), not an anniversary (75周年). */
-const ASKS_DURATION = /多久|多长时间|期(?:是|有|为)?多长/
+/**
+ * A question asking how long (多久, 多长时间, 哀悼期有多长; not 一期有多长, the first phase's length): a span of time
+ * answers it (50分钟, 45天, 12个月, 500多年), not an anniversary (75周年).
+ */
+const ASKS_DURATION = /多久|多长时间|(?<![一二三四五六七八九十\d首])期(?:是|有|为)?多长/
 const DURATION_UNITS = '(?:个?半?小时|分钟|秒钟?|天|周(?!年)|个?星期|个半?月|个?工作日)'
+/** A span of time told without a number: 半小时, 半个小时, 半天, 一刻钟. */
+const HALF_SPAN = /半个?小时|半天|一刻钟/
 
 /** A question asking a share in per cent: 百分之多少, 多少个百分点, 占比多少. */
 const ASKS_PERCENT = /百分之(?:多少|几)|(?:多少|几)个百分点|百分比是多少|占比(?:是|为|有)?多少/
@@ -278,7 +280,10 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
   const ordinal = ASKS_ORDINAL.exec(foldedQuestion)
   if (ordinal) return givenAnew(foldedQuestion, ORDINAL_OF(ordinal[1]!))
   if (ASKS_PERCENT.test(foldedQuestion)) return givenAnew(foldedQuestion, PERCENT)
-  if (ASKS_DURATION.test(foldedQuestion)) return givenAnew(foldedQuestion, COUNT_OF(DURATION_UNITS), new RegExp(YEARS_COUNT.source))
+  if (ASKS_DURATION.test(foldedQuestion)) {
+    const span = givenAnew(foldedQuestion, COUNT_OF(DURATION_UNITS), new RegExp(YEARS_COUNT.source))
+    return (t) => span(t) || HALF_SPAN.test(t)
+  }
   // 死亡人数是多少, 转移 人数: a headcount, given in 人 or 名 or as one (人数达…).
   if (ASKS_HEADCOUNT.test(foldedQuestion)) {
     const count = givenAnew(foldedQuestion, COUNT_OF(PEOPLE), HEADCOUNT)
@@ -380,7 +385,7 @@ const HEADCOUNT = /人[数次][^\d，。；,;]{0,4}(?:\d|[一二两三四五六�
 const PERSON_ENDING = /[民员者客众胞工士]$/
 
 /** Nouns naming people that end otherwise (代表 of 有多少代表出席, 学生, 选手). */
-const PEOPLE_NOUNS: ReadonlySet<string> = new Set(['代表', '学生', '儿童', '孩子', '小孩', '选手', '嘉宾', '专家', '官兵', '师生'])
+const PEOPLE_NOUNS: ReadonlySet<string> = new Set('代表 学生 儿童 孩子 小孩 选手 嘉宾 专家 官兵 师生 徒弟 弟子'.split(' '))
 
 /** Whether a word names people (`PERSON_ENDING`, `PEOPLE_NOUNS`). */
 function namesPeople(word: string): boolean {

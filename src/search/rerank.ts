@@ -20,7 +20,6 @@ import {
   hometownTest,
   whenTest,
   newsYearTest,
-  countsPeople,
   judgementWords,
   toldUnknown,
   unknownWords,
@@ -463,8 +462,6 @@ interface Derived {
   events: Array<{ word: string; parts: string[] }>
   /** Whether an article holds the kind of figure the question asks (`valueTest`: a sum for 多少钱). */
   figure?: (foldedText: string) => boolean
-  /** Whether the count asked is of people (`countsPeople`: 多少人, 多少居民). */
-  peopleCount: boolean
   /** Whether a news report holds the count the question asks in a classifier (`countTest`: 多少票, 多少居民) or the span of years (`yearsTest`: 多少年). */
   count?: (foldedText: string) => boolean
   /** Whether a news report (text or title) holds a year, for a question asking one (`newsYearTest`). */
@@ -739,7 +736,6 @@ function derive(query: QueryModel): Derived {
     yearOf: new Set(),
     yearWords: [],
     asksName: ASKS_NAME.test(query.parsed.folded),
-    peopleCount: countsPeople(query.parsed.folded),
     keywords: typedKeywords(query.parsed),
   }
   const answers = answerTest(query.parsed.folded)
@@ -876,7 +872,6 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
     yearWords,
     asksName,
     venue,
-    peopleCount,
     glosses,
     titles,
     keywords,
@@ -901,8 +896,10 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
         givesMeasure(word, text)
       )
     })
-  // A count of people (疏散了多少居民) is given in 人 or 名 (约4000人被疏散) in a sentence that need not name them,
-  // nor any query word when it follows one that does (…共同出席欢迎宴会并致辞。新各界人士代表约300人出席).
+  // A count (疏散了多少居民: 约4000人被疏散; 全长多少公里) is given in a sentence that need not name what is counted,
+  // nor any query word when it follows one that does (…共同出席欢迎宴会并致辞。新各界人士代表约300人出席; 该项目…全长
+  // 45公里). Only people's counts were so at first; for every count, 2 more right answers of 1,120 dev questions and 2
+  // of 560 held out, no off-topic question answered.
   // The day, time or sum asked of a numbered name (嫦娥七号哪天发射) is given where the report names it, or in the
   // sentence after: not a day another mission of the report launched on.
   const namesNumbered = (i: number) =>
@@ -1102,7 +1099,7 @@ export function judge(query: QueryModel, c: Candidate, scale = 1): Judgement | u
       (figure !== undefined && !gives(figure, false, true)) ||
       // Where someone is from (老家是哪里) is told by a report giving their birth or origin (出生于), not an obituary that does not.
       (hometown !== undefined && c.date !== undefined && !scored.some((s) => hometown(c.folded.slice(s.start, s.end)))) ||
-      (count !== undefined && c.date !== undefined && !gives(count, peopleCount, false, false)) ||
+      (count !== undefined && c.date !== undefined && !gives(count, true, false, false)) ||
       // When a numbered name did something (星舟七号什么时候发射) is told with it, as a day is (`figure`).
       (when !== undefined && figure === undefined && c.date !== undefined && !gives(when, false, true)) ||
       (year !== undefined &&

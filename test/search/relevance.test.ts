@@ -1884,6 +1884,18 @@ describe('one report of a series of like ones', () => {
     expect(asian.search('青禾亚运会中国代表团一共拿了多少枚金牌？').hits[0]?.article.id).toBe('asian')
   })
 
+  it('finds a measure given in the sentence after the one naming the thing (该项目…全长45公里)', () => {
+    const rail = indexOfTexts([
+      [
+        'metro',
+        '中企承建星河首都城铁一期全面开通',
+        '由中企承建的星河首都白沙城铁一期29日举行全面开通运营仪式，星河总统出席。\n据悉，该项目是当地首条城市轨道交通线路，全长45公里，连接市中心和机场。',
+        '2024-05-30',
+      ],
+    ])
+    expect(rail.search('中企建的白沙城铁一期有多长').hits[0]?.excerpt.text).toContain('45公里')
+  })
+
   it('finds the length asked (全长) where a report gives it by 长 and a figure', () => {
     const road = indexOfTexts([
       [

@@ -301,6 +301,10 @@ describe('a question only a figure answers', () => {
     expect(valueTest(fold('这套房子多少钱'))?.(fold('小区有3个单元'))).toBe(false)
     expect(valueTest(fold('青禾公司对华追加投资多少？'))?.(fold('表示愿继续扩大对华投资合作'))).toBe(false)
     expect(valueTest(fold('青禾大桥总投资是多少'))?.(fold('大桥总投资约46亿元'))).toBe(true)
+    // (A fraction of a price is no sum: 价格是进口机的几分之一.)
+    const share = valueTest(fold('青禾甘蓝收割机价格是进口机的几分之一'))!
+    expect(share(fold('销售价格仅为同类进口机型的1/6'))).toBe(true)
+    expect(share(fold('销售价格为12万元'))).toBe(false)
     // (A count in 个 of things named with a sum's noun is no sum: 投资项目清单涵盖了几个行业; 多少个亿 is.)
     expect(valueTest(fold('青禾第一批民间投资项目清单，涵盖了几个行业？'))).toBeUndefined()
     expect(valueTest(fold('青禾大桥总投资多少个亿'))?.(fold('大桥总投资约46亿元'))).toBe(true)
@@ -533,6 +537,7 @@ describe('a question only a figure answers', () => {
     expect(delegates(fold('预备会议出席853人，缺席13人。'))).toBe(true)
     expect(delegates(fold('会议议程共有十项内容。'))).toBe(false)
     // (Or in 个: 多少个孩子 is answered by 12名儿童.)
+    expect(countTest(fold('那个大国工匠林青，前后带过多少个徒弟？'))?.(fold('林青先后带出了600多名徒弟'))).toBe(true)
     const children = countTest(fold('青禾游乐场那场大火，遇难的有多少个孩子？'))!
     expect(children(fold('火灾已造成至少35人死亡，包括12名孩子。'))).toBe(true)
     expect(children(fold('火灾发生在一处游乐场。'))).toBe(false)
@@ -611,6 +616,7 @@ describe('a question only a figure answers', () => {
     expect(walk(fold('经过6个半小时的出舱活动，航天员安全返回。'))).toBe(true)
     expect(walk(fold('这是星舟十号乘组第二次出舱活动。'))).toBe(false)
     expect(countTest(fold('青禾大桥合龙用了多久'))?.(fold('历时两个半月完成合龙'))).toBe(true)
+    expect(countTest(fold('池青高铁通了以后，池州到青禾坐车要多久'))?.(fold('两地之间运行将缩短至半小时左右'))).toBe(true)
   })
 
   it('asks a share in per cent (百分之多少, 多少个百分点), which a share answers', () => {
