@@ -316,7 +316,21 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
   }
   // A count of people may be given as a headcount: 注册船员人数超过198万; votes after their kind: 以赞成票214、反对票213.
   const headcount = people !== undefined || /^[人名位]$/.test(classifier ?? '')
-  return givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : classifier === '票' ? VOTES_AFTER : undefined)
+  const count = givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : classifier === '票' ? VOTES_AFTER : undefined)
+  // A count in another classifier than the reader's may be given in 个 before the noun counted (几台微波辐射计: 9个微波辐射计).
+  const noun = classifier !== undefined ? nounAfterClassifier(foldedQuestion) : undefined
+  if (noun === undefined) return count
+  const inGe = new RegExp(`\\d[\\d.,]*\\s*(?:多|余)?\\s*个${noun}`)
+  return (t) => count(t) || inGe.test(t)
+}
+
+/** The noun of two characters or more right after the classifier a question asks a count in (微波辐射计 of 几台微波辐射计). */
+function nounAfterClassifier(foldedQuestion: string): string | undefined {
+  const m = ASKS_COUNT.exec(foldedQuestion)
+  if (!m) return undefined
+  const lexicon = getLexicon()
+  const noun = lexicon.cut(foldedQuestion.slice(m.index + m[0].length))[0] ?? ''
+  return noun.length >= 2 && /^n/.test(lexicon.pos(noun) ?? '') ? noun : undefined
 }
 
 /**

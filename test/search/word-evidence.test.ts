@@ -439,6 +439,10 @@ describe('a question only a figure answers', () => {
     const counties = countTest(fold('1月寒潮南下那次，青禾有多少个县下雪了？'))!
     expect(counties(fold('昨晚以来，青禾共有88个县（市、区）出现降雪。'))).toBe(true)
     expect(counties(fold('今天（1月22日），气象台继续发布寒潮预警。'))).toBe(false)
+    // (Or in 个 where the reader counts in another classifier: 几台微波辐射计, 9个微波辐射计.)
+    const radiometers = countTest(fold('青禾观测网用上了几台微波辐射计？'))!
+    expect(radiometers(fold('观测网利用了8个探空站和9个微波辐射计'))).toBe(true)
+    expect(radiometers(fold('观测网利用了8个探空站'))).toBe(false)
     // (Stations and lines counted in their own classifier: 换乘站达26座.)
     const transfers = countTest(fold('青禾第一条地铁环线有多少个换乘站？'))!
     expect(transfers(fold('环线全长44.2公里，31座车站中共设换乘站达26座。'))).toBe(true)
