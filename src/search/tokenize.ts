@@ -404,7 +404,8 @@ export function numberedNames(parsed: ParsedQuery): string[] {
   // 第4号洪水, 3号台风, 11号线: a number in digits, 号 and the noun jieba knows of what it numbers
   // (not 5月4号 nor the end of 6月12到14号, days).
   const lexicon = getLexicon()
-  for (const m of parsed.folded.matchAll(/(?<![\d.月]|月\d{1,2}[到至—~-])(\d{1,3})号(\p{Script=Han}{1,2})/gu)) {
+  // (Nor a day a deed reached, 烧到16号过火面积: after 到, 至, 从 or 于.)
+  for (const m of parsed.folded.matchAll(/(?<![\d.月到至从于]|月\d{1,2}[到至—~-])(\d{1,3})号(\p{Script=Han}{1,2})/gu)) {
     // (Or one character numbered so when two are no noun: 线 of 30号线开通; not 空 of 28号空袭, a day.)
     const noun = /^n/.test(lexicon.pos(m[2]!) ?? '') ? m[2]! : NUMBERED_ONE.test(m[2]!) ? m[2]![0]! : undefined
     if (noun !== undefined) out.push(`${m[1]}号${noun}`)

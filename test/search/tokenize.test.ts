@@ -214,6 +214,7 @@ describe('the words of a query', () => {
     expect(numberedNames(parseQuery('木卫1号公转一周要多久'))).toEqual([])
     expect(numberedNames(parseQuery('青禾地铁30号线开通了没有'))).toEqual(['30号线'])
     expect(numberedNames(parseQuery('以军说28号空袭打死的是谁'))).toEqual([])
+    expect(numberedNames(parseQuery('青禾那场山火，烧到16号过火面积多大了'))).toEqual([])
   })
 
   it('name one satellite or batch of a series in two digits (03星, 04组), not a count (一箭12星)', () => {
