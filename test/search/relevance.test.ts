@@ -1655,6 +1655,14 @@ describe('one report of a series of like ones', () => {
     expect(reports.search('林青会见星河共产党代表团 团长是谁').hits[0]?.excerpt.text).toContain('白沙')
   })
 
+  it('takes a report writing the season and the train otherwise (暑假: 暑期, 火车: 列车)', () => {
+    const trains = indexOfTexts([
+      ['rail', '青禾铁路暑期增开临客', '随着暑期进藏旅游持续升温，青禾铁路增开临客列车，进出藏旅客列车日开行从6对达到9对。', '2024-08-11'],
+      ['tour', '青禾旅游接待人数创新高', '2023年青禾接待游客5500万人次，旅游收入创新高。', '2024-01-08'],
+    ])
+    expect(trains.search('暑假进出青禾的火车现在一天开几对了？').hits[0]?.excerpt.text).toContain('9对')
+  })
+
   it('takes a report writing a word of the question in another word of its group (游客: 旅客, 房子: 房屋)', () => {
     const reports = indexOfTexts([
       ['ship', '首艘青禾大型邮轮开启首航', '首艘青禾大型邮轮今天开启商业航行。这艘邮轮满载可容纳5246名旅客。', '2024-01-01'],
