@@ -177,10 +177,11 @@ const SAME_COUNT: Readonly<Record<string, string>> = {
 const COUNT_WORDS: ReadonlySet<string> = new Set(['人次', '件套', '批次', '架次', '艘次', '台套', '台次'])
 
 /**
- * The classifier a question asks a count in (`ASKS_COUNT`), or undefined: 多少台胞, 多少项目
- * and 多少名额 begin a noun with a classifier's character and count in none.
+ * The classifier a question asks a count in (`ASKS_COUNT`), with the noun of two characters or more it counts right
+ * after it if any (微波辐射计 of 几台微波辐射计), or undefined: 多少台胞, 多少项目 and 多少名额 begin a noun with a
+ * classifier's character and count in none.
  */
-function askedClassifier(foldedQuestion: string): string | undefined {
+function askedClassifier(foldedQuestion: string): { classifier: string; noun: string | undefined } | undefined {
   const m = ASKS_COUNT.exec(foldedQuestion)
   if (!m) return undefined
   const lexicon = getLexicon()
@@ -189,7 +190,7 @@ function askedClassifier(foldedQuestion: string): string | undefined {
   const next = lexicon.cut(foldedQuestion.slice(m.index + m[0].length))[0] ?? ''
   const counts = next.length > 1 && /^n/.test(lexicon.pos(next) ?? '')
   if (word.length > 1 && !COUNT_WORDS.has(word) && /^n/.test(lexicon.pos(word) ?? '') && !counts) return undefined
-  return m[1]
+  return { classifier: m[1]!, noun: counts ? next : undefined }
 }
 
 const COUNT_OF = (unit: string) =>
@@ -291,7 +292,8 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
     const what = HURT.find((words) => words.some((w) => foldedQuestion.includes(`${w}人数`)))
     return what === undefined ? count : (t) => count(t) && what.some((w) => t.includes(w))
   }
-  const classifier = askedClassifier(foldedQuestion)
+  const asked = askedClassifier(foldedQuestion)
+  const classifier = asked?.classifier
   const people = classifier === undefined ? peopleCounted(foldedQuestion) : undefined
   const unit =
     (classifier !== undefined ? (SAME_COUNT[classifier] ?? classifier) : undefined) ??
@@ -318,19 +320,10 @@ export function countTest(foldedQuestion: string): ((foldedText: string) => bool
   const headcount = people !== undefined || /^[人名位]$/.test(classifier ?? '')
   const count = givenAnew(foldedQuestion, COUNT_OF(unit), headcount ? HEADCOUNT : classifier === '票' ? VOTES_AFTER : undefined)
   // A count in another classifier than the reader's may be given in 个 before the noun counted (几台微波辐射计: 9个微波辐射计).
-  const noun = classifier !== undefined ? nounAfterClassifier(foldedQuestion) : undefined
+  const noun = asked?.noun
   if (noun === undefined) return count
   const inGe = new RegExp(`\\d[\\d.,]*\\s*(?:多|余)?\\s*个${noun}`)
   return (t) => count(t) || inGe.test(t)
-}
-
-/** The noun of two characters or more right after the classifier a question asks a count in (微波辐射计 of 几台微波辐射计). */
-function nounAfterClassifier(foldedQuestion: string): string | undefined {
-  const m = ASKS_COUNT.exec(foldedQuestion)
-  if (!m) return undefined
-  const lexicon = getLexicon()
-  const noun = lexicon.cut(foldedQuestion.slice(m.index + m[0].length))[0] ?? ''
-  return noun.length >= 2 && /^n/.test(lexicon.pos(noun) ?? '') ? noun : undefined
 }
 
 /**

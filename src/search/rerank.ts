@@ -1300,13 +1300,13 @@ const MEASURE_ADJECTIVES: ReadonlyMap<string, string> = new Map([
 ])
 
 /** A figure in a unit: 27.1万立方米, 4万吨. */
-const inUnit = (unit: string) => `\\d[\\d.,]*\\s*[万亿]?\\s*${unit}`
+const inUnit = (unit: string) => new RegExp(`\\d[\\d.,]*\\s*[万亿]?\\s*${unit}`)
 
 /**
  * Values a report gives by the figure alone, in their unit (27.1万立方米液化天然气运输船 for 容量, 排水量4万吨) or
  * their form (G55505次 for 车次).
  */
-const VALUES_GIVEN: ReadonlyMap<string, string> = new Map([
+const VALUES_GIVEN: ReadonlyMap<string, RegExp> = new Map([
   ['容量', inUnit('(?:立方米|升|吨|标箱)')],
   ['容积', inUnit('(?:立方米|升)')],
   ['库容', inUnit('(?:立方米|方)')],
@@ -1317,21 +1317,37 @@ const VALUES_GIVEN: ReadonlyMap<string, string> = new Map([
   ['海拔', inUnit('米')],
   ['时速', inUnit('公里')],
   ['射程', inUnit('公里')],
-  ['车次', '(?<![a-z])[gdckztyls]\\d{1,5}次'],
+  ['车次', /(?<![a-z])[gdckztyls]\d{1,5}次/],
   // (A vote's share is given by the share of ballots, 赢得99.18%的选票; a change on a year before by 同比.)
-  ['得票率', '\\d[\\d.]*%的(?:有效)?选票'],
-  ['去年同期', '同比'],
+  ['得票率', /\d[\d.]*%的(?:有效)?选票/],
+  ['去年同期', /同比/],
   // (A delegation's head is told by who led it: 由…率领的代表团.)
-  ['团长', '(?:率领|率团|带队)'],
+  ['团长', /率领|率团|带队/],
 ])
 
 /** A value named by its stem and the figure after it (出口额: 出口362.5亿美元), or a number by the code before it (航班号: 7c2216航班). */
 function givesByStem(word: string, folded: string): boolean {
-  const amount = /^(\p{Script=Han}{2,})[额量]$/u.exec(word)?.[1]
-  if (amount !== undefined) return new RegExp(`${amount}[^，。；！？\\d]{0,3}\\d`).test(folded)
-  const code = /^(\p{Script=Han}{2,})号$/u.exec(word)?.[1]
-  return code !== undefined && new RegExp(`[a-z\\d]{3,}\\s*${code}`).test(folded)
+  return stemPattern(word)?.test(folded) ?? false
 }
+
+/** The pattern `givesByStem` looks for, made once a word (null for a word of neither kind). */
+function stemPattern(word: string): RegExp | null {
+  let pattern = STEM_PATTERNS.get(word)
+  if (pattern === undefined) {
+    const amount = /^(\p{Script=Han}{2,})[额量]$/u.exec(word)?.[1]
+    const code = /^(\p{Script=Han}{2,})号$/u.exec(word)?.[1]
+    pattern =
+      amount !== undefined
+        ? new RegExp(`${amount}[^，。；！？\\d]{0,3}\\d`)
+        : code !== undefined
+          ? new RegExp(`[a-z\\d]{3,}\\s*${code}`)
+          : null
+    if (STEM_PATTERNS.size > 10_000) STEM_PATTERNS.clear()
+    STEM_PATTERNS.set(word, pattern)
+  }
+  return pattern
+}
+const STEM_PATTERNS = new Map<string, RegExp | null>()
 
 /**
  * Whether a folded report gives the measure asked (全长) by its adjective and a figure (长10.8公里, 长约55公里), by
@@ -1342,7 +1358,7 @@ function givesMeasure(word: string, folded: string): boolean {
   const value = VALUES_GIVEN.get(word)
   return (
     (adjective !== undefined && new RegExp(`${adjective}(?:约|达|近|超过?|逾)?\\d`).test(folded)) ||
-    (value !== undefined && new RegExp(value).test(folded)) ||
+    (value?.test(folded) ?? false) ||
     givesByStem(word, folded)
   )
 }

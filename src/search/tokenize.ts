@@ -353,10 +353,12 @@ function regroupAsked(words: string[]): string[] {
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!
     const next = words[k + 1]
-    if (next !== undefined && next.length > 1 && (w === '多少' || w === '几') && CLASSIFIERS.has(next[0]!) && !SAME_WORD.has(next)) {
-      out.push(w + next[0]!, next.slice(1))
-      k++
-    } else if (next !== undefined && next.length > 1 && w === '多' && /^[大长高深远重宽厚]/.test(next)) {
+    const joined =
+      next !== undefined &&
+      next.length > 1 &&
+      (((w === '多少' || w === '几') && CLASSIFIERS.has(next[0]!) && !SAME_WORD.has(next)) ||
+        (w === '多' && /^[大长高深远重宽厚]/.test(next)))
+    if (joined) {
       out.push(w + next[0]!, next.slice(1))
       k++
     } else out.push(w)
